@@ -1,0 +1,16 @@
+# Translation catalogs (gettext via babel). The .po files are committed; they are compiled
+# in memory at run time, so there is no compile step.
+LOCALES := bot/i18n/locales
+KEYWORDS := -k t:2 -k tn:2,3 -k tp:2c,3
+
+.PHONY: texts-extract texts-update texts-init
+
+texts-extract:
+	pybabel extract -F babel.cfg $(KEYWORDS) --no-location --sort-output \
+		--project=pillarbot -o $(LOCALES)/messages.pot .
+
+texts-update: texts-extract
+	pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -l zh_Hans --no-fuzzy-matching --ignore-obsolete
+
+texts-init: texts-extract
+	pybabel init -i $(LOCALES)/messages.pot -d $(LOCALES) -l zh_Hans

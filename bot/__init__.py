@@ -1,0 +1,3 @@
+"""pillarbot: a bilingual bot that explains retirement systems."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,79 @@
+"""Slash commands and button actions that do not need search."""
+
+from bot.engine.areas import AREA_ORDER, area_title
+from bot.engine.reply import Button, Reply
+from bot.i18n.lang import LANGS, Lang, parse_lang
+from bot.i18n.text import t
+from bot.knowledge.content import Content
+from bot.engine.answers import topic_button
+from bot.render.environment import render_html
+from bot.render.plain import html_to_text
+
+LANG_LABELS: dict[Lang, str] = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
+
+
+def _command_reply(lang: Lang, template: str, buttons: list[Button], **context: object) -> Reply:
+    html = render_html(lang, template, **context)
+    return Reply(lang=lang, kind="command", html=html, text=html_to_text(html), buttons=buttons)
+
+
+def area_buttons(lang: Lang) -> list[Button]:
+    """One button per content area."""
+    return [Button(label=area_title(area, lang), action=f"area:{area}") for area in AREA_ORDER]
+
+
+def start_reply(lang: Lang) -> Reply:
+    """The welcome message with the area menu."""
+    return _command_reply(lang, "start.html.j2", area_buttons(lang))
+
+
+def help_reply(lang: Lang) -> Reply:
+    """What the bot does, with examples."""
+    return _command_reply(lang, "help.html.j2", area_buttons(lang))
+
+
+def topics_reply(content: Content, lang: Lang, area: str | None = None) -> Reply:
+    """The list of areas, or the topics of one area."""
+    if area is None or area not in AREA_ORDER:
+        return _command_reply(lang, "topics.html.j2", area_buttons(lang), area_title=None)
+    topics = [topic for topic in content.topics.values() if topic.area == area]
+    buttons = [topic_button(topic, lang) for topic in topics]
+    return _command_reply(lang, "topics.html.j2", buttons, area_title=area_title(area, lang))
+
+
+def lang_reply(lang: Lang, argument: str) -> Reply:
+    """Show the language choices, or switch to the one named."""
+    chosen = parse_lang(argument)
+    if chosen is None:
+        buttons = [Button(label=LANG_LABELS[code], action=f"lang:{code}") for code in LANGS]
+        return _command_reply(lang, "lang.html.j2", buttons, changed=False)
+    reply = _command_reply(chosen, "lang.html.j2", area_buttons(chosen), changed=True)
+    reply.set_lang = chosen
+    return reply
+
+
+def error_reply(lang: Lang, message: str, hint: str | None = None) -> Reply:
+    """A short error in the user's language."""
+    html = render_html(lang, "error.html.j2", message=message, hint=hint)
+    return Reply(lang=lang, kind="error", html=html, text=html_to_text(html))
+
+
+def unknown_command_reply(lang: Lang) -> Reply:
+    """An unknown slash command."""
+    return error_reply(
+        lang, t(lang, "I don't know that command."), t(lang, "Type /help to see what I can do.")
+    )
+
+
+def empty_reply(lang: Lang) -> Reply:
+    """Nothing was typed."""
+    return error_reply(
+        lang, t(lang, "Please type a question."), t(lang, "Type /help to see what I can do.")
+    )
+
+
+def internal_error_reply(lang: Lang) -> Reply:
+    """Something failed inside the bot."""
+    return error_reply(
+        lang, t(lang, "Sorry, something went wrong on my side. Please try again, or ask in other words.")
+    )

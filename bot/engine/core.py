@@ -1,0 +1,111 @@
+"""The engine: route a message to a command, a calculation or an answer."""
+
+import logging
+from dataclasses import dataclass
+
+from bot.engine.answers import answer_reply, fallback_reply
+from bot.engine.commands import (
+    empty_reply,
+    help_reply,
+    internal_error_reply,
+    lang_reply,
+    start_reply,
+    topics_reply,
+    unknown_command_reply,
+)
+from bot.engine.reply import Reply
+from bot.engine.text_input import clean_text, has_words
+from bot.i18n.lang import Lang, detect_lang, parse_lang
+from bot.knowledge.content import Content, default_content
+from bot.knowledge.search import Hit, SearchIndex
+
+# Calibrated on the content's own paraphrases and a hand-written set of off-topic questions
+# (tests/data/retrieval_cases.yaml); see docs in README "How answers are chosen".
+MIN_RELATIVE_SCORE = 0.12
+MIN_COVERAGE = 0.35
+NEAREST_TOPICS = 3
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A user's text and, when they chose one, their language."""
+
+    text: str
+    lang: Lang | None = None
+
+
+class Engine:
+    """Message -> Reply, with no knowledge of the door the message came through."""
+
+    def __init__(self, content: Content | None = None) -> None:
+        self.content = content or default_content()
+        self.index = SearchIndex(self.content)
+
+    def reply_lang(self, message: Message, text: str) -> Lang:
+        """The saved choice, else the message's own language and script."""
+        return message.lang or detect_lang(text)
+
+    def handle(self, message: Message) -> Reply:
+        """Answer one message; an internal failure becomes an apology, never a traceback."""
+        text = clean_text(message.text)
+        lang = self.reply_lang(message, text)
+        try:
+            return self._handle(text, lang)
+        except Exception:
+            log.exception("engine failed on a message of %d characters", len(text))
+            return internal_error_reply(lang)
+
+    def _handle(self, text: str, lang: Lang) -> Reply:
+        if not text:
+            return empty_reply(lang)
+        if text.startswith("/"):
+            return self.command(text, lang)
+        if not has_words(text):
+            return fallback_reply(lang, nearest=[], empty=True)
+        return self.answer(text, lang)
+
+    def command(self, text: str, lang: Lang) -> Reply:
+        """Run a slash command (`/help`, `/lang zh-Hant`, `/topics`)."""
+        name, _, argument = text[1:].partition(" ")
+        name = name.split("@", 1)[0].lower()
+        argument = argument.strip()
+        if name == "start":
+            return start_reply(lang)
+        if name == "help":
+            return help_reply(lang)
+        if name in ("lang", "language"):
+            return lang_reply(lang, argument)
+        if name == "topics":
+            return topics_reply(self.content, lang, argument or None)
+        return unknown_command_reply(lang)
+
+    def action(self, action: str, lang: Lang) -> Reply:
+        """Follow a button: `topic:<id>`, `area:<area>`, `lang:<code>`."""
+        kind, _, value = action.partition(":")
+        if kind == "topic" and value in self.content.topics:
+            return answer_reply(self.content.topics[value], self.content, lang)
+        if kind == "area":
+            return topics_reply(self.content, lang, value)
+        if kind == "lang" and parse_lang(value):
+            return lang_reply(lang, value)
+        return unknown_command_reply(lang)
+
+    def answer(self, text: str, lang: Lang) -> Reply:
+        """Search the curated content; answer, or say honestly that it is not covered."""
+        hits = self.index.search(self.index.query(text), limit=8)
+        topics = [hit for hit in hits if hit.kind == "topic"]
+        scope = [hit for hit in hits if hit.kind == "scope"]
+        nearest = [self.content.topics[hit.doc_id] for hit in topics[:NEAREST_TOPICS]]
+        if scope and (not topics or scope[0].score >= topics[0].score):
+            neighbour = next(n for n in self.content.scope if n.id == scope[0].doc_id)
+            return fallback_reply(lang, nearest=nearest, neighbour=neighbour)
+        if not topics or not self.confident(topics[0]):
+            return fallback_reply(lang, nearest=nearest)
+        return answer_reply(self.content.topics[topics[0].doc_id], self.content, lang)
+
+    @staticmethod
+    def confident(hit: Hit) -> bool:
+        """Whether a topic hit is good enough to answer with."""
+        return hit.relative >= MIN_RELATIVE_SCORE and hit.coverage >= MIN_COVERAGE

@@ -1,0 +1,1 @@
+"""Curated content: loading, validation, rendering and bilingual search."""

@@ -1,0 +1,1 @@
+"""Curated content shipped with pillarbot (figures, topics, synonyms, scope)."""
