@@ -14,3 +14,26 @@ texts-update: texts-extract
 
 texts-init: texts-extract
 	pybabel init -i $(LOCALES)/messages.pot -d $(LOCALES) -l zh_Hans
+
+# --- the two commands of the README -------------------------------------------------------
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: chat test
+
+$(VENV)/bin/activate:
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Install the bot and talk with it in the terminal (no Telegram token needed).
+chat: $(VENV)/bin/activate
+	$(PY) -m pip install --quiet .
+	$(VENV)/bin/pillarbot chat
+
+# Install what the tests need, then lint, type-check and run every test.
+test: $(VENV)/bin/activate
+	$(PY) -m pip install --quiet -e ".[test]"
+	$(VENV)/bin/ruff check bot calc tests bench
+	$(VENV)/bin/ruff format --check bot calc tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest

@@ -1,7 +1,7 @@
 """The engine: route a message to a command, a calculation or an answer."""
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.answers import answer_reply, fallback_reply
 from bot.engine.commands import (
@@ -42,6 +42,14 @@ class Engine:
     def __init__(self, content: Content | None = None) -> None:
         self.content = content or default_content()
         self.index = SearchIndex(self.content)
+        self._answers: dict[tuple[str, Lang], Reply] = {}
+
+    def topic_reply(self, topic_id: str, lang: Lang) -> Reply:
+        """The answer for a topic; content is fixed for the process, so each is rendered once."""
+        key = (topic_id, lang)
+        if key not in self._answers:
+            self._answers[key] = answer_reply(self.content.topics[topic_id], self.content, lang)
+        return replace(self._answers[key])
 
     def reply_lang(self, message: Message, text: str) -> Lang:
         """The saved choice, else the message's own language and script."""
@@ -85,7 +93,7 @@ class Engine:
         """Follow a button: `topic:<id>`, `area:<area>`, `lang:<code>`."""
         kind, _, value = action.partition(":")
         if kind == "topic" and value in self.content.topics:
-            return answer_reply(self.content.topics[value], self.content, lang)
+            return self.topic_reply(value, lang)
         if kind == "area":
             return topics_reply(self.content, lang, value)
         if kind == "lang" and parse_lang(value):
@@ -103,7 +111,7 @@ class Engine:
             return fallback_reply(lang, nearest=nearest, neighbour=neighbour)
         if not topics or not self.confident(topics[0]):
             return fallback_reply(lang, nearest=nearest)
-        return answer_reply(self.content.topics[topics[0].doc_id], self.content, lang)
+        return self.topic_reply(topics[0].doc_id, lang)
 
     @staticmethod
     def confident(hit: Hit) -> bool:

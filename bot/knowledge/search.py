@@ -41,24 +41,50 @@ class Query:
     known_share: float
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9+]+")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
 class Synonyms:
-    """Groups of interchangeable terms; any member found adds the group's own token."""
+    """Groups of interchangeable terms; any member found adds the group's own token.
+
+    English terms match as whole word sequences, Chinese terms as substrings of a Han run;
+    both by dictionary look-up of n-grams, which keeps index building fast.
+    """
 
     def __init__(self, groups: list[list[str]]) -> None:
-        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._words: dict[tuple[str, ...], set[str]] = {}
+        self._han: dict[str, set[str]] = {}
         for index, group in enumerate(groups):
-            alternatives = []
             for term in group:
                 folded = normalize(term)
-                if re.fullmatch(r"[\x00-\x7f]+", folded):
-                    alternatives.append(r"(?<![a-z0-9])" + re.escape(folded) + r"(?![a-z0-9])")
+                token = f"§{index}"
+                if _HAN_RUN.search(folded):
+                    for run in _HAN_RUN.findall(folded)[:1]:
+                        self._han.setdefault(run, set()).add(token)
                 else:
-                    alternatives.append(re.escape(folded))
-            self._patterns.append((f"§{index}", re.compile("|".join(alternatives))))
+                    words = tuple(_ASCII_WORD.findall(folded))
+                    if words:
+                        self._words.setdefault(words, set()).add(token)
+        self._max_words = max((len(k) for k in self._words), default=0)
+        self._han_lengths = sorted({len(k) for k in self._han})
 
     def tokens(self, normalized: str) -> list[str]:
         """The group tokens of every group with a member in the text."""
-        return [token for token, pattern in self._patterns if pattern.search(normalized)]
+        found: set[str] = set()
+        words = _ASCII_WORD.findall(normalized)
+        for size in range(1, self._max_words + 1):
+            for start in range(len(words) - size + 1):
+                hit = self._words.get(tuple(words[start : start + size]))
+                if hit:
+                    found |= hit
+        for run in _HAN_RUN.findall(normalized):
+            for size in self._han_lengths:
+                for start in range(len(run) - size + 1):
+                    hit = self._han.get(run[start : start + size])
+                    if hit:
+                        found |= hit
+        return sorted(found)
 
 
 def _doc_text_tokens(text: str, synonyms: Synonyms) -> list[str]:
