@@ -53,11 +53,15 @@ def main(argv: list[str]) -> int:
     path = Path(argv[0]) if argv else DEFAULT_SET
     questions = [q["question"] for q in json.loads(path.read_text(encoding="utf-8"))]
     samples = engine_latency(questions) * 1000
-    print(f"engine: {len(samples)} replies, p50 {np.percentile(samples, 50):.3f} ms, "
-          f"p99 {np.percentile(samples, 99):.3f} ms, max {samples.max():.3f} ms")
+    print(
+        f"engine: {len(samples)} replies, p50 {np.percentile(samples, 50):.3f} ms, "
+        f"p99 {np.percentile(samples, 99):.3f} ms, max {samples.max():.3f} ms"
+    )
     times = cold_start()
-    print(f"cold start `pillarbot ask`: median {statistics.median(times) * 1000:.0f} ms "
-          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in times)})")
+    print(
+        f"cold start `pillarbot ask`: median {statistics.median(times) * 1000:.0f} ms "
+        f"(runs: {', '.join(f'{t * 1000:.0f}' for t in times)})"
+    )
     return 0
 
 

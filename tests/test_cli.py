@@ -23,7 +23,7 @@ def pillarbot(*args: str, stdin: str | None = None) -> subprocess.CompletedProce
 
 
 def _check_contract(obj: dict) -> None:
-    assert CONTRACT_KEYS <= obj.keys()
+    assert obj.keys() >= CONTRACT_KEYS
     assert obj["lang"] in {"en", "zh-Hans", "zh-Hant"}
     assert obj["kind"] in KINDS
     assert isinstance(obj["text"], str) and obj["text"]

@@ -53,14 +53,24 @@ def _first_topic_file(root: Path) -> Path:
 
 def test_checker_reports_a_number_outside_figures(scratch_content: Path) -> None:
     path = _first_topic_file(scratch_content)
-    path.write_text(path.read_text(encoding="utf-8").replace("=== en ===\n", "=== en ===\nIt costs 42 dollars.\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "=== en ===\n", "=== en ===\nIt costs 42 dollars.\n"
+        ),
+        encoding="utf-8",
+    )
     problems = check_content(load_content(scratch_content))
     assert any("number outside a figure" in p and "42" in p for p in problems)
 
 
 def test_checker_reports_an_unknown_figure(scratch_content: Path) -> None:
     path = _first_topic_file(scratch_content)
-    path.write_text(path.read_text(encoding="utf-8").replace("=== zh ===\n", "=== zh ===\n{{ fig.no_such_figure }}\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "=== zh ===\n", "=== zh ===\n{{ fig.no_such_figure }}\n"
+        ),
+        encoding="utf-8",
+    )
     problems = check_content(load_content(scratch_content))
     assert any("does not render" in p and "no_such_figure" in p for p in problems)
 

@@ -1,5 +1,6 @@
 """Compose answer and fallback replies from content and search hits."""
 
+from bot.engine.reply import Button, Reply, SourceRef
 from bot.i18n.formatting import format_date
 from bot.i18n.lang import Lang
 from bot.i18n.script import to_traditional
@@ -7,7 +8,6 @@ from bot.knowledge.body import render_body, topic_title
 from bot.knowledge.content import Content
 from bot.knowledge.scope import Neighbour
 from bot.knowledge.topics import Topic
-from bot.engine.reply import Button, Reply, SourceRef
 from bot.render.environment import render_html
 from bot.render.plain import html_to_text
 

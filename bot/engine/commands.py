@@ -1,11 +1,11 @@
 """Slash commands and button actions that do not need search."""
 
+from bot.engine.answers import topic_button
 from bot.engine.areas import AREA_ORDER, area_title
 from bot.engine.reply import Button, Reply
 from bot.i18n.lang import LANGS, Lang, parse_lang
 from bot.i18n.text import t
 from bot.knowledge.content import Content
-from bot.engine.answers import topic_button
 from bot.render.environment import render_html
 from bot.render.plain import html_to_text
 
@@ -75,5 +75,6 @@ def empty_reply(lang: Lang) -> Reply:
 def internal_error_reply(lang: Lang) -> Reply:
     """Something failed inside the bot."""
     return error_reply(
-        lang, t(lang, "Sorry, something went wrong on my side. Please try again, or ask in other words.")
+        lang,
+        t(lang, "Sorry, something went wrong on my side. Please try again, or ask in other words."),
     )

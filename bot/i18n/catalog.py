@@ -32,10 +32,10 @@ def _traditional_from(simplified: Catalog) -> Catalog:
     for message in simplified:
         if not message.id:
             continue
-        if isinstance(message.string, tuple):
+        if isinstance(message.string, tuple | list):
             string: str | tuple[str, ...] = tuple(to_traditional(s) for s in message.string)
         else:
-            string = to_traditional(message.string)
+            string = to_traditional(message.string or "")
         traditional.add(message.id, string, context=message.context)
     return traditional
 

@@ -30,3 +30,8 @@ def simplified_only_count(text: str) -> int:
     """Count characters that exist only in the Simplified script."""
     traditional = str(_converter("s2t").convert(text))
     return sum(1 for a, b in zip(text, traditional, strict=False) if a != b)
+
+
+def to_mainland_simplified(text: str) -> str:
+    """Convert 繁體 to 简体 with mainland vocabulary (計畫 → 计划, 軟體 → 软件), for search."""
+    return str(_converter("tw2sp").convert(text)) if text else text

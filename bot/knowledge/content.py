@@ -6,6 +6,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from bot.knowledge.errors import ContentError
 from bot.knowledge.figures import Figure, load_figures
 from bot.knowledge.scope import (
     GlossaryTerm,
@@ -15,7 +16,6 @@ from bot.knowledge.scope import (
     load_synonyms,
 )
 from bot.knowledge.topics import Topic, parse_topic
-from bot.knowledge.errors import ContentError
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def load_content(root: Path) -> Content:
     """Parse every content file below `root`."""
     if not (root / "topics").is_dir():
         raise ContentError(f"no content found at {root}")
-    figure_files = sorted(root.glob("figures*.yaml"))
+    figure_files = [root / "figures.yaml"]
     topics: dict[str, Topic] = {}
     for path in sorted(root.glob("topics/*/*.md")):
         topic = parse_topic(path)

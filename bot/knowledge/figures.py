@@ -7,11 +7,10 @@ from typing import Any
 
 import yaml
 
-from bot.knowledge.yamlio import load_yaml
-
 from bot.i18n.formatting import UNITS, format_value
 from bot.i18n.lang import Lang
 from bot.knowledge.errors import ContentError
+from bot.knowledge.yamlio import load_yaml
 
 CONFIDENCE_MARKS = frozenset({"V", "S", "D"})
 

@@ -1,48 +1,71 @@
-"""A bilingual BM25 index over topics and out-of-scope neighbours (numpy)."""
+"""A bilingual BM25 search over topics (numpy).
 
+Two views of every topic are scored: the topic as a whole (weighted fields: title,
+paraphrases, keywords, glossary terms, body) and each paraphrase on its own, since a user's
+question usually resembles one way people ask it. Candidates come from the topic view;
+they are ranked by how well the curated head fields and the closest paraphrase match.
+"""
+
+import datetime as dt
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 
 from bot.knowledge.content import Content
-from bot.knowledge.tokens import is_bigram, is_unigram, normalize, tokenize
-
-DocKind = Literal["topic", "scope"]
+from bot.knowledge.tokens import ZH_STOP_CHARS, is_unigram, normalize, tokenize
 
 K1 = 1.2
 B = 0.6
 FIELD_WEIGHTS = {"title": 3.0, "questions": 2.0, "keywords": 3.0, "glossary": 2.0, "body": 1.0}
+# The curated fields that name what a topic is about (the body also mentions side matters).
+HEAD_FIELDS = frozenset({"title", "questions", "keywords", "glossary"})
 QUERY_WEIGHT_UNIGRAM = 0.25
 QUERY_WEIGHT_NUMBER = 0.5
+# One Chinese character of a question counts like this many idf units in coverage: about a
+# typical bigram's idf, so a covered two-character word weighs like a matched English word.
+HAN_CHAR_WEIGHT = 1.5
+CANDIDATES = 12
+PARAPHRASE_WEIGHT = 0.5
 _TEMPLATE_PART = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_FIGURE_REF = re.compile(r"\{\{\s*fig\.(\w+)\s*\}\}")
 _MARKS = re.compile(r"\*\*|^- ", re.MULTILINE)
+_ASCII_WORD = re.compile(r"[a-z0-9+]+")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result."""
+    """One search result.
+
+    `relative` is the topic's score over the query's ideal score; `coverage` is the share of
+    the query's information the topic matches (idf-weighted English words, and Chinese
+    characters covered by a matching bigram); `head_coverage` the same for the curated head
+    fields only; `paraphrase` the best relative score of one of its paraphrases.
+    """
 
     doc_id: str
-    kind: DocKind
     score: float
     relative: float
     coverage: float
+    head_coverage: float
+    paraphrase: float
+
+    @property
+    def rank_key(self) -> float:
+        """What orders candidates."""
+        return self.relative * (1 + self.head_coverage) + PARAPHRASE_WEIGHT * self.paraphrase
 
 
 @dataclass(frozen=True)
 class Query:
-    """A tokenised query with per-token weights."""
+    """A tokenised query: weighted tokens, plus where its Chinese bigrams sit."""
 
+    normalized: str
     tokens: dict[str, float]
-    known_share: float
-
-
-_ASCII_WORD = re.compile(r"[a-z0-9+]+")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+    han_chars: frozenset[int]
+    han_bigrams: tuple[tuple[int, str], ...]
 
 
 class Synonyms:
@@ -87,13 +110,52 @@ class Synonyms:
         return sorted(found)
 
 
+class Bm25:
+    """BM25 weights for a set of documents given as token -> term-frequency maps."""
+
+    def __init__(self, docs: list[dict[str, float]], vocab: dict[str, int]) -> None:
+        tf = np.zeros((len(docs), len(vocab)), dtype=np.float32)
+        for row, doc in enumerate(docs):
+            for token, count in doc.items():
+                tf[row, vocab[token]] = count
+        lengths = tf.sum(axis=1)
+        avg = float(lengths.mean()) if len(docs) else 1.0
+        df = (tf > 0).sum(axis=0)
+        self.idf = np.log(1.0 + (len(docs) - df + 0.5) / (df + 0.5)).astype(np.float32)
+        norm = K1 * (1 - B + B * lengths / max(avg, 1e-9))
+        self.weights = (tf * (K1 + 1) / (tf + norm[:, None])) * self.idf[None, :]
+        self.present = tf > 0
+        self.unknown_idf = float(math.log(1.0 + (len(docs) + 0.5) / 0.5))
+
+    def scores(self, columns: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Each document's score for the query columns."""
+        return self.weights[:, columns] @ weights
+
+    def ideal(self, columns: np.ndarray, weights: np.ndarray, unknown: float) -> float:
+        """The score of a document that matched every query token perfectly."""
+        return (float(self.idf[columns] @ weights) + unknown * self.unknown_idf) * (K1 + 1)
+
+
 def _doc_text_tokens(text: str, synonyms: Synonyms) -> list[str]:
     normalized = normalize(_MARKS.sub(" ", _TEMPLATE_PART.sub(" ", text)))
     return tokenize(normalized) + synonyms.tokens(normalized)
 
 
+def _with_plain_figures(body: str, content: Content) -> str:
+    """Put each figure's bare value where the template prints it, so numbers are searchable."""
+
+    def value(match: re.Match[str]) -> str:
+        figure = content.figures.get(match.group(1))
+        if figure is None or isinstance(figure.value, dt.date):
+            return " "
+        number = float(figure.value)
+        return f" {int(number) if number.is_integer() else number} "
+
+    return _FIGURE_REF.sub(value, body)
+
+
 class SearchIndex:
-    """BM25 over weighted fields; one row per topic or neighbour."""
+    """The topic view and the paraphrase view of the content, over one vocabulary."""
 
     def __init__(self, content: Content) -> None:
         self.synonyms = Synonyms(content.synonyms)
@@ -101,51 +163,44 @@ class SearchIndex:
         for term in content.glossary:
             if term.topic:
                 glossary_by_topic.setdefault(term.topic, []).extend(term.term.values())
-        docs: list[tuple[str, DocKind, dict[str, list[str]]]] = []
-        for topic in content.topics.values():
+        self.ids = list(content.topics)
+        topic_docs: list[dict[str, float]] = []
+        heads: list[set[str]] = []
+        paraphrase_docs: list[dict[str, float]] = []
+        self.paraphrase_topic: list[int] = []
+        for row, topic in enumerate(content.topics.values()):
             fields = {
                 "title": list(topic.title.values()),
                 "questions": [q for qs in topic.questions.values() for q in qs],
                 "keywords": [k for ks in topic.keywords.values() for k in ks],
                 "glossary": glossary_by_topic.get(topic.id, []),
-                "body": [topic.bodies.get("en", ""), topic.bodies.get("zh", "")],
+                "body": [
+                    _with_plain_figures(topic.bodies.get(lang, ""), content)
+                    for lang in ("en", "zh")
+                ],
             }
-            docs.append((topic.id, "topic", fields))
-        for neighbour in content.scope:
-            fields = {
-                "title": list(neighbour.name.values()),
-                "keywords": [k for ks in neighbour.keywords.values() for k in ks],
-            }
-            docs.append((neighbour.id, "scope", fields))
-        self.ids = [doc_id for doc_id, _, _ in docs]
-        self.kinds: list[DocKind] = [kind for _, kind, _ in docs]
-        self._build([fields for _, _, fields in docs])
-
-    def _build(self, docs: list[dict[str, list[str]]]) -> None:
-        weighted: list[Counter[str]] = []
-        for fields in docs:
-            tf: Counter[str] = Counter()
+            tf: dict[str, float] = {}
+            head: set[str] = set()
             for field, texts in fields.items():
-                weight = FIELD_WEIGHTS[field]
                 for text in texts:
-                    for token in _doc_text_tokens(text, self.synonyms):
-                        tf[token] += weight
-            weighted.append(tf)
-        vocabulary = sorted({token for tf in weighted for token in tf})
-        self.vocab = {token: i for i, token in enumerate(vocabulary)}
-        n_docs = len(weighted)
-        tf_matrix = np.zeros((n_docs, len(vocabulary)), dtype=np.float32)
-        for row, tf in enumerate(weighted):
-            for token, count in tf.items():
-                tf_matrix[row, self.vocab[token]] = count
-        lengths = tf_matrix.sum(axis=1)
-        avg = float(lengths.mean()) if n_docs else 1.0
-        df = (tf_matrix > 0).sum(axis=0)
-        self.idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        self.unknown_idf = float(math.log(1.0 + (n_docs + 0.5) / 0.5))
-        norm = K1 * (1 - B + B * lengths / avg)
-        self.weights = (tf_matrix * (K1 + 1) / (tf_matrix + norm[:, None])) * self.idf[None, :]
-        self.present = tf_matrix > 0
+                    tokens = _doc_text_tokens(text, self.synonyms)
+                    for token in tokens:
+                        tf[token] = tf.get(token, 0.0) + FIELD_WEIGHTS[field]
+                    if field in HEAD_FIELDS:
+                        head.update(tokens)
+                    if field in ("title", "questions"):
+                        paraphrase_docs.append(dict.fromkeys(tokens, 1.0))
+                        self.paraphrase_topic.append(row)
+            topic_docs.append(tf)
+            heads.append(head)
+        self.vocab = {
+            token: i for i, token in enumerate(sorted({t for d in topic_docs for t in d}))
+        }
+        self.topics = Bm25(topic_docs, self.vocab)
+        self.paraphrases = Bm25(paraphrase_docs, self.vocab)
+        self.in_head = np.zeros_like(self.topics.present)
+        for row, head in enumerate(heads):
+            self.in_head[row, [self.vocab[token] for token in head]] = True
 
     def query(self, text: str) -> Query:
         """Tokenise and weight a user's text."""
@@ -154,39 +209,103 @@ class SearchIndex:
         for token in tokenize(normalized) + self.synonyms.tokens(normalized):
             if is_unigram(token):
                 weight = QUERY_WEIGHT_UNIGRAM
-            elif token[0].isdigit():
+            elif token.replace(".", "").isdigit():
                 weight = QUERY_WEIGHT_NUMBER
             else:
                 weight = 1.0
             tokens[token] = max(tokens.get(token, 0.0), weight)
-        total = sum(self._idf(t) * w for t, w in tokens.items())
-        known = sum(self._idf(t) * w for t, w in tokens.items() if t in self.vocab)
-        return Query(tokens=tokens, known_share=known / total if total else 0.0)
+        chars: set[int] = set()
+        bigrams: list[tuple[int, str]] = []
+        for match in _HAN_RUN.finditer(normalized):
+            run, offset = match.group(0), match.start()
+            chars.update(offset + i for i, ch in enumerate(run) if ch not in ZH_STOP_CHARS)
+            bigrams.extend(
+                (offset + i, run[i : i + 2])
+                for i in range(len(run) - 1)
+                if run[i : i + 2] in self.vocab
+            )
+        return Query(
+            normalized=normalized,
+            tokens=tokens,
+            han_chars=frozenset(chars),
+            han_bigrams=tuple(bigrams),
+        )
 
     def _idf(self, token: str) -> float:
         index = self.vocab.get(token)
-        return float(self.idf[index]) if index is not None else self.unknown_idf
+        return float(self.topics.idf[index]) if index is not None else self.topics.unknown_idf
+
+    def information(self, query: Query) -> float:
+        """The query's total information: idf of non-Han tokens plus weighted Han characters."""
+        words = sum(self._idf(t) * w for t, w in query.tokens.items() if not _is_han(t))
+        return words + HAN_CHAR_WEIGHT * len(query.han_chars)
+
+    def _matched(
+        self,
+        query: Query,
+        rows: np.ndarray,
+        where: np.ndarray,
+        words: tuple[np.ndarray, np.ndarray],
+    ) -> np.ndarray:
+        """The information of the query that each of `rows` matches (in `where`'s fields)."""
+        columns, weights = words
+        matched = where[np.ix_(rows, columns)].astype(np.float32) @ weights
+        if query.han_bigrams:
+            bigram_columns = np.array([self.vocab[b] for _, b in query.han_bigrams], dtype=np.int64)
+            hits = where[np.ix_(rows, bigram_columns)]
+            for i, row_hits in enumerate(hits):
+                covered: set[int] = set()
+                for (position, _), hit in zip(query.han_bigrams, row_hits, strict=True):
+                    if hit:
+                        covered.update((position, position + 1))
+                matched[i] += HAN_CHAR_WEIGHT * len(covered & query.han_chars)
+        return matched
 
     def search(self, query: Query, limit: int = 5) -> list[Hit]:
-        """The best documents for a query, best first."""
+        """The best topics for a query, best first."""
         known = [(self.vocab[t], w) for t, w in query.tokens.items() if t in self.vocab]
         if not known:
             return []
         columns = np.array([i for i, _ in known])
-        qweights = np.array([w for _, w in known], dtype=np.float32)
-        scores = self.weights[:, columns] @ qweights
-        ideal = sum(self._idf(t) * w for t, w in query.tokens.items()) * (K1 + 1)
-        matched = self.present[:, columns].astype(np.float32) @ (qweights * self.idf[columns])
-        total_idf = sum(self._idf(t) * w for t, w in query.tokens.items())
-        order = np.argsort(-scores)[:limit]
-        return [
+        weights = np.array([w for _, w in known], dtype=np.float32)
+        unknown = sum(w for t, w in query.tokens.items() if t not in self.vocab)
+        scores = self.topics.scores(columns, weights)
+        ideal = self.topics.ideal(columns, weights, unknown)
+        paraphrase_scores = self.paraphrases.scores(columns, weights)
+        paraphrase_ideal = self.paraphrases.ideal(columns, weights, unknown)
+        best_paraphrase = np.zeros(len(self.ids), dtype=np.float32)
+        np.maximum.at(best_paraphrase, self.paraphrase_topic, paraphrase_scores)
+        information = self.information(query) or 1.0
+        rows = np.argsort(-scores)[:CANDIDATES]
+        rows = rows[scores[rows] > 0]
+        english = [(self.vocab[t], w * self._idf(t)) for t, w in known_words(query, self.vocab)]
+        words = (
+            np.array([c for c, _ in english], dtype=np.int64),
+            np.array([w for _, w in english], dtype=np.float32),
+        )
+        matched = self._matched(query, rows, self.topics.present, words)
+        head = self._matched(query, rows, self.in_head, words)
+        hits = [
             Hit(
-                doc_id=self.ids[i],
-                kind=self.kinds[i],
-                score=float(scores[i]),
-                relative=float(scores[i]) / ideal if ideal else 0.0,
-                coverage=float(matched[i]) / total_idf if total_idf else 0.0,
+                doc_id=self.ids[row],
+                score=float(scores[row]),
+                relative=float(scores[row]) / ideal if ideal else 0.0,
+                coverage=float(matched[i]) / information,
+                head_coverage=float(head[i]) / information,
+                paraphrase=float(best_paraphrase[row]) / paraphrase_ideal
+                if paraphrase_ideal
+                else 0.0,
             )
-            for i in order
-            if scores[i] > 0
+            for i, row in enumerate(rows)
         ]
+        hits.sort(key=lambda hit: hit.rank_key, reverse=True)
+        return hits[:limit]
+
+
+def known_words(query: Query, vocab: dict[str, int]) -> list[tuple[str, float]]:
+    """The query's non-Han tokens that the index knows, with their weights."""
+    return [(t, w) for t, w in query.tokens.items() if not _is_han(t) and t in vocab]
+
+
+def _is_han(token: str) -> bool:
+    return "\u3400" <= token[0] <= "\u9fff"

@@ -9,12 +9,16 @@ import unicodedata
 from functools import lru_cache
 
 from bot.i18n.lang import han_count
-from bot.i18n.script import to_simplified
+from bot.i18n.script import to_mainland_simplified
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
-_PLAN_NAMES = re.compile(r"\b(401|403|457)\s*[\(（]?\s*([kb])\s*[\)）]?", re.IGNORECASE)
-_SECTION = re.compile(r"\b(402|415|414|72)\s*\(\s*([gcvt])\s*\)", re.IGNORECASE)
+_PLAN_NAMES = re.compile(
+    r"(?<![0-9])(401|403|457)\s?(?:[\(（]\s?([kb])\s?[\)）]|([kb])(?![a-z]))", re.IGNORECASE
+)
+_SECTION = re.compile(r"(?<![0-9])(402|415|414|72)\s*\(\s*([gcvt])\s*\)", re.IGNORECASE)
 _HALF = re.compile(r"(\d+)\s*(?:½|1/2|\.5|岁半|歲半| and a half)")
+# Variant characters that survive 繁→简 conversion (帳戶 → 帐户, mainland 账户).
+_HAN_VARIANTS = str.maketrans({"帐": "账"})
 _TOKEN = re.compile(r"[a-z][a-z0-9']*|\d+(?:[.,]\d+)*[a-z%]*|[\u3400-\u9fff]+")
 
 EN_STOP = frozenset(
@@ -26,17 +30,21 @@ EN_STOP = frozenset(
     not no nor only own same other any all each both few more most some much many
     get got getting go going want need know think like really please thanks thank hi hello
     up down out off again further once s t don doesn didn isn aren wasn weren won wouldn
-    im i'm ive i've id i'd youre you're it's its' whats what's""".split()
+    im i'm ive i've id i'd youre you're it's its' whats what's""".split()  # noqa: SIM905
 )
-ZH_STOP_CHARS = frozenset("的了是吗呢吧啊呀嘛么我你他她它们在和与及或这那就都也还要会能可以吗？?，,。！!、")
+ZH_STOP_CHARS = frozenset(
+    "的了是吗呢吧啊呀嘛么我你他她它们在和与及或这那就都也还要会能可以吗？?，,。！!、"
+)
+# A bigram holding one of these is grammar, not a word ("金的", "龄是", "那么"): not indexed.
+ZH_BIGRAM_STOP_CHARS = frozenset("的了是吗呢吧啊呀嘛么我你他她它们这那都也该其若")
 
 
 def normalize(text: str) -> str:
     """NFKC, lower case, no control characters, 繁→简, plan names folded (401(k) → 401k)."""
     text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text)).lower()
     if han_count(text):
-        text = to_simplified(text)
-    text = _PLAN_NAMES.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}", text)
+        text = to_mainland_simplified(text).translate(_HAN_VARIANTS)
+    text = _PLAN_NAMES.sub(lambda m: f" {m.group(1)}{(m.group(2) or m.group(3)).lower()} ", text)
     text = _SECTION.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}", text)
     return _HALF.sub(lambda m: f"{m.group(1)}.5", text)
 
@@ -67,7 +75,11 @@ def stem(word: str) -> str:
 def han_tokens(run: str) -> list[str]:
     """Unigrams (minus stop characters) and bigrams of a run of Han characters."""
     unigrams = [ch for ch in run if ch not in ZH_STOP_CHARS]
-    bigrams = [run[i : i + 2] for i in range(len(run) - 1)]
+    bigrams = [
+        run[i : i + 2]
+        for i in range(len(run) - 1)
+        if run[i] not in ZH_BIGRAM_STOP_CHARS and run[i + 1] not in ZH_BIGRAM_STOP_CHARS
+    ]
     return unigrams + bigrams
 
 

@@ -132,7 +132,8 @@ def parse_topic(path: Path) -> Topic:
         area=str(front.get("area", "")),
         title={k: str(v) for k, v in title.items()},
         questions={k: _strings(v) for k, v in questions.items()},
-        keywords={k: _strings(v) for k, v in keywords.items()} if isinstance(keywords, dict)
+        keywords={k: _strings(v) for k, v in keywords.items()}
+        if isinstance(keywords, dict)
         else {"en": _strings(keywords)},
         related=_strings(front.get("related")),
         sources=sources,
