@@ -90,3 +90,13 @@ def test_commands_reply_in_the_chosen_language(engine: Engine) -> None:
     switched = engine.handle(Message("/lang zh-Hant"))
     assert switched.set_lang == "zh-Hant"
     assert engine.handle(Message("/nonsense")).kind == "error"
+
+
+@pytest.mark.parametrize(
+    ("greeting", "lang"), [("hello!", "en"), ("你好", "zh-Hans"), ("what can you do?", "en")]
+)
+def test_small_talk_gets_the_help_menu(engine: Engine, greeting: str, lang: str) -> None:
+    reply = engine.handle(Message(greeting))
+    assert reply.kind == "command"
+    assert reply.lang == lang
+    assert reply.buttons

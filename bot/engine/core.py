@@ -19,6 +19,7 @@ from bot.i18n.lang import Lang, detect_lang, parse_lang
 from bot.knowledge.content import Content, default_content
 from bot.knowledge.neighbours import NeighbourMatcher
 from bot.knowledge.search import Hit, SearchIndex
+from bot.knowledge.tokens import is_unigram
 
 # Calibrated on the content's own paraphrases and a hand-written set of off-topic questions
 # (tests/data/retrieval_cases.yaml); see docs in README "How answers are chosen".
@@ -109,6 +110,9 @@ class Engine:
     def answer(self, text: str, lang: Lang) -> Reply:
         """Search the curated content; answer, or say honestly that it is not covered."""
         query = self.index.query(text)
+        if all(is_unigram(token) for token in query.tokens):
+            # Only small talk ("hi", "你好", "what can you do?"): say what the bot is for.
+            return help_reply(lang)
         hits = self.index.search(query, limit=NEAREST_TOPICS)
         nearest = [self.content.topics[hit.doc_id] for hit in hits]
         neighbour = self.neighbours.match(query.normalized)
