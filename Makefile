@@ -1,7 +1,7 @@
 # Translation catalogs (gettext via babel). The .po files are committed; they are compiled
 # in memory at run time, so there is no compile step.
 LOCALES := bot/i18n/locales
-KEYWORDS := -k t:2 -k tn:2,3 -k tp:2c,3
+KEYWORDS := -k t:2 -k tn:2,3 -k tp:2c,3 -k N_
 
 .PHONY: texts-extract texts-update texts-init
 

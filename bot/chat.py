@@ -2,8 +2,10 @@
 
 from typing import TextIO
 
+from bot.charts_store import save_chart
 from bot.engine import Engine, Message, Reply
 from bot.i18n.lang import Lang
+from bot.i18n.text import t
 
 PROMPT = "> "
 QUIT = {"/quit", "/exit", "quit", "exit"}
@@ -12,6 +14,10 @@ QUIT = {"/quit", "/exit", "quit", "exit"}
 def format_for_terminal(reply: Reply) -> str:
     """A reply as the terminal shows it: text, then numbered buttons."""
     lines = [reply.text]
+    chart = save_chart(reply)
+    if chart is not None:
+        lines.append("")
+        lines.append(t(reply.lang, "Chart saved to {path}").format(path=chart))
     if reply.buttons:
         lines.append("")
         lines.extend(f"  [{n}] {button.label}" for n, button in enumerate(reply.buttons, 1))
@@ -26,6 +32,7 @@ class ChatSession:
         self.lang = lang
         self.buttons: list[str] = []
         self.last_lang: Lang = lang or "en"
+        self.pending: str | None = None
 
     def respond(self, line: str) -> Reply:
         """Answer one line: a number follows a listed button, anything else goes to the engine."""
@@ -33,10 +40,11 @@ class ChatSession:
         if stripped.isdigit() and 1 <= int(stripped) <= len(self.buttons):
             reply = self.engine.action(self.buttons[int(stripped) - 1], self.lang or self.last_lang)
         else:
-            reply = self.engine.handle(Message(line, self.lang))
+            reply = self.engine.handle(Message(line, self.lang, self.pending))
         if reply.set_lang:
             self.lang = reply.set_lang
         self.last_lang = reply.lang
+        self.pending = reply.pending
         self.buttons = [button.action for button in reply.buttons]
         return reply
 

@@ -26,6 +26,9 @@ def _lang_option(value: str) -> Lang | None:
 
 
 def _write_json(reply: "Reply", out: TextIO) -> None:
+    from bot.charts_store import save_chart
+
+    save_chart(reply)
     out.write(json.dumps(reply.to_json(), ensure_ascii=False) + "\n")
     out.flush()
 
@@ -41,11 +44,13 @@ def _ask(args: argparse.Namespace) -> int:
             _write_json(engine.handle(Message(line.rstrip("\n"), lang)), sys.stdout)
         return 0
     reply = engine.handle(Message(text, lang))
+    from bot.charts_store import save_chart
     from bot.chat import format_for_terminal
 
     if args.json:
         _write_json(reply, sys.stdout)
     else:
+        save_chart(reply)
         print(format_for_terminal(reply))
     return 0
 

@@ -4,7 +4,7 @@ from bot.engine.answers import topic_button
 from bot.engine.areas import AREA_ORDER, area_title
 from bot.engine.reply import Button, Reply
 from bot.i18n.lang import LANGS, Lang, parse_lang
-from bot.i18n.text import t
+from bot.i18n.text import N_, t
 from bot.knowledge.content import Content
 from bot.render.environment import render_html
 from bot.render.plain import html_to_text
@@ -78,3 +78,40 @@ def internal_error_reply(lang: Lang) -> Reply:
         lang,
         t(lang, "Sorry, something went wrong on my side. Please try again, or ask in other words."),
     )
+
+
+CALC_EXAMPLES = (
+    (
+        "us401k",
+        N_("401(k) projection"),
+        N_("I'm 30, salary $80k, 10% with a 50% match up to 6%, how much at 65?"),
+    ),
+    ("inflow", N_("Crypto inflow"), N_("If 401(k) plans put 2% into crypto, how much flows in?")),
+    (
+        "cn_pension",
+        N_("China basic pension"),
+        N_(
+            "Man born May 1975, average wage 10,000, index 1.2,"
+            " 30 years of contributions: what pension?"
+        ),
+    ),
+    (
+        "cn_contrib",
+        N_("China social-insurance contributions"),
+        N_("Monthly wage 8,000: how much social insurance do I pay?"),
+    ),
+    (
+        "cn_personal_pension",
+        N_("Personal-pension tax saving"),
+        N_("Salary 300,000 a year, 12,000 into the personal pension: how much tax do I save?"),
+    ),
+)
+
+
+def calc_menu_reply(lang: Lang) -> Reply:
+    """The calculators, with an example request for each."""
+    examples = [(t(lang, title), t(lang, example)) for _, title, example in CALC_EXAMPLES]
+    buttons = [
+        Button(label=t(lang, title), action=f"calc {name}") for name, title, _ in CALC_EXAMPLES
+    ]
+    return _command_reply(lang, "calc_menu.html.j2", buttons, examples=examples)

@@ -1,10 +1,17 @@
 """The engine: route a message to a command, a calculation or an answer."""
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, replace
 
+from bot.calcs.reply import calc_error_reply, calc_reply, need_input_reply, request_from_action
+from bot.calcs.request import CalcRequest
+from bot.calcs.rules import build_rules
+from bot.calcs.run import MissingInputError, run
+from bot.calcs.understand import understand
 from bot.engine.answers import answer_reply, fallback_reply
 from bot.engine.commands import (
+    calc_menu_reply,
     empty_reply,
     help_reply,
     internal_error_reply,
@@ -20,6 +27,8 @@ from bot.knowledge.content import Content, default_content
 from bot.knowledge.neighbours import NeighbourMatcher
 from bot.knowledge.search import Hit, SearchIndex
 from bot.knowledge.tokens import is_unigram
+from bot.render.charts import inflow_chart, us401k_chart
+from calc.errors import CalcInputError
 
 # Calibrated on the content's own paraphrases and a hand-written set of off-topic questions
 # (tests/data/retrieval_cases.yaml); see docs in README "How answers are chosen".
@@ -32,23 +41,30 @@ OWNED_HEAD_COVERAGE = 0.7
 NEAREST_TOPICS = 3
 
 log = logging.getLogger(__name__)
+CHARTS = {"us401k": us401k_chart, "inflow": inflow_chart}
 
 
 @dataclass(frozen=True)
 class Message:
-    """A user's text and, when they chose one, their language."""
+    """A user's text, their chosen language, and a calculation waiting for an input."""
 
     text: str
     lang: Lang | None = None
+    pending: str | None = None
 
 
 class Engine:
     """Message -> Reply, with no knowledge of the door the message came through."""
 
-    def __init__(self, content: Content | None = None) -> None:
+    def __init__(
+        self, content: Content | None = None, charts: bool = True, today: dt.date | None = None
+    ) -> None:
         self.content = content or default_content()
         self.index = SearchIndex(self.content)
         self.neighbours = NeighbourMatcher(self.content.scope)
+        self.calc_rules = build_rules(self.content)
+        self.charts = charts
+        self._today = today
         self._answers: dict[tuple[str, Lang], Reply] = {}
 
     def topic_reply(self, topic_id: str, lang: Lang) -> Reply:
@@ -67,19 +83,44 @@ class Engine:
         text = clean_text(message.text)
         lang = self.reply_lang(message, text)
         try:
-            return self._handle(text, lang)
+            return self._handle(text, lang, message.pending)
         except Exception:
             log.exception("engine failed on a message of %d characters", len(text))
             return internal_error_reply(lang)
 
-    def _handle(self, text: str, lang: Lang) -> Reply:
+    @property
+    def today(self) -> dt.date:
+        """The date replies are stamped with."""
+        return self._today or dt.date.today()
+
+    def _handle(self, text: str, lang: Lang, pending: str | None) -> Reply:
         if not text:
             return empty_reply(lang)
+        if text.startswith("/calc") or text.lower().startswith("calc "):
+            request = request_from_action("calc " + text.split(" ", 1)[1] if " " in text else "")
+            return self.calculate(request, lang) if request else calc_menu_reply(lang)
         if text.startswith("/"):
             return self.command(text, lang)
         if not has_words(text):
             return fallback_reply(lang, nearest=[], empty=True)
+        context = request_from_action(pending) if pending else None
+        request = understand(text, context)
+        if request is not None:
+            return self.calculate(request, lang)
         return self.answer(text, lang)
+
+    def calculate(self, request: CalcRequest, lang: Lang) -> Reply:
+        """Run a calculator; ask for a missing input; explain a bad one."""
+        try:
+            outcome = run(request, self.calc_rules, self.today)
+        except MissingInputError as need:
+            return need_input_reply(need, lang)
+        except CalcInputError as error:
+            return calc_error_reply(error, lang)
+        reply = calc_reply(outcome, self.calc_rules, lang, self.today)
+        if self.charts and outcome.chart is not None:
+            reply.chart_png = CHARTS[outcome.calculator](outcome.chart, lang)
+        return reply
 
     def command(self, text: str, lang: Lang) -> Reply:
         """Run a slash command (`/help`, `/lang zh-Hant`, `/topics`)."""
@@ -105,6 +146,8 @@ class Engine:
             return topics_reply(self.content, lang, value)
         if kind == "lang" and parse_lang(value):
             return lang_reply(lang, value)
+        if (request := request_from_action(action)) is not None:
+            return self.calculate(request, lang)
         return unknown_command_reply(lang)
 
     def answer(self, text: str, lang: Lang) -> Reply:

@@ -39,6 +39,7 @@ class Reply:
     result: dict[str, Any] | None = None
     chart_png: bytes | None = None
     set_lang: Lang | None = None
+    pending: str | None = None  # a calculation waiting for one more input (`calc ...` form)
 
     def to_json(self) -> dict[str, Any]:
         """The `pillarbot ask --json` object."""

@@ -4,6 +4,7 @@ import datetime as dt
 import math
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
 
 from bot.i18n.lang import Lang, babel_locale
@@ -93,7 +94,7 @@ def format_date(value: dt.date, lang: Lang) -> str:
 
 def format_month(value: dt.date, lang: Lang) -> str:
     """A calendar month: `August 2025` / `2025年8月`."""
-    return babel_format_date(value, format="yMMMM", locale=babel_locale(lang))
+    return format_skeleton("yMMMM", value, locale=babel_locale(lang))
 
 
 def _plural_n(value: float) -> int:

@@ -17,3 +17,8 @@ def tn(lang: Lang, singular: str, plural: str, n: int) -> str:
 def tp(lang: Lang, context: str, message: str) -> str:
     """Translate a message in a context (for short msgids that mean different things)."""
     return str(translations(lang).pgettext(context, message))
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name)
+    """Mark a message for extraction; it is translated later with `t`."""
+    return message

@@ -57,7 +57,7 @@ def stem(word: str) -> str:
     for suffix, replacement, min_stem in (
         ("ies", "y", 3),
         ("sses", "ss", 3),
-        ("ing", "", 4),
+        ("ing", "", 3),
         ("ed", "", 4),
         ("es", "", 4),
         ("s", "", 3),

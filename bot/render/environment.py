@@ -30,8 +30,12 @@ def reply_environment(lang: Lang) -> jinja2.Environment:
     env.filters["date"] = lambda value: formatting.format_date(value, lang)
     env.filters["usd"] = lambda value: formatting.format_usd(value, lang)
     env.filters["cny"] = lambda value: formatting.format_cny(value, lang)
-    env.filters["percent"] = lambda value: formatting.format_percent(value, lang)
+    env.filters["percent"] = lambda value: formatting.format_percent(round(value, 2), lang)
+    env.filters["percent0"] = lambda value: formatting.format_percent(round(value), lang)
     env.filters["number"] = lambda value: formatting.format_number(value, lang)
+    env.filters["years"] = lambda value: formatting.format_years(value, lang)
+    env.filters["months"] = lambda value: formatting.format_months(value, lang)
+    env.filters["age"] = lambda value: formatting.format_age(value, lang)
     env.globals["lang"] = lang
     return env
 

@@ -1,0 +1,1 @@
+"""Calculation requests: understand them, run calc/, and compose the reply."""

@@ -1,0 +1,119 @@
+"""Numbers as people write them: $80k, 1.2 million, 8.7T, 9万亿, 1.2万, 三十, 3.5%."""
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_SCALE_WORDS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
+    "万": 1e4,
+    "w": 1e4,
+    "千": 1e3,
+    "百万": 1e6,
+    "亿": 1e8,
+    "万亿": 1e12,
+    "兆": 1e12,
+}
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+NUMBER = re.compile(
+    r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|["
+    + _CN_NUMERAL
+    + r"]+)"
+    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|mm|bn|tn|[kmbt万亿兆千w](?![a-z]))?"
+    r"\s?(?P<pct>%|percent|pct)?",
+    re.IGNORECASE,
+)
+_PERCENT_WORDS = re.compile(r"百分之([" + _CN_NUMERAL + r"\d.]+)")
+# Plan names hold digits that are not amounts: 401(k), 403b, 457(b), 402(g), 415(c).
+_PLAN_NAME = re.compile(
+    r"(?<![0-9a-z.])(?:401|403|457|402|415)\s?\(?[kbgc]\)?(?![a-z])", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text, where it stands, and what marks it carries."""
+
+    value: float
+    start: int
+    end: int
+    percent: bool
+    currency: str | None
+    scaled: bool
+
+
+def chinese_numeral(text: str) -> float | None:
+    """三十 → 30, 十五 → 15, 五十八 → 58, 两千 → 2000; None if it is not a numeral."""
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        else:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+    return float(total + current)
+
+
+def parse_number(raw: str) -> float | None:
+    """A plain or Chinese numeral."""
+    if raw and raw[0] in _CN_NUMERAL:
+        return chinese_numeral(raw)
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in (normalised, lower-case) text, with scale words applied."""
+    text = _PLAN_NAME.sub(lambda m: "#" * len(m.group(0)), text)
+    text = _PERCENT_WORDS.sub(
+        lambda m: m.group(1) + "%" + " " * (len(m.group(0)) - len(m.group(1)) - 1), text
+    )
+    found = []
+    for match in NUMBER.finditer(text):
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        scale = (match.group("scale") or "").lower()
+        if scale:
+            value = round(value * _SCALE_WORDS[scale], 2)
+        if match.group("neg"):
+            value = -value
+        found.append(
+            Number(
+                value=value,
+                start=match.start(),
+                end=match.end(),
+                percent=bool(match.group("pct")),
+                currency=match.group("cur"),
+                scaled=bool(scale),
+            )
+        )
+    return found

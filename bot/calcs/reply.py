@@ -1,0 +1,309 @@
+"""Calculation replies: the result, its assumptions and sources, adjustment buttons."""
+
+import datetime as dt
+from typing import Any
+
+from bot.calcs.request import CalcRequest, explicit_calculator, parse_key_values
+from bot.calcs.rules import CalcRules
+from bot.calcs.run import CalcOutcome, MissingInputError
+from bot.engine.reply import Button, Reply, SourceRef
+from bot.i18n.formatting import format_age, format_date, format_month, format_number, format_usd
+from bot.i18n.lang import Lang
+from bot.i18n.script import to_traditional
+from bot.i18n.text import t
+from bot.render.environment import render_html
+from bot.render.plain import html_to_text
+from calc.errors import CalcInputError
+
+
+def _field_names(lang: Lang) -> dict[str, str]:
+    """What each input is called in the user's language."""
+    return {
+        "years": t(lang, "number of years"),
+        "age": t(lang, "age"),
+        "current_age": t(lang, "age"),
+        "retire_age": t(lang, "retirement age"),
+        "retirement_age": t(lang, "retirement age"),
+        "salary": t(lang, "salary"),
+        "contribution": t(lang, "contribution"),
+        "contrib_pct": t(lang, "contribution rate"),
+        "contribution_rate": t(lang, "contribution rate"),
+        "contrib_amount": t(lang, "contribution"),
+        "contribution_amount": t(lang, "contribution"),
+        "balance": t(lang, "current balance"),
+        "current_balance": t(lang, "current balance"),
+        "return": t(lang, "annual return"),
+        "annual_return": t(lang, "annual return"),
+        "fee": t(lang, "fees"),
+        "expense_ratio": t(lang, "fees"),
+        "inflation": t(lang, "inflation"),
+        "raise": t(lang, "salary growth"),
+        "salary_growth": t(lang, "salary growth"),
+        "target": t(lang, "target balance"),
+        "target_balance": t(lang, "target balance"),
+        "match": t(lang, "employer match"),
+        "match_rate": t(lang, "employer match"),
+        "match_width": t(lang, "employer match"),
+        "alloc": t(lang, "allocation"),
+        "allocation": t(lang, "allocation"),
+        "adoption": t(lang, "adoption"),
+        "base": t(lang, "asset base"),
+        "base_usd": t(lang, "asset base"),
+        "base_name": t(lang, "asset base"),
+        "phase": t(lang, "phase-in years"),
+        "phase_in_years": t(lang, "phase-in years"),
+        "avg_wage": t(lang, "local average wage"),
+        "index": t(lang, "contribution index"),
+        "wage": t(lang, "monthly wage"),
+        "monthly_wage": t(lang, "monthly wage"),
+        "birth": t(lang, "birth year and month"),
+        "birth_year": t(lang, "birth year and month"),
+        "birth_month": t(lang, "birth year and month"),
+        "gender": t(lang, "men or women (and for women, worker or cadre)"),
+        "account_balance": t(lang, "personal-account balance"),
+        "annual_contrib": t(lang, "yearly contribution"),
+        "floor": t(lang, "base floor"),
+        "cap": t(lang, "base cap"),
+        "base_floor": t(lang, "base floor"),
+        "base_cap": t(lang, "base cap"),
+        "taxable": t(lang, "taxable income"),
+        "taxable_income": t(lang, "taxable income"),
+        "income": t(lang, "income"),
+        "deductions": t(lang, "deductions"),
+    }
+
+
+def _defaults_label(names: list[str], lang: Lang) -> str:
+    labels = _field_names(lang)
+    return ", ".join(dict.fromkeys(labels.get(name, name) for name in names))
+
+
+def _localized(text: str, lang: Lang) -> str:
+    return to_traditional(text) if lang == "zh-Hant" else text
+
+
+def _source_refs(outcome: CalcOutcome, lang: Lang) -> tuple[list[SourceRef], list[dict[str, str]]]:
+    refs: list[SourceRef] = []
+    shown: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for figure in outcome.sources:
+        if figure.url in seen:
+            continue
+        seen.add(figure.url)
+        title = _localized(figure.source, lang)
+        refs.append(SourceRef(title=title, url=figure.url, date=figure.as_of.isoformat()))
+        shown.append({"title": title, "url": figure.url, "date": format_date(figure.as_of, lang)})
+    return refs, shown
+
+
+def _template_context(outcome: CalcOutcome, rules: CalcRules, lang: Lang) -> dict[str, Any]:
+    ctx = dict(outcome.context)
+    ctx["defaults"] = _defaults_label(outcome.defaults_used, lang)
+    if outcome.calculator == "us401k":
+        result = ctx["r"]
+        ctx["end_year"] = result.inputs.start_year + round(result.inputs.years)
+    elif outcome.calculator == "inflow":
+        inputs = ctx["i"]
+        names = {
+            "401k": t(lang, "401(k) assets"),
+            "dc": t(lang, "all defined-contribution plan assets"),
+            "all": t(lang, "all US retirement assets"),
+            "custom": t(lang, "the assets you gave"),
+        }
+        label = f"{names[inputs.base_name]} ({format_usd(inputs.base_usd, lang)}"
+        if inputs.base_as_of:
+            label += ", " + format_date(inputs.base_as_of, lang)
+        ctx["base_label"] = label + ")"
+        ctx["compare_date"] = format_date(ctx["compare"].as_of, lang)
+        ctx["contrib_year"] = rules.dc_contributions.as_of.year
+    elif outcome.calculator == "cn_pension":
+        retirement = ctx["retirement"]
+        months = ctx["age_months"]
+        ctx["age_label"] = _age_label(months, lang)
+        ctx["accrual"] = rules.pension_accrual
+        ctx["account_wage"] = (
+            ctx["i"].monthly_wage
+            if ctx["i"].monthly_wage is not None
+            else ctx["i"].avg_wage * ctx["i"].index
+        )
+        if retirement is not None:
+            ctx["retirement_date"] = format_month(
+                dt.date(retirement.year, retirement.month, 1), lang
+            )
+    elif outcome.calculator == "cn_contrib":
+        ctx["insurances"] = [
+            ("pension", t(lang, "Pension")),
+            ("medical", t(lang, "Medical (incl. maternity)")),
+            ("unemployment", t(lang, "Unemployment")),
+            ("injury", t(lang, "Work injury")),
+        ]
+        ctx["rates"] = rules.contribution_rates
+        ctx["avg_wage"] = outcome.inputs["avg_wage"]
+        spc = rules.figures["cn_spc_interp_effective"].value
+        assert isinstance(spc, dt.date)
+        ctx["spc_date"] = format_date(spc, lang)
+    elif outcome.calculator == "cn_personal_pension":
+        ctx["withdrawal_rate"] = rules.personal_pension.withdrawal_rate
+        ctx["basic_deduction"] = rules.basic_deduction
+    return ctx
+
+
+def _age_label(months: int, lang: Lang) -> str:
+    years, rest = divmod(months, 12)
+    if rest == 0:
+        return format_age(years, lang)
+    return t(lang, "{years} and {months} months").format(
+        years=format_age(years, lang), months=format_number(rest, lang)
+    )
+
+
+def calc_reply(outcome: CalcOutcome, rules: CalcRules, lang: Lang, today: dt.date) -> Reply:
+    """The reply for a finished calculation."""
+    refs, shown = _source_refs(outcome, lang)
+    html = render_html(
+        lang,
+        f"calc_{outcome.calculator}.html.j2",
+        sources=shown,
+        as_of=format_date(today, lang),
+        **_template_context(outcome, rules, lang),
+    )
+    buttons = [
+        Button(
+            label=f"{t(lang, adjustment.label)} {adjustment.amount}",
+            action=adjustment.request.as_text(),
+        )
+        for adjustment in outcome.adjustments
+    ]
+    return Reply(
+        lang=lang,
+        kind="calc",
+        html=html,
+        text=html_to_text(html),
+        sources=refs,
+        buttons=buttons,
+        result={
+            "calculator": outcome.calculator,
+            "inputs": outcome.inputs,
+            "chart": None,
+            **outcome.figures,
+        },
+    )
+
+
+# The parameter a bare follow-up answer fills, per missing field.
+_MISSING_PARAM = {"contribution": "contrib_amount", "income": "salary"}
+
+
+def need_input_reply(need: MissingInputError, lang: Lang) -> Reply:
+    """Ask for the one input the calculation cannot do without."""
+    field_name = need.fields[0]
+    questions = {
+        ("us401k", "years"): t(
+            lang,
+            "How many years should I project, or how old are you now and when will you retire?",
+        ),
+        ("us401k", "contribution"): t(
+            lang,
+            "How much do you put in: a share of pay (like 10%) or an amount (like $500 a month)?",
+        ),
+        ("us401k", "salary"): t(
+            lang, "What is your yearly salary? The employer match depends on it."
+        ),
+        ("cn_pension", "years"): t(
+            lang,
+            "How many years have you contributed (or will you have contributed by retirement)?",
+        ),
+        ("cn_pension", "gender"): t(
+            lang,
+            "Are you a man, a woman worker, or a woman cadre (managerial or technical post)?"
+            " The retirement age depends on it.",
+        ),
+        ("cn_contrib", "wage"): t(lang, "What is your monthly wage before tax?"),
+        ("cn_personal_pension", "income"): t(
+            lang, "What is your yearly salary, or your taxable comprehensive income?"
+        ),
+    }
+    examples = {
+        ("us401k", "years"): t(lang, "I'm 30 and retire at 65"),
+        ("us401k", "contribution"): t(lang, "10% of my $80k salary"),
+        ("us401k", "salary"): t(lang, "salary $80,000"),
+        ("cn_pension", "years"): t(lang, "30 years of contributions"),
+        ("cn_pension", "gender"): t(lang, "man"),
+        ("cn_contrib", "wage"): t(lang, "monthly wage 8,000"),
+        ("cn_personal_pension", "income"): t(lang, "salary 300,000 a year"),
+    }
+    key = (need.calculator, field_name)
+    html = render_html(
+        lang, "calc_need.html.j2", question=questions[key], example=examples.get(key)
+    )
+    reply = Reply(
+        lang=lang,
+        kind="calc",
+        html=html,
+        text=html_to_text(html),
+        result={
+            "calculator": need.calculator,
+            "inputs": dict(need.request.params),
+            "missing": need.fields,
+            "chart": None,
+        },
+    )
+    reply.pending = need.request.with_param(
+        "missing", _MISSING_PARAM.get(field_name, field_name)
+    ).as_text()
+    return reply
+
+
+# Inputs the calculators take as shares (0.1) but people write as percentages (10%).
+_SHARE_FIELDS = frozenset(
+    {
+        "contribution_rate",
+        "annual_return",
+        "expense_ratio",
+        "inflation",
+        "salary_growth",
+        "volatility",
+        "match_rate",
+        "match_width",
+        "allocation",
+        "adoption",
+        "crediting_rate",
+    }
+)
+
+
+def calc_error_reply(error: CalcInputError, lang: Lang) -> Reply:
+    """A clear error about one input, in the user's language."""
+    name = _field_names(lang).get(error.field, error.field)
+    if error.reason == "order":
+        message = t(
+            lang,
+            "Please check the {name}: it has to come after the other value"
+            " (for example, retirement after your current age).",
+        ).format(name=name)
+    elif error.reason == "missing":
+        message = t(lang, "I need the {name} for this calculation.").format(name=name)
+    elif error.low is not None and error.high is not None:
+        scale, suffix = (100, "%") if error.field in _SHARE_FIELDS else (1, "")
+        message = t(lang, "The {name} has to be between {low} and {high}.").format(
+            name=name,
+            low=format_number(error.low * scale, lang) + suffix,
+            high=format_number(error.high * scale, lang) + suffix,
+        )
+    else:
+        message = t(lang, "The {name} doesn't look like a number I can use.").format(name=name)
+    html = render_html(
+        lang,
+        "error.html.j2",
+        message=message,
+        hint=t(lang, "Change it and ask again; type /calc to see examples."),
+    )
+    return Reply(lang=lang, kind="error", html=html, text=html_to_text(html))
+
+
+def request_from_action(action: str) -> CalcRequest | None:
+    """A button's `calc name key=value ...` action back into a request."""
+    if not action.startswith("calc "):
+        return None
+    name = explicit_calculator(action)
+    return CalcRequest(name, parse_key_values(action)) if name else None

@@ -1,0 +1,46 @@
+"""A calculation request: which calculator, and the parameters understood so far.
+
+Requests round-trip through a plain `key=value` form ("calc us401k age=30 salary=80000"):
+users may type it, adjustment buttons carry it, and a follow-up question merges into it.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+CALCULATORS = ("us401k", "inflow", "cn_pension", "cn_contrib", "cn_personal_pension")
+_KEY_VALUE = re.compile(r"([a-z_]+)\s*=\s*([^\s,;，；]+)")
+
+
+@dataclass
+class CalcRequest:
+    """What the user asked for, in canonical units (percent points, dollars, yuan, years)."""
+
+    calculator: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    def as_text(self) -> str:
+        """The `calc <name> key=value ...` form of this request."""
+        pairs = " ".join(f"{key}={value}" for key, value in sorted(self.params.items()))
+        return f"calc {self.calculator} {pairs}".strip()
+
+    def with_param(self, key: str, value: str) -> "CalcRequest":
+        """A copy with one parameter set."""
+        return CalcRequest(self.calculator, {**self.params, key: value})
+
+
+def parse_key_values(text: str) -> dict[str, str]:
+    """`age=30 salary=80000 match=50@6` → {"age": "30", ...}."""
+    return {key: value for key, value in _KEY_VALUE.findall(text.lower())}
+
+
+def explicit_calculator(text: str) -> str | None:
+    """A calculator named in the text (`calc us401k …`, `/calc cn_pension`)."""
+    for name in CALCULATORS:
+        if re.search(rf"(?<![a-z_]){name}(?![a-z_])", text.lower()):
+            return name
+    return None
+
+
+def fmt(value: float) -> str:
+    """A compact, exact-enough string for a parameter value."""
+    return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"

@@ -1,0 +1,550 @@
+"""Turn a CalcRequest into calculator inputs (stated defaults included), run it, and collect
+what the reply shows."""
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.calcs.numbers import find_numbers
+from bot.calcs.request import CalcRequest, fmt
+from bot.calcs.rules import CalcRules
+from bot.i18n.text import N_
+from bot.knowledge.figures import Figure
+from calc import cn_contrib, cn_pension, cn_personal_pension, inflow, us401k
+from calc.cn_retirement import Category, statutory_retirement
+from calc.errors import CalcInputError, require_range
+
+
+class MissingInputError(Exception):
+    """An essential input is missing; the reply asks for it."""
+
+    def __init__(self, calculator: str, fields: list[str], request: CalcRequest) -> None:
+        super().__init__(", ".join(fields))
+        self.calculator = calculator
+        self.fields = fields
+        self.request = request
+
+
+@dataclass
+class Adjustment:
+    """A button that re-runs the calculation with one input changed."""
+
+    label: str  # a msgid, translated by the reply layer
+    amount: str
+    request: CalcRequest
+
+
+@dataclass
+class CalcOutcome:
+    """A finished calculation: JSON figures, template context, buttons, sources."""
+
+    calculator: str
+    inputs: dict[str, Any]
+    figures: dict[str, Any]
+    context: dict[str, Any]
+    adjustments: list[Adjustment] = field(default_factory=list)
+    sources: list[Figure] = field(default_factory=list)
+    chart: Any = None
+    defaults_used: list[str] = field(default_factory=list)
+
+
+def _value(request: CalcRequest, key: str) -> float | None:
+    raw = request.params.get(key)
+    if raw is None:
+        return None
+    cleaned = raw.strip().lower().rstrip("%")
+    if cleaned in ("nan", "inf", "-inf", "infinity"):
+        raise CalcInputError(key, "not_finite")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        numbers = find_numbers(cleaned)
+        if not numbers:
+            raise CalcInputError(key, "not_finite") from None
+        value = numbers[0].value
+    if not math.isfinite(value):
+        raise CalcInputError(key, "not_finite")
+    return value
+
+
+def _bump(
+    request: CalcRequest, key: str, value: float, delta: float, low: float = 0.0
+) -> CalcRequest:
+    return request.with_param(key, fmt(max(low, round(value + delta, 6))))
+
+
+# ---------- US 401(k) ----------
+
+
+def _tiers(raw: str | None) -> tuple[us401k.MatchTier, ...]:
+    if not raw:
+        return ()
+    tiers = []
+    for part in raw.split("+"):
+        rate, _, width = part.partition("@")
+        try:
+            tiers.append(us401k.MatchTier(float(rate) / 100, float(width) / 100))
+        except ValueError:
+            raise CalcInputError("match", "not_finite") from None
+    return tuple(tiers)
+
+
+def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
+    """A 401(k) projection."""
+    d = rules.us401k_defaults
+    used: list[str] = []
+
+    def pick(key: str) -> float:
+        value = _value(request, key)
+        if value is None:
+            used.append(key)
+            return d[key]
+        return value
+
+    age = _value(request, "age")
+    retire_age = _value(request, "retire_age")
+    years = _value(request, "years")
+    if age is not None:
+        require_range("current_age", age, 14, 100)
+    if years is None and age is not None:
+        if retire_age is None:
+            retire_age = d["retire_age"]
+            used.append("retire_age")
+        years = retire_age - age
+        if years <= 0:
+            raise CalcInputError("retire_age", "order")
+    if years is None:
+        raise MissingInputError("us401k", ["years"], request)
+    salary = _value(request, "salary") or 0.0
+    balance = _value(request, "balance") or 0.0
+    contrib_pct = _value(request, "contrib_pct")
+    contrib_amount = _value(request, "contrib_amount")
+    tiers = _tiers(request.params.get("match"))
+    if contrib_pct is None and contrib_amount is None:
+        if salary > 0:
+            contrib_pct = d["contrib_pct"]
+            used.append("contrib_pct")
+        elif balance <= 0:
+            raise MissingInputError("us401k", ["contribution"], request)
+    if tiers and salary <= 0:
+        raise MissingInputError("us401k", ["salary"], request)
+    inputs = us401k.Us401kInputs(
+        years=years,
+        salary=salary,
+        current_age=age,
+        contribution_rate=None if contrib_pct is None else contrib_pct / 100,
+        contribution_amount=contrib_amount,
+        match=tiers,
+        current_balance=balance,
+        annual_return=pick("return") / 100,
+        expense_ratio=pick("fee") / 100,
+        inflation=pick("inflation") / 100,
+        salary_growth=pick("raise") / 100,
+        volatility=d["volatility"] / 100,
+        target_balance=_value(request, "target"),
+        start_year=rules.us401k.base_year,
+    )
+    result = us401k.project_401k(inputs, rules.us401k)
+    adjustments = [
+        Adjustment(
+            N_("Return"), "-1%", _bump(request, "return", inputs.annual_return * 100, -1, -50)
+        ),
+        Adjustment(
+            N_("Return"), "+1%", _bump(request, "return", inputs.annual_return * 100, 1, -50)
+        ),
+    ]
+    if contrib_pct is not None:
+        adjustments += [
+            Adjustment(N_("Contribution"), "-1%", _bump(request, "contrib_pct", contrib_pct, -1)),
+            Adjustment(N_("Contribution"), "+1%", _bump(request, "contrib_pct", contrib_pct, 1)),
+        ]
+    elif contrib_amount is not None:
+        step = max(100.0, round(contrib_amount * 0.1, -2))
+        adjustments += [
+            Adjustment(
+                N_("Contribution"),
+                f"-{fmt(step)}",
+                _bump(request, "contrib_amount", contrib_amount, -step),
+            ),
+            Adjustment(
+                N_("Contribution"),
+                f"+{fmt(step)}",
+                _bump(request, "contrib_amount", contrib_amount, step),
+            ),
+        ]
+    shown_inputs = {
+        "current_age": age,
+        "retirement_age": None if age is None else age + years,
+        "years": years,
+        "salary": salary,
+        "salary_growth_pct": inputs.salary_growth * 100,
+        "contribution_pct": contrib_pct,
+        "contribution_usd_per_year": contrib_amount,
+        "match": [{"rate_pct": t.rate * 100, "up_to_pct": t.width * 100} for t in tiers],
+        "current_balance": balance,
+        "annual_return_pct": inputs.annual_return * 100,
+        "expense_ratio_pct": inputs.expense_ratio * 100,
+        "inflation_pct": inputs.inflation * 100,
+        "volatility_pct": inputs.volatility * 100,
+        "start_year": inputs.start_year,
+        "paths": inputs.paths,
+        "seed": inputs.seed,
+    }
+    figures = {
+        "balance": round(result.balance, 2),
+        "balance_today": round(result.balance_today, 2),
+        "employee_total": round(result.employee_total, 2),
+        "employer_total": round(result.employer_total, 2),
+        "p10": round(result.p10, 2),
+        "p50": round(result.p50, 2),
+        "p90": round(result.p90, 2),
+        "binding_years": result.binding_years,
+    }
+    if result.monthly_needed_for_target is not None:
+        figures["monthly_needed_for_target"] = round(result.monthly_needed_for_target, 2)
+    f = rules.figures
+    return CalcOutcome(
+        calculator="us401k",
+        inputs=shown_inputs,
+        figures=figures,
+        context={"r": result, "i": inputs, "rules": rules.us401k, "contrib_pct": contrib_pct},
+        adjustments=adjustments,
+        sources=[
+            f["us401k_deferral_limit_2026"],
+            f["us401k_catch_up_2026"],
+            f["us401k_super_catch_up_2026"],
+            f["us401k_total_additions_2026"],
+        ],
+        chart=result,
+        defaults_used=used,
+    )
+
+
+# ---------- crypto inflow ----------
+
+
+def run_inflow(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
+    """How much flows into crypto if plans allocate a share."""
+    used: list[str] = []
+    custom = _value(request, "base")
+    base_name = request.params.get("base_name", "401k")
+    if base_name not in rules.inflow_bases:
+        raise CalcInputError("base_name", "out_of_range")
+    base_figure = None if custom is not None else rules.inflow_bases[base_name]
+    alloc = _value(request, "alloc")
+    if alloc is None:
+        alloc = 2.0
+        used.append("alloc")
+    adoption = _value(request, "adoption")
+    if adoption is None:
+        adoption = 100.0
+    phase = _value(request, "phase") or 1.0
+    if not float(phase).is_integer():
+        raise CalcInputError("phase", "not_finite")
+    yearly = rules.dc_contributions.number if request.params.get("yearly") else None
+    compare = rules.inflow_compare
+    inputs = inflow.InflowInputs(
+        base_usd=custom if custom is not None else base_figure.number,  # type: ignore[union-attr]
+        base_name="custom" if custom is not None else base_name,
+        base_as_of=None if base_figure is None else base_figure.as_of,
+        allocation=alloc / 100,
+        adoption=adoption / 100,
+        phase_in_years=int(phase),
+        yearly_contributions_usd=yearly,
+        compare_usd=compare.number,
+        compare_as_of=compare.as_of,
+    )
+    result = inflow.crypto_inflow(inputs)
+    adjustments = [
+        Adjustment(N_("Allocation"), "1%", request.with_param("alloc", "1")),
+        Adjustment(N_("Allocation"), "5%", request.with_param("alloc", "5")),
+        Adjustment(N_("Base"), "DC", request.with_param("base_name", "dc")),
+        Adjustment(N_("Adoption"), "50%", request.with_param("adoption", "50")),
+    ]
+    sources = [compare] + ([base_figure] if base_figure is not None else [])
+    if yearly is not None:
+        sources.append(rules.dc_contributions)
+    return CalcOutcome(
+        calculator="inflow",
+        inputs={
+            "base_usd": inputs.base_usd,
+            "base": inputs.base_name,
+            "base_as_of": inputs.base_as_of.isoformat() if inputs.base_as_of else None,
+            "allocation_pct": alloc,
+            "adoption_pct": adoption,
+            "phase_in_years": int(phase),
+            "yearly_contributions_usd": yearly,
+            "compare_usd": compare.number,
+            "compare_as_of": compare.as_of.isoformat(),
+        },
+        figures={
+            "inflow_usd": round(result.one_off_usd, 2),
+            "base_usd": inputs.base_usd,
+            "base_as_of": inputs.base_as_of.isoformat() if inputs.base_as_of else None,
+            "yearly_inflow_usd": None
+            if result.yearly_from_contributions_usd is None
+            else round(result.yearly_from_contributions_usd, 2),
+            "share_of_spot_etfs": None
+            if result.share_of_compare is None
+            else round(result.share_of_compare, 4),
+        },
+        context={"r": result, "i": inputs, "base_figure": base_figure, "compare": compare},
+        adjustments=adjustments,
+        sources=sources,
+        chart=result,
+        defaults_used=used,
+    )
+
+
+# ---------- China basic pension ----------
+
+_CATEGORIES = {c.value: c for c in Category}
+
+
+def _birth(raw: str | None) -> tuple[int, int] | None:
+    if not raw:
+        return None
+    year, _, month = raw.partition("-")
+    try:
+        return int(year), int(month or 1)
+    except ValueError:
+        raise CalcInputError("birth", "not_finite") from None
+
+
+def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> CalcOutcome:
+    """A basic-pension estimate under the 2025 retirement-age reform."""
+    used: list[str] = []
+    years = _value(request, "years")
+    if years is None:
+        raise MissingInputError("cn_pension", ["years"], request)
+    birth = _birth(request.params.get("birth"))
+    gender = request.params.get("gender")
+    if gender is not None and gender not in _CATEGORIES:
+        raise CalcInputError("gender", "out_of_range")
+    retire_age = _value(request, "retire_age")
+    retirement = None
+    if retire_age is not None:
+        age_months = round(retire_age * 12)
+        retire_year = birth[0] + (birth[1] - 1 + age_months) // 12 if birth else today.year
+    elif birth is not None:
+        if gender is None:
+            raise MissingInputError("cn_pension", ["gender"], request)
+        retirement = statutory_retirement(birth[0], birth[1], _CATEGORIES[gender], rules.retirement)
+        age_months, retire_year = retirement.age_months, retirement.year
+    else:
+        category = _CATEGORIES[gender or "male"]
+        age_months = rules.retirement.schedules[category].original_age * 12
+        retire_year = today.year
+        used.append("retire_age")
+    avg_wage = _value(request, "avg_wage")
+    if avg_wage is None:
+        avg_wage = rules.avg_wage_monthly
+        used.append("avg_wage")
+    wage = _value(request, "wage")
+    annual = _value(request, "annual_contrib")
+    if wage is None and annual is not None:
+        wage = annual / 12 / rules.flexible_rate
+    index = _value(request, "index")
+    index_clipped = False
+    if index is None:
+        if wage is not None:
+            raw_index = wage / avg_wage
+            index = min(max(raw_index, cn_pension.MIN_INDEX), cn_pension.MAX_INDEX)
+            index_clipped = index != raw_index
+        else:
+            index = 1.0
+            used.append("index")
+    inputs = cn_pension.PensionInputs(
+        avg_wage=avg_wage,
+        index=index,
+        years=years,
+        retirement_age_months=age_months,
+        retirement_year=retire_year,
+        account_balance=_value(request, "balance"),
+        monthly_wage=wage,
+        account_rate=rules.pension_account_share,
+        crediting_rate=rules.crediting_rate,
+    )
+    result = cn_pension.estimate_pension(inputs, rules.retirement, rules.pension_accrual)
+    f = rules.figures
+    return CalcOutcome(
+        calculator="cn_pension",
+        inputs={
+            "birth": request.params.get("birth"),
+            "category": gender,
+            "retirement_age_months": age_months,
+            "avg_wage": avg_wage,
+            "index": round(index, 4),
+            "years": years,
+            "account_balance": inputs.account_balance,
+            "monthly_wage": wage,
+            "account_share_pct": rules.pension_account_share * 100,
+            "crediting_rate_pct": rules.crediting_rate * 100,
+        },
+        figures={
+            "retirement_date": f"{retire_year}-{(retirement.month if retirement else 1):02d}"
+            if retirement
+            else None,
+            "retirement_age_months": age_months,
+            "months_divisor": round(result.months_divisor, 2),
+            "basic": round(result.basic, 2),
+            "personal": round(result.personal, 2),
+            "total": round(result.total, 2),
+            "minimum_years": result.minimum_years,
+            "meets_minimum": result.meets_minimum,
+        },
+        context={
+            "r": result,
+            "i": inputs,
+            "retirement": retirement,
+            "index_clipped": index_clipped,
+            "age_months": age_months,
+        },
+        adjustments=[
+            Adjustment(N_("Years"), "+5", _bump(request, "years", years, 5)),
+            Adjustment(N_("Index"), "0.6", request.with_param("index", "0.6")),
+            Adjustment(N_("Index"), "1.0", request.with_param("index", "1")),
+            Adjustment(N_("Index"), "2.0", request.with_param("index", "2")),
+        ],
+        sources=[
+            f["cn_pension_accrual_pct"],
+            f["cn_payout_months_60"],
+            f["cn_min_contrib_new"],
+            f["cn_avg_wage_nonprivate_2024"],
+            f["cn_assumed_crediting_rate"],
+        ],
+        defaults_used=used,
+    )
+
+
+# ---------- China social-insurance contributions ----------
+
+
+def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
+    """Each side's monthly contributions for a wage."""
+    used: list[str] = []
+    wage = _value(request, "wage")
+    if wage is None:
+        raise MissingInputError("cn_contrib", ["wage"], request)
+    avg = _value(request, "avg_wage")
+    if avg is None:
+        avg = rules.avg_wage_monthly
+        used.append("avg_wage")
+    floor = _value(request, "floor")
+    cap = _value(request, "cap")
+    inputs = cn_contrib.ContribInputs(
+        wage=wage,
+        base_floor=floor if floor is not None else avg * rules.base_floor_share,
+        base_cap=cap if cap is not None else avg * rules.base_cap_share,
+        rates=rules.contribution_rates,
+    )
+    result = cn_contrib.contributions(inputs)
+    f = rules.figures
+    return CalcOutcome(
+        calculator="cn_contrib",
+        inputs={
+            "wage": wage,
+            "avg_wage": avg,
+            "base_floor": round(inputs.base_floor, 2),
+            "base_cap": round(inputs.base_cap, 2),
+            "rates_pct": {
+                k: {"employee": r.employee * 100, "employer": r.employer * 100}
+                for k, r in inputs.rates.items()
+            },
+        },
+        figures={
+            "base": round(result.base, 2),
+            "employee": {k: round(v, 2) for k, v in result.employee.items()},
+            "employer": {k: round(v, 2) for k, v in result.employer.items()},
+            "employee_total": round(result.employee_total, 2),
+            "employer_total": round(result.employer_total, 2),
+            "take_home": round(result.take_home, 2),
+        },
+        context={"r": result, "i": inputs},
+        adjustments=[
+            Adjustment(N_("Wage"), "-1000", _bump(request, "wage", wage, -1000)),
+            Adjustment(N_("Wage"), "+1000", _bump(request, "wage", wage, 1000)),
+        ],
+        sources=[
+            f["cn_rate_pension_employer"],
+            f["cn_example_medical_employer"],
+            f["cn_base_cap_pct"],
+            f["cn_avg_wage_nonprivate_2024"],
+        ],
+        defaults_used=used,
+    )
+
+
+# ---------- personal pension tax ----------
+
+
+def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
+    """Tax saved by a personal-pension contribution."""
+    used: list[str] = []
+    taxable = _value(request, "taxable")
+    salary = _value(request, "salary")
+    social = 0.0
+    if taxable is None:
+        if salary is None:
+            raise MissingInputError("cn_personal_pension", ["income"], request)
+        deductions = _value(request, "deductions") or 0.0
+        monthly = salary / 12
+        floor = rules.avg_wage_monthly * rules.base_floor_share
+        cap = rules.avg_wage_monthly * rules.base_cap_share
+        base = min(max(monthly, floor), cap)
+        social = 12 * base * sum(r.employee for r in rules.contribution_rates.values())
+        taxable = max(0.0, salary - rules.basic_deduction - social - deductions)
+    contribution = _value(request, "contribution")
+    if contribution is None:
+        contribution = rules.personal_pension.cap
+        used.append("contribution")
+    result = cn_personal_pension.personal_pension_saving(
+        taxable, contribution, rules.personal_pension
+    )
+    f = rules.figures
+    return CalcOutcome(
+        calculator="cn_personal_pension",
+        inputs={
+            "taxable_income": round(taxable, 2),
+            "salary": salary,
+            "social_insurance_estimate": round(social, 2) if salary is not None else None,
+            "basic_deduction": rules.basic_deduction if salary is not None else None,
+            "contribution": contribution,
+        },
+        figures={
+            "tax_saved": round(result.tax_saved, 2),
+            "withdrawal_tax": round(result.withdrawal_tax, 2),
+            "net_benefit": round(result.net_benefit, 2),
+            "marginal_rate_pct": result.marginal_rate * 100,
+        },
+        context={"r": result, "salary": salary, "social": social},
+        adjustments=[
+            Adjustment(N_("Contribution"), "6000", request.with_param("contribution", "6000")),
+            Adjustment(
+                N_("Contribution"),
+                "12000",
+                request.with_param("contribution", fmt(rules.personal_pension.cap)),
+            ),
+        ],
+        sources=[
+            f["cn_pp_cap"],
+            f["cn_pp_withdraw_tax"],
+            f["cn_iit_rate_max"],
+            f["cn_iit_basic_deduction"],
+        ],
+        defaults_used=used,
+    )
+
+
+def run(request: CalcRequest, rules: CalcRules, today: dt.date) -> CalcOutcome:
+    """Dispatch to the calculator the request names."""
+    if request.calculator == "us401k":
+        return run_us401k(request, rules)
+    if request.calculator == "inflow":
+        return run_inflow(request, rules)
+    if request.calculator == "cn_pension":
+        return run_cn_pension(request, rules, today)
+    if request.calculator == "cn_contrib":
+        return run_cn_contrib(request, rules)
+    return run_cn_personal_pension(request, rules)

@@ -1,0 +1,474 @@
+"""Understand a calculation request written in English or Chinese (or `key=value`).
+
+Every extractor works on normalised text (lower case, NFKC, 简体) and returns canonical
+parameters as strings: percent points ("6"), dollars or yuan ("80000"), years ("30"),
+ages ("65"), match tiers ("50@6+25@2").
+"""
+
+import re
+
+from bot.calcs.numbers import Number, chinese_numeral, find_numbers
+from bot.calcs.request import CalcRequest, explicit_calculator, fmt, parse_key_values
+from bot.knowledge.tokens import normalize
+
+_CRYPTO = re.compile(r"crypto|bitcoin|btc|ether|ethereum|加密|比特币|数字货币|虚拟货币|以太坊")
+_PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
+_FLOW = re.compile(r"%|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
+_PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension")
+_TAX = re.compile(r"税|tax|省|抵扣|deduct|扣除|节")
+_SOCIAL = re.compile(r"社保|五险|social insurance|社会保险|养老保险")
+_PAY_CUE = re.compile(
+    r"交多少|缴多少|扣多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
+    r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)"
+)
+_PENSION = re.compile(r"养老金|退休金|退休工资|pension|退休")
+_GET_CUE = re.compile(
+    r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|how much (?:pension|will i get|would i get)|estimate"
+)
+_SAVINGS = re.compile(
+    r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|save|contribut|存|攒|贡献|供款"
+)
+_PROJECTION = re.compile(
+    r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|how much (?:will|would|money)|"
+    r"grow|project|end up|future value|after \d+ years|in \d+ years|get to|retire with|by (?:age )?\d\d|"
+    r"how much (?:at|by) |"
+    r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有"
+)
+_MATCH = re.compile(r"match|匹配|配比|配捐")
+
+
+def _has_amount(numbers: list[Number]) -> bool:
+    return any(not n.percent and (n.currency or n.scaled or n.value >= 100) for n in numbers)
+
+
+def detect_calculator(text: str) -> str | None:
+    """Which calculator a normalised text asks for, or None for a question."""
+    numbers = find_numbers(text)
+    if not numbers:
+        return None
+    if _CRYPTO.search(text) and _PLANS.search(text) and _FLOW.search(text):
+        return "inflow"
+    if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
+        return "cn_personal_pension"
+    if _SOCIAL.search(text) and _PAY_CUE.search(text) and _has_amount(numbers):
+        return "cn_contrib"
+    if _PENSION.search(text) and _GET_CUE.search(text) and not re.search(r"401k|ira|\$|美元", text):
+        return "cn_pension"
+    if (
+        _SAVINGS.search(text)
+        and _has_amount(numbers)
+        and (_PROJECTION.search(text) or _MATCH.search(text))
+    ):
+        return "us401k"
+    return None
+
+
+def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | None:
+    """A calculation request from a message (and a pending request it may complete)."""
+    normalized = normalize(text)
+    values = parse_key_values(normalized)
+    name = explicit_calculator(normalized) or detect_calculator(normalized)
+    if name is None and context is not None and find_numbers(normalized):
+        name = context.calculator
+    if name is None:
+        return None
+    continuing = context is not None and context.calculator == name
+    params = dict(context.params) if continuing and context is not None else {}
+    missing = params.pop("missing", None)
+    found = EXTRACTORS[name](normalized)
+    params.update(found)
+    params.update(values)
+    if missing and missing not in params and not found and not values:
+        # A bare answer to the question we asked ("30", "30年", "$80k"): it fills that gap.
+        numbers = find_numbers(normalized)
+        if numbers:
+            params[missing] = fmt(numbers[0].value)
+        elif missing == "gender" and (gender := _gender(normalized)):
+            params["gender"] = gender
+    return CalcRequest(name, params)
+
+
+def _after(pattern: str, text: str, window: int = 8, percent: bool | None = None) -> Number | None:
+    """The first number that starts within `window` characters after a keyword."""
+    for match in re.finditer(pattern, text):
+        for number in find_numbers(text[match.end() : match.end() + window + 24]):
+            if number.start <= window and (percent is None or number.percent == percent):
+                return number
+    return None
+
+
+def _before(pattern: str, text: str, window: int = 6, percent: bool | None = None) -> Number | None:
+    """The last number that ends within `window` characters before a keyword."""
+    for match in re.finditer(pattern, text):
+        start = max(0, match.start() - window - 24)
+        candidates = [
+            n
+            for n in find_numbers(text[start : match.start()])
+            if match.start() - (start + n.end) <= window
+            and (percent is None or n.percent == percent)
+        ]
+        if candidates:
+            return candidates[-1]
+    return None
+
+
+def _near(pattern: str, text: str, percent: bool | None = None) -> Number | None:
+    return _after(pattern, text, percent=percent) or _before(pattern, text, percent=percent)
+
+
+def _whole(raw: str) -> float | None:
+    return float(raw) if raw.isdigit() else chinese_numeral(raw)
+
+
+# ---------- US 401(k) ----------
+
+_MATCH_PATTERNS = (
+    # 100% of the first 3% and 50% of the next 2%
+    (
+        r"(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|of) the first (\d+(?:\.\d+)?)%[^%]{0,30}?(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|of) the next (\d+(?:\.\d+)?)%",
+        "two",
+    ),
+    # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%
+    (
+        r"(\d+(?:\.\d+)?)%\s*(?:employer |company |的)?(?:公司|雇主)?(?:match(?:ing)?|匹配|配比)?\s*(?:of (?:my |your |the |employee )?contributions? )?(?:up to|on the first|of the first|for the first|on up to|前|最多)\s*(\d+(?:\.\d+)?)%",
+        "one",
+    ),
+    # matches 100% of contributions up to 5%
+    (
+        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of (?:my |your |the )?(?:401k )?contributions? )?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
+        "one",
+    ),
+    # matches .50 on the dollar up to 6%
+    (
+        r"(\d*\.\d+|\d+)\s*(?:cents? )?on the dollar,? (?:up to|on the first|of the first) (\d+(?:\.\d+)?)%",
+        "dollar",
+    ),
+    # 前6%按50%匹配 / 前6%可以2:1 match
+    (
+        r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|的|可以)?\s*(\d+(?:\.\d+)?)%\s*(?:匹配|配比|match)",
+        "cap_first",
+    ),
+    (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|match)", "ratio"),
+)
+
+
+def _match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
+    """The match formula as "rate@width[+rate@width]" and the spans it used."""
+    for pattern, kind in _MATCH_PATTERNS:
+        found = re.search(pattern, text)
+        if not found:
+            continue
+        g = found.groups()
+        if kind == "two":
+            tiers = f"{g[0]}@{g[1]}+{g[2]}@{g[3]}"
+        elif kind == "dollar":
+            rate = float(g[0]) * (100 if float(g[0]) <= 1 else 1)
+            tiers = f"{fmt(rate)}@{g[1]}"
+        elif kind == "cap_first":
+            tiers = f"{g[1]}@{g[0]}"
+        elif kind == "ratio":
+            tiers = f"{fmt(100 * float(g[2]) / float(g[1]))}@{g[0]}"
+        else:
+            tiers = f"{g[0]}@{g[1]}"
+        return tiers, [found.span()]
+    if re.search(r"dollar[- ]for[- ]dollar", text):
+        cap = _after(r"dollar[- ]for[- ]dollar", text, window=30, percent=True)
+        if cap:
+            return f"100@{fmt(cap.value)}", []
+    return None, []
+
+
+_PERCENT_ROLES = (
+    ("return", r"return|interest|grow|growth|earn|yield|回报|收益|年化|利率|增值"),
+    ("fee", r"fee|expense|费用|管理费|费率"),
+    ("inflation", r"inflation|通胀|通货膨胀"),
+    ("raise", r"raise|salary growth|涨薪|工资增长|加薪"),
+    (
+        "contrib",
+        r"contribut|defer|save|saving|put|of (?:my |his |her |your )?(?:salary|pay|income)|存|缴|贡献|供款",
+    ),
+)
+
+
+def _percent_roles(text: str, used: list[tuple[int, int]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    free = [
+        n for n in find_numbers(text) if n.percent and not any(a <= n.start < b for a, b in used)
+    ]
+    for number in free:
+        context = text[max(0, number.start - 30) : number.end + 25]
+        for role, pattern in _PERCENT_ROLES:
+            if role not in out and re.search(pattern, context):
+                out[role] = fmt(number.value)
+                break
+    if "contrib" not in out and len(free) == 1 and not out:
+        out["contrib"] = fmt(free[0].value)
+    return out
+
+
+_MONTHLY = r"a month|per month|each month|every month|/month|/mo\b|monthly"
+
+
+def _monthly_amount(text: str) -> Number | None:
+    """An amount said to be paid in every month ("$500 ... each month", "每月存500")."""
+    close = _before(_MONTHLY, text, window=12, percent=False) or _after(
+        r"每月|每个月|月存|monthly", text, percent=False
+    )
+    if close is not None:
+        return close
+    if re.search(_MONTHLY, text):
+        dollars = [n for n in find_numbers(text) if n.currency and not n.percent]
+        return dollars[0] if len(dollars) == 1 else None
+    return None
+
+
+def extract_us401k(text: str) -> dict[str, str]:
+    """Parameters of a 401(k) projection."""
+    params: dict[str, str] = {}
+    tiers, used = _match_tiers(text)
+    if tiers:
+        params["match"] = tiers
+    roles = _percent_roles(text, used)
+    for role, key in (
+        ("return", "return"),
+        ("fee", "fee"),
+        ("inflation", "inflation"),
+        ("raise", "raise"),
+        ("contrib", "contrib_pct"),
+    ):
+        if role in roles:
+            params[key] = roles[role]
+    power = re.search(r"(?:x|×|\*)\s*1\.(\d+)|1\.(\d+)\s*(?:to the power|\^|的)", text)
+    if power and "return" not in params:
+        digits = power.group(1) or power.group(2)
+        params["return"] = fmt(float("0." + digits) * 100)
+    age = re.search(
+        r"(?:i'?m|i am|he is|she is|he's|she's|\bage|aged|今年)\s*(-?\d{1,3})(?!\s*%)(?! ?years? (?:til|till|until|to))(?![\d,.]*k)",
+        text,
+    ) or re.search(r"(-?\d{1,3})\s*(?:years? old|yo\b|y/o|岁)(?!退休)(?!\s*(?:retire|退休))", text)
+    retire = (
+        re.search(
+            r"(?:retire[sd]?|retirement|until (?:he |she |i |you )?(?:hits?|reach(?:es)?|turns?)|by age|at age)\s*(?:at\s*)?(?:age\s*)?(\d{2})(?!\s*%)",
+            text,
+        )
+        or re.search(r"(?:have|be|with) (?:at|by) (?:age )?(\d{2})\b(?!\s*%)", text)
+        or re.search(r"(\d{2})\s*岁退休", text)
+    )
+    if retire:
+        params["retire_age"] = retire.group(1)
+    if age and (not retire or age.start(1) != retire.start(1)):
+        params["age"] = age.group(1)
+    years = re.search(
+        r"(?:for|after|in|over|next)\s*(\d{1,2})\s*(?:more )?years?|(\d{1,2})\s*(?:years?|yrs?)\s*(?:til|till|until|to go|from now|later)|(\d{1,2})\s*年(?:后|以后|之后|内)",
+        text,
+    )
+    if years:
+        params["years"] = next(g for g in years.groups() if g)
+    monthly = _monthly_amount(text)
+    yearly = _before(
+        r"a year|per year|each year|every year|annually|/year|/yr", text, window=12, percent=False
+    ) or _after(r"每年|年存", text, percent=False)
+    salary = _near(r"salary|make|earn|income|paid|年薪|年收入", text, percent=False)
+    if salary is not None and abs(salary.value) >= 1000:
+        params["salary"] = fmt(salary.value)
+    elif (wage := _after(r"月薪", text, percent=False)) is not None:
+        params["salary"] = fmt(wage.value * 12)
+    if monthly is not None and fmt(monthly.value * 12) != params.get("salary"):
+        params["contrib_amount"] = fmt(monthly.value * 12)
+    elif (
+        yearly is not None
+        and fmt(yearly.value) != params.get("salary")
+        and re.search(r"contribut|deposit|put|save|invest|存|贡献|投", text)
+    ):
+        params["contrib_amount"] = fmt(yearly.value)
+    balance = _before(
+        r"in\s+(?:my |his |her |the |your )?\s*(?:401k|account)|saved|already",
+        text,
+        window=4,
+        percent=False,
+    ) or _after(r"balance|have|已有|余额|账户里有|现有", text, window=10, percent=False)
+    if (
+        balance is not None
+        and balance.value >= 100
+        and fmt(balance.value) not in (params.get("salary"), params.get("contrib_amount"))
+    ):
+        params["balance"] = fmt(balance.value)
+    target = _after(r"get to|reach|goal|target|目标|达到|攒到|存到", text, window=10, percent=False)
+    if target is not None and target.value >= 1000:
+        params["target"] = fmt(target.value)
+    return params
+
+
+# ---------- crypto inflow ----------
+
+
+def extract_inflow(text: str) -> dict[str, str]:
+    """Parameters of the crypto-inflow arithmetic."""
+    params: dict[str, str] = {}
+    percents = [n for n in find_numbers(text) if n.percent]
+    adoption = _near(r"of (?:the )?plans|adopt|participants|采用|参与|计划中", text, percent=True)
+    for number in percents:
+        if adoption is not None and number.start == adoption.start:
+            continue
+        params["alloc"] = fmt(number.value)
+        break
+    if adoption is not None:
+        params["adoption"] = fmt(adoption.value)
+    base = next((n for n in find_numbers(text) if not n.percent and n.value >= 1e11), None)
+    if base is not None:
+        params["base"] = fmt(base.value)
+    elif re.search(r"all dc|defined contribution|dc plans|所有dc|dc计划|全部dc", text):
+        params["base_name"] = "dc"
+    elif re.search(r"all (?:us )?retirement|total retirement|全部退休资产|所有退休资产", text):
+        params["base_name"] = "all"
+    phase = re.search(r"over (\d{1,2}) years|(\d{1,2})\s*年内|分(\d{1,2})年", text)
+    if phase:
+        params["phase"] = next(g for g in phase.groups() if g)
+    if re.search(r"new contributions|each year|annual contributions|每年新增|新增缴款", text):
+        params["yearly"] = "1"
+    return params
+
+
+# ---------- China basic pension ----------
+
+_CN_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
+
+
+def _gender(text: str) -> str | None:
+    if re.search(r"女", text) or re.search(r"\b(?:woman|female)\b", text):
+        return "female_55" if re.search(r"干部|管理|技术|专业|cadre|manag", text) else "female_50"
+    if re.search(r"男", text) or re.search(r"\b(?:man|male)\b", text):
+        return "male"
+    return None
+
+
+def extract_cn_pension(text: str) -> dict[str, str]:
+    """Parameters of a China basic-pension estimate."""
+    params: dict[str, str] = {}
+    birth = re.search(
+        r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text
+    ) or re.search(r"(?:born|出生于?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text)
+    if birth:
+        params["birth"] = f"{birth.group(1)}-{int(birth.group(2) or 1):02d}"
+    if gender := _gender(text):
+        params["gender"] = gender
+    retire = re.search(
+        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*退休",
+        text,
+    ) or re.search(r"retire at (\d{2})", text)
+    if retire:
+        years_old = _whole(retire.group(1))
+        months = (
+            int(retire.group(2))
+            if retire.lastindex and retire.lastindex >= 2 and retire.group(2)
+            else 0
+        )
+        if years_old:
+            params["retire_age"] = fmt(years_old + months / 12)
+    avg = _after(
+        r"社平工资|社平|社会平均工资|平均工资|计发基数|average wage", text, window=6, percent=False
+    )
+    if avg is not None:
+        params["avg_wage"] = fmt(avg.value)
+    index = re.search(r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)", text)
+    pct_level = re.search(r"按\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?", text)
+    if index:
+        params["index"] = index.group(1)
+    elif pct_level:
+        params["index"] = fmt(float(pct_level.group(1)) / 100)
+    elif "最低档" in text:
+        params["index"] = "0.6"
+    years = (
+        re.search(
+            r"(?:缴费|交了?|缴了?|交满|缴满|交够|工龄|累计缴费|参保|上了?)\s*" + _CN_NUM + r"\s*年",
+            text,
+        )
+        or re.search(_CN_NUM + r"\s*年\s*(?:的)?(?:工龄|缴费|社保|养老保险)", text)
+        or re.search(r"(\d+) years? of (?:contributions|service)", text)
+    )
+    if years and (
+        value := _whole(years.group(1))
+        if not re.match(r"\d+\.\d", years.group(1))
+        else float(years.group(1))
+    ):
+        params["years"] = fmt(value)
+    balance = _after(
+        r"个人账户(?:余额|里有|有|储存额|存了)?|account balance", text, window=4, percent=False
+    )
+    if balance is not None:
+        params["balance"] = fmt(balance.value)
+    wage = _after(
+        r"月薪|工资|缴费基数|基数|月收入|monthly wage|wage", text, window=4, percent=False
+    )
+    if wage is not None and fmt(wage.value) != params.get("avg_wage"):
+        params["wage"] = fmt(wage.value)
+    yearly = _after(r"年交|每年交|一年交|每年缴|年缴", text, window=4, percent=False)
+    if yearly is not None:
+        params["annual_contrib"] = fmt(yearly.value)
+    return params
+
+
+# ---------- China social-insurance contributions ----------
+
+
+def extract_cn_contrib(text: str) -> dict[str, str]:
+    """Parameters of a social-insurance contribution breakdown."""
+    params: dict[str, str] = {}
+    wage = _after(
+        r"月薪|工资|税前|月收入|salary|wage|收入", text, window=6, percent=False
+    ) or _before(r"元|块|yuan|rmb", text, window=1, percent=False)
+    if wage is not None:
+        params["wage"] = fmt(wage.value)
+    floor = _after(r"下限|最低基数|floor", text, window=6, percent=False)
+    cap = _after(r"上限|最高基数|cap", text, window=6, percent=False)
+    avg = _after(r"社平工资|社平|平均工资|average wage", text, window=6, percent=False)
+    for key, number in (("floor", floor), ("cap", cap), ("avg_wage", avg)):
+        if number is not None:
+            params[key] = fmt(number.value)
+    if params.get("avg_wage") == params.get("wage"):
+        params.pop("wage", None)
+    return params
+
+
+# ---------- personal pension tax ----------
+
+
+def extract_cn_personal_pension(text: str) -> dict[str, str]:
+    """Parameters of the personal-pension tax saving."""
+    params: dict[str, str] = {}
+    taxable = _after(
+        r"应纳税所得额|taxable income|应税收入|应税所得", text, window=6, percent=False
+    )
+    annual = _after(r"年薪|年收入|annual salary|annual income", text, window=6, percent=False)
+    monthly = _after(r"月薪|月收入|工资|monthly", text, window=6, percent=False)
+    if taxable is not None:
+        params["taxable"] = fmt(taxable.value)
+    elif annual is not None:
+        params["salary"] = fmt(annual.value)
+    elif monthly is not None:
+        params["salary"] = fmt(monthly.value * 12)
+    contribution = _after(
+        r"存|交|缴|投|买|contribute|put in|deposit", text, window=4, percent=False
+    )
+    used = {params.get("taxable"), params.get("salary")}
+    if (
+        contribution is not None
+        and fmt(contribution.value) not in used
+        and contribution.value <= 1e6
+    ):
+        params["contribution"] = fmt(contribution.value)
+    deductions = _after(
+        r"专项附加扣除|专项扣除|其他扣除|deductions?", text, window=6, percent=False
+    )
+    if deductions is not None:
+        params["deductions"] = fmt(deductions.value)
+    return params
+
+
+EXTRACTORS = {
+    "us401k": extract_us401k,
+    "inflow": extract_inflow,
+    "cn_pension": extract_cn_pension,
+    "cn_contrib": extract_cn_contrib,
+    "cn_personal_pension": extract_cn_personal_pension,
+}

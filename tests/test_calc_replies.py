@@ -1,0 +1,147 @@
+"""Calculation requests as a user types them: routing, replies, follow-ups, errors."""
+
+import pytest
+
+from bot.engine import Engine, Message
+from bot.i18n.script import to_traditional
+
+
+@pytest.fixture(scope="module")
+def calc_engine(engine: Engine) -> Engine:
+    return Engine(engine.content, charts=False, today=engine.today)
+
+
+ROUTES = [
+    (
+        "I'm 35, I make $95,000 and put 8% into my 401k, the company matches 100% of the"
+        " first 4%. What will I have at 67?",
+        "us401k",
+    ),
+    ("If I deposit $300 a month for 25 years at 7% a year, how much will I have?", "us401k"),
+    ("What if 401(k) plans put 3% into bitcoin, how much money would flow in?", "inflow"),
+    ("如果401k拿出百分之三买比特币，会有多少钱流入加密市场", "inflow"),
+    ("1980年3月出生的女工人，社平工资8000，缴费25年，退休能领多少养老金", "cn_pension"),
+    ("月薪12000，社保个人和公司每月各交多少", "cn_contrib"),
+    ("年薪40万，买个人养老金12000能省多少税", "cn_personal_pension"),
+]
+
+
+@pytest.mark.parametrize(("question", "calculator"), ROUTES)
+@pytest.mark.parametrize("script", ["as written", "traditional"])
+def test_requests_reach_the_right_calculator(
+    calc_engine: Engine, question: str, calculator: str, script: str
+) -> None:
+    text = to_traditional(question) if script == "traditional" else question
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc", reply.text
+    assert reply.result is not None and reply.result["calculator"] == calculator
+    if script == "traditional" and question != to_traditional(question):
+        assert reply.lang == "zh-Hant"
+
+
+def test_401k_reply_states_assumptions_range_and_sources(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(
+        Message(
+            "I'm 30, salary $80k, I put 10% in my 401k with a 50% match up to 6%."
+            " How much will I have at 65?"
+        )
+    )
+    result = reply.result or {}
+    assert result["calculator"] == "us401k"
+    assert result["p10"] < result["p50"] < result["p90"]
+    # 50% of the first 6% = 3% of pay, on pay rising by the stated growth each year.
+    growth = 1 + result["inputs"]["salary_growth_pct"] / 100
+    assert result["employer_total"] == pytest.approx(
+        0.03 * 80_000 * sum(growth**k for k in range(35))
+    )
+    assert result["inputs"]["match"] == [{"rate_pct": 50.0, "up_to_pct": 6.0}]
+    assert "Assumptions" in reply.text and "$24,500" in reply.text
+    assert reply.sources and all(s.url.startswith("http") for s in reply.sources)
+    assert any(b.label.startswith("Return") for b in reply.buttons)
+
+
+def test_adjustment_button_reruns_with_the_changed_input(calc_engine: Engine) -> None:
+    first = calc_engine.handle(Message("I'm 30, salary $80k, 10% into my 401k, how much at 65?"))
+    higher = next(
+        b for b in first.buttons if b.label.endswith("+1%") and b.label.startswith("Return")
+    )
+    second = calc_engine.action(higher.action, "en")
+    assert second.result and first.result
+    assert second.result["inputs"]["annual_return_pct"] == pytest.approx(
+        first.result["inputs"]["annual_return_pct"] + 1
+    )
+    assert second.result["balance"] > first.result["balance"]
+
+
+def test_inflow_says_which_base_it_used(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(
+        Message("If 401(k) plans moved 2% of their $8.7 trillion into crypto, how much flows in?")
+    )
+    assert reply.result and reply.result["inflow_usd"] == pytest.approx(174e9)
+    assert "$174 billion" in reply.text
+    default = calc_engine.handle(Message("If 401k plans put 2% into crypto how much flows in?"))
+    assert default.result and default.result["base_as_of"]
+    assert "401(k) assets" in default.text
+
+
+def test_chinese_pension_reply_is_in_chinese_with_the_reform_date(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(
+        Message("1975年5月出生的男职工，社平工资1万，缴费指数1.2，缴费30年，能领多少养老金")
+    )
+    assert reply.lang == "zh-Hans"
+    assert reply.result and reply.result["retirement_date"] == "2038-01"
+    assert reply.result["basic"] == pytest.approx(10_000 * 2.2 / 2 * 30 * 0.01)
+    assert "2038年1月" in reply.text and "基础养老金" in reply.text
+
+
+def test_a_missing_input_is_asked_for_and_the_answer_completes_it(calc_engine: Engine) -> None:
+    ask = calc_engine.handle(Message("养老保险缴费基数3800退休能领多少"))
+    assert ask.kind == "calc" and ask.result and ask.result["missing"] == ["years"]
+    assert ask.pending and "缴费" in ask.text
+    done = calc_engine.handle(Message("30年", pending=ask.pending))
+    assert done.result and done.result["calculator"] == "cn_pension"
+    assert done.result["inputs"]["years"] == 30 and done.result["inputs"]["monthly_wage"] == 3800
+
+
+def test_contributions_mention_that_skipping_them_is_void(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(Message("月薪8000社保交多少"))
+    assert reply.result and reply.result["employee_total"] > 0
+    assert "无效" in reply.text and "法释〔2025〕12号" in reply.text
+
+
+def test_personal_pension_tax_example(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(Message("应纳税所得额31万，个人养老金存12000能省多少税"))
+    assert reply.result and reply.result["tax_saved"] == pytest.approx(2900)
+    assert "2,900" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        ("my salary is -$50,000, I save 10%, how much will I have in 20 years?", "en", "salary"),
+        (
+            "I contribute 500% of my $80k salary to my 401k, how much will I have after 30 years?",
+            "en",
+            "100%",
+        ),
+        ("I'm 200 years old, salary $80k, 10% into my 401k, how much at 250?", "en", "age"),
+        (
+            "I'm 70 and will retire at 65, salary $80k, 10% in my 401k, how much will I have?",
+            "en",
+            "retirement age",
+        ),
+        ("缴费指数5，缴费30年，能领多少养老金", "zh-Hans", "缴费指数"),
+        ("繳費指數5，繳費30年，能領多少養老金", "zh-Hant", "繳費指數"),
+        ("calc us401k years=nan salary=80000", "en", "number"),
+        ("calc us401k salary=1e308 years=10", "en", "salary"),
+        ("calc cn_contrib wage=abc", "en", "wage"),
+    ],
+)
+def test_invalid_inputs_get_a_clear_error_in_the_users_language(
+    calc_engine: Engine, text: str, lang: str, words: str
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "error"
+    assert reply.lang == lang
+    assert words in reply.text
+    assert "Traceback" not in reply.text
