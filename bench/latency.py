@@ -20,9 +20,9 @@ ROUNDS = 20
 COLD_RUNS = 5
 
 
-def engine_latency(questions: list[str]) -> np.ndarray:
+def engine_latency(questions: list[str], charts: bool) -> np.ndarray:
     """Seconds per question over ROUNDS rounds, after one warm-up round."""
-    engine = Engine()
+    engine = Engine(charts=charts)
     for question in questions:
         engine.handle(Message(question))
     samples = []
@@ -51,12 +51,19 @@ def cold_start() -> list[float]:
 def main(argv: list[str]) -> int:
     """Print the figures."""
     path = Path(argv[0]) if argv else DEFAULT_SET
-    questions = [q["question"] for q in json.loads(path.read_text(encoding="utf-8"))]
-    samples = engine_latency(questions) * 1000
-    print(
-        f"engine: {len(samples)} replies, p50 {np.percentile(samples, 50):.3f} ms, "
-        f"p99 {np.percentile(samples, 99):.3f} ms, max {samples.max():.3f} ms"
-    )
+    dev = json.loads(path.read_text(encoding="utf-8"))
+    answers = [q["question"] for q in dev if q["kind"] != "calc"]
+    everything = [q["question"] for q in dev]
+    for label, questions in (
+        ("answers and fallbacks (faq + out of scope)", answers),
+        ("every dev question, calculations included, no charts", everything),
+    ):
+        samples = engine_latency(questions, charts=False) * 1000
+        print(
+            f"engine, {label}: {len(samples)} replies, "
+            f"p50 {np.percentile(samples, 50):.3f} ms, p99 {np.percentile(samples, 99):.3f} ms, "
+            f"max {samples.max():.3f} ms"
+        )
     times = cold_start()
     print(
         f"cold start `pillarbot ask`: median {statistics.median(times) * 1000:.0f} ms "

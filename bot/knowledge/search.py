@@ -197,7 +197,11 @@ class SearchIndex:
             token: i for i, token in enumerate(sorted({t for d in topic_docs for t in d}))
         }
         self.topics = Bm25(topic_docs, self.vocab)
-        self.paraphrases = Bm25(paraphrase_docs, self.vocab)
+        # The paraphrase view only needs the words paraphrases use: a much narrower matrix.
+        self.paraphrase_vocab = {
+            token: i for i, token in enumerate(sorted({t for d in paraphrase_docs for t in d}))
+        }
+        self.paraphrases = Bm25(paraphrase_docs, self.paraphrase_vocab)
         self.in_head = np.zeros_like(self.topics.present)
         for row, head in enumerate(heads):
             self.in_head[row, [self.vocab[token] for token in head]] = True
@@ -271,8 +275,16 @@ class SearchIndex:
         unknown = sum(w for t, w in query.tokens.items() if t not in self.vocab)
         scores = self.topics.scores(columns, weights)
         ideal = self.topics.ideal(columns, weights, unknown)
-        paraphrase_scores = self.paraphrases.scores(columns, weights)
-        paraphrase_ideal = self.paraphrases.ideal(columns, weights, unknown)
+        in_paraphrases = [
+            (self.paraphrase_vocab[t], w)
+            for t, w in query.tokens.items()
+            if t in self.paraphrase_vocab
+        ]
+        p_columns = np.array([i for i, _ in in_paraphrases], dtype=np.int64)
+        p_weights = np.array([w for _, w in in_paraphrases], dtype=np.float32)
+        p_unknown = sum(w for t, w in query.tokens.items() if t not in self.paraphrase_vocab)
+        paraphrase_scores = self.paraphrases.scores(p_columns, p_weights)
+        paraphrase_ideal = self.paraphrases.ideal(p_columns, p_weights, p_unknown)
         best_paraphrase = np.zeros(len(self.ids), dtype=np.float32)
         np.maximum.at(best_paraphrase, self.paraphrase_topic, paraphrase_scores)
         information = self.information(query) or 1.0

@@ -5,6 +5,8 @@ or fonts-noto-cjk); without one, Chinese charts fall back to English labels.
 """
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -46,23 +48,31 @@ def chart_lang(lang: Lang) -> Lang:
     return lang if lang == "en" or cjk_font() else "en"
 
 
-def _figure(lang: Lang) -> tuple[Any, Any]:
+@contextmanager
+def _canvas(lang: Lang) -> Iterator[tuple[Any, Any]]:
+    """A figure whose every text uses a font that can draw the language."""
     plt = _pyplot()
     font = cjk_font() if lang != "en" else None
-    params = {"font.family": [font, "DejaVu Sans"]} if font else {"font.family": ["DejaVu Sans"]}
-    with plt.rc_context(params):
+    families = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
+    with plt.rc_context({"font.family": families, "axes.unicode_minus": False}):
         fig, ax = plt.subplots(figsize=(7, 4), dpi=100)
-    if font:
-        for item in (ax.title, ax.xaxis.label, ax.yaxis.label):
-            item.set_fontfamily([font, "DejaVu Sans"])
-    return fig, ax
+        try:
+            yield fig, ax
+        finally:
+            plt.close(fig)
+
+
+def _legend_font(lang: Lang) -> Any:
+    from matplotlib.font_manager import FontProperties
+
+    font = cjk_font() if lang != "en" else None
+    return FontProperties(family=[font, "DejaVu Sans"] if font else ["DejaVu Sans"], size=8)
 
 
 def _png(fig: Any) -> bytes:
     buffer = io.BytesIO()
     fig.tight_layout()
     fig.savefig(buffer, format="png")
-    _pyplot().close(fig)
     return buffer.getvalue()
 
 
@@ -74,7 +84,7 @@ def _money_axis(ax: Any) -> None:
             return f"${value / 1e9:,.0f}B"
         if abs(value) >= 1e6:
             return f"${value / 1e6:,.1f}M"
-        return f"${value / 1e3:,.0f}k"
+        return f"${value / 1e3:,.0f}k" if value else "$0"
 
     ax.yaxis.set_major_formatter(FuncFormatter(label))
 
@@ -82,55 +92,54 @@ def _money_axis(ax: Any) -> None:
 def us401k_chart(result: Any, lang: Lang) -> bytes:
     """The balance path with its 10-90% band, against the money paid in."""
     lang = chart_lang(lang)
-    fig, ax = _figure(lang)
-    years = [result.inputs.start_year + i for i in range(len(result.yearly_balance))]
-    ax.fill_between(
-        years,
-        result.yearly_p10,
-        result.yearly_p90,
-        alpha=0.25,
-        color="#2b7bb9",
-        label=t(lang, "10th-90th percentile"),
-    )
-    ax.plot(
-        years,
-        result.yearly_balance,
-        color="#2b7bb9",
-        linewidth=2,
-        label=t(lang, "Balance at the assumed return"),
-    )
-    ax.plot(
-        years,
-        result.yearly_contributions,
-        color="#666666",
-        linestyle="--",
-        label=t(lang, "Money paid in"),
-    )
-    ax.set_title(t(lang, "401(k) projection"))
-    ax.set_xlabel(t(lang, "Year"))
-    _money_axis(ax)
-    ax.grid(alpha=0.3)
-    ax.legend(loc="upper left", fontsize=8)
-    return _png(fig)
+    with _canvas(lang) as (fig, ax):
+        years = [result.inputs.start_year + i for i in range(len(result.yearly_balance))]
+        ax.fill_between(
+            years,
+            result.yearly_p10,
+            result.yearly_p90,
+            alpha=0.25,
+            color="#2b7bb9",
+            label=t(lang, "10th-90th percentile"),
+        )
+        ax.plot(
+            years,
+            result.yearly_balance,
+            color="#2b7bb9",
+            linewidth=2,
+            label=t(lang, "Balance at the assumed return"),
+        )
+        ax.plot(
+            years,
+            result.yearly_contributions,
+            color="#666666",
+            linestyle="--",
+            label=t(lang, "Money paid in"),
+        )
+        ax.set_title(t(lang, "401(k) projection"))
+        ax.set_xlabel(t(lang, "Year"))
+        _money_axis(ax)
+        ax.grid(alpha=0.3)
+        ax.legend(loc="upper left", prop=_legend_font(lang))
+        return _png(fig)
 
 
 def inflow_chart(result: Any, lang: Lang) -> bytes:
     """One-off inflow for 1-5% allocations, with spot crypto ETF assets for scale."""
     lang = chart_lang(lang)
-    fig, ax = _figure(lang)
-    labels = [f"{allocation * 100:g}%" for allocation, _ in result.table]
-    values = [flow for _, flow in result.table]
-    ax.bar(labels, values, color="#f2a900")
-    if result.inputs.compare_usd:
-        ax.axhline(
-            result.inputs.compare_usd,
-            color="#444444",
-            linestyle="--",
-            label=t(lang, "US spot bitcoin + ether ETFs"),
-        )
-        ax.legend(loc="upper left", fontsize=8)
-    ax.set_title(t(lang, "Crypto inflow by allocation"))
-    ax.set_xlabel(t(lang, "Share of assets moved"))
-    _money_axis(ax)
-    ax.grid(axis="y", alpha=0.3)
-    return _png(fig)
+    with _canvas(lang) as (fig, ax):
+        labels = [f"{allocation * 100:g}%" for allocation, _ in result.table]
+        ax.bar(labels, [flow for _, flow in result.table], color="#f2a900")
+        if result.inputs.compare_usd:
+            ax.axhline(
+                result.inputs.compare_usd,
+                color="#444444",
+                linestyle="--",
+                label=t(lang, "US spot bitcoin + ether ETFs"),
+            )
+            ax.legend(loc="upper left", prop=_legend_font(lang))
+        ax.set_title(t(lang, "Crypto inflow by allocation"))
+        ax.set_xlabel(t(lang, "Share of assets moved"))
+        _money_axis(ax)
+        ax.grid(axis="y", alpha=0.3)
+        return _png(fig)
