@@ -114,13 +114,17 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         years = retire_age - age
         if years <= 0:
             raise CalcInputError("retire_age", "order")
+    tiers = _tiers(request.params.get("match"))
+    if years is None and tiers:
+        # "What does the company add?" is a one-year question.
+        years = 1.0
+        used.append("years")
     if years is None:
         raise MissingInputError("us401k", ["years"], request)
     salary = _value(request, "salary") or 0.0
     balance = _value(request, "balance") or 0.0
     contrib_pct = _value(request, "contrib_pct")
     contrib_amount = _value(request, "contrib_amount")
-    tiers = _tiers(request.params.get("match"))
     if contrib_pct is None and contrib_amount is None:
         if salary > 0:
             contrib_pct = d["contrib_pct"]
