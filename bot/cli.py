@@ -61,6 +61,20 @@ def _chat(args: argparse.Namespace) -> int:
     return run_chat(_engine(), _lang_option(args.lang), sys.stdin, sys.stdout)
 
 
+def _run(args: argparse.Namespace) -> int:
+    from bot.config import SettingsError, load_settings
+
+    try:
+        settings = load_settings(webhook=args.webhook)
+    except SettingsError as exc:
+        print(f"pillarbot: {exc}", file=sys.stderr)
+        return 2
+    from bot.tg.run import run
+
+    run(settings, verbose=args.verbose)
+    return 0
+
+
 def _content_check(_: argparse.Namespace) -> int:
     from bot.knowledge.check import check_content
     from bot.knowledge.content import content_root, load_content
@@ -100,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="+", metavar="TEXT")
     ask.set_defaults(handler=_ask)
 
+    run = commands.add_parser("run", help="run on Telegram (needs TELEGRAM_BOT_TOKEN)")
+    run.add_argument("--webhook", action="store_true", help="serve a webhook instead of polling")
+    run.set_defaults(handler=_run)
+
     content = commands.add_parser("content", help="work with the curated content")
     content_commands = content.add_subparsers(dest="content_command", required=True)
     check = content_commands.add_parser("check", help="validate every content file")
@@ -110,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `pillarbot` console script."""
     args = build_parser().parse_args(argv)
+    if args.command == "run":
+        return int(args.handler(args))
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",

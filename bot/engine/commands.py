@@ -115,3 +115,78 @@ def calc_menu_reply(lang: Lang) -> Reply:
         Button(label=t(lang, title), action=f"calc {name}") for name, title, _ in CALC_EXAMPLES
     ]
     return _command_reply(lang, "calc_menu.html.j2", buttons, examples=examples)
+
+
+COMMON_TIMEZONES = (
+    "Asia/Shanghai",
+    "Asia/Taipei",
+    "Asia/Hong_Kong",
+    "America/New_York",
+    "America/Los_Angeles",
+    "Europe/London",
+    "UTC",
+)
+
+
+def settings_reply(lang: Lang, saved_lang: Lang | None, timezone: str | None) -> Reply:
+    """The user's settings, with buttons to change them."""
+    buttons = [Button(label=LANG_LABELS[code], action=f"lang:{code}") for code in LANGS]
+    buttons += [
+        Button(label=zone.replace("_", " "), action=f"tz:{zone}") for zone in COMMON_TIMEZONES
+    ]
+    return _command_reply(
+        lang,
+        "settings.html.j2",
+        buttons,
+        language=LANG_LABELS[saved_lang] if saved_lang else None,
+        timezone=timezone,
+    )
+
+
+def timezone_reply(lang: Lang, zone: str | None) -> Reply:
+    """After a time-zone change (None: the zone was not recognised)."""
+    if zone is None:
+        return error_reply(
+            lang,
+            t(lang, "I don't know that time zone."),
+            t(lang, "Use a name like Asia/Shanghai or America/New_York."),
+        )
+    return _command_reply(lang, "timezone.html.j2", [], zone=zone)
+
+
+def forget_confirm_reply(lang: Lang) -> Reply:
+    """Ask before deleting everything stored about the user."""
+    buttons = [
+        Button(label=t(lang, "Yes, delete my data"), action="forget:yes"),
+        Button(label=t(lang, "No, keep it"), action="forget:no"),
+    ]
+    return _command_reply(lang, "forget.html.j2", buttons, done=None)
+
+
+def forget_done_reply(lang: Lang, deleted: bool) -> Reply:
+    """After /forget was confirmed or cancelled."""
+    return _command_reply(lang, "forget.html.j2", [], done=deleted)
+
+
+def feedback_thanks(lang: Lang) -> str:
+    """The short toast after a 👍 / 👎 / outdated vote."""
+    return t(lang, "Thanks, noted for review.")
+
+
+def flood_notice(lang: Lang) -> str:
+    """Told once when a user sends faster than the bot answers."""
+    return t(lang, "You're sending messages very fast; I'll answer again in a moment.")
+
+
+def deep_link_unknown(lang: Lang) -> Reply:
+    """A /start link the bot does not recognise."""
+    return error_reply(
+        lang,
+        t(lang, "That link is not valid any more."),
+        t(lang, "Type /help to see what I can do."),
+    )
+
+
+def subscriptions_reply(lang: Lang) -> Reply:
+    """Policy digests are not offered yet: say so plainly."""
+    return _command_reply(lang, "subscriptions.html.j2", area_buttons(lang))

@@ -51,6 +51,7 @@ class Message:
     text: str
     lang: Lang | None = None
     pending: str | None = None
+    hint: Lang | None = None  # the client's language, used when the text does not tell
 
 
 class Engine:
@@ -75,8 +76,13 @@ class Engine:
         return replace(self._answers[key])
 
     def reply_lang(self, message: Message, text: str) -> Lang:
-        """The saved choice, else the message's own language and script."""
-        return message.lang or detect_lang(text)
+        """The saved choice, else the message's own script, else the client's language."""
+        if message.lang:
+            return message.lang
+        hint = message.hint or "en"
+        if text.startswith("/"):
+            return hint
+        return detect_lang(text, default=hint)
 
     def handle(self, message: Message) -> Reply:
         """Answer one message; an internal failure becomes an apology, never a traceback."""
@@ -149,6 +155,12 @@ class Engine:
         if (request := request_from_action(action)) is not None:
             return self.calculate(request, lang)
         return unknown_command_reply(lang)
+
+    def search_topics(self, text: str, lang: Lang, limit: int = 5) -> list[Reply]:
+        """The best topic answers for a short query (inline mode), best first."""
+        query = self.index.query(clean_text(text))
+        hits = [hit for hit in self.index.search(query, limit=limit) if self.confident(hit, 0.0)]
+        return [self.topic_reply(hit.doc_id, lang) for hit in hits]
 
     def answer(self, text: str, lang: Lang) -> Reply:
         """Search the curated content; answer, or say honestly that it is not covered."""

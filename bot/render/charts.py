@@ -5,6 +5,7 @@ or fonts-noto-cjk); without one, Chinese charts fall back to English labels.
 """
 
 import io
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -13,6 +14,7 @@ from typing import Any
 from bot.i18n.lang import Lang
 from bot.i18n.text import t
 
+_PYPLOT_LOCK = threading.Lock()  # pyplot keeps global state; doors may call from threads
 _CJK_FONTS = (
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
@@ -54,7 +56,7 @@ def _canvas(lang: Lang) -> Iterator[tuple[Any, Any]]:
     plt = _pyplot()
     font = cjk_font() if lang != "en" else None
     families = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
-    with plt.rc_context({"font.family": families, "axes.unicode_minus": False}):
+    with _PYPLOT_LOCK, plt.rc_context({"font.family": families, "axes.unicode_minus": False}):
         fig, ax = plt.subplots(figsize=(7, 4), dpi=100)
         try:
             yield fig, ax

@@ -1,0 +1,141 @@
+"""Small repositories over the tables; no SQL elsewhere."""
+
+import datetime as dt
+from typing import cast
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError, Table
+
+from bot.i18n.lang import Lang, parse_lang
+
+MAX_UNANSWERED_CHARS = 500
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _table(db: Database, name: str) -> Table:
+    return cast(Table, db[name])
+
+
+class UserStore:
+    """A user's saved language and time zone, and forgetting them."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def lang(self, user_id: int) -> Lang | None:
+        """The saved language, if the user chose one."""
+        try:
+            row = _table(self.db, "users").get(user_id)
+        except NotFoundError:
+            return None
+        return parse_lang(row.get("lang"))
+
+    def set_lang(self, user_id: int, lang: Lang) -> None:
+        """Save a language choice."""
+        _table(self.db, "users").upsert(
+            {"id": user_id, "lang": lang, "updated": _now()}, pk="id", alter=False
+        )
+
+    def timezone(self, user_id: int) -> str | None:
+        """The saved IANA time zone."""
+        try:
+            return _table(self.db, "users").get(user_id).get("tz")
+        except NotFoundError:
+            return None
+
+    def set_timezone(self, user_id: int, tz: str) -> None:
+        """Save an IANA time zone."""
+        _table(self.db, "users").upsert({"id": user_id, "tz": tz, "updated": _now()}, pk="id")
+
+    def forget(self, user_id: int) -> None:
+        """Delete everything stored about a user."""
+        with self.db.conn:
+            _table(self.db, "users").delete_where("id = ?", [user_id])
+            _table(self.db, "pending").delete_where("user_id = ?", [user_id])
+
+    def known(self, user_id: int) -> bool:
+        """Whether anything is stored about a user."""
+        return bool(
+            _table(self.db, "users").count_where("id = ?", [user_id])
+            or _table(self.db, "pending").count_where("user_id = ?", [user_id])
+        )
+
+
+class PendingStore:
+    """A calculation waiting for one more input, per user."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, user_id: int) -> str | None:
+        """The waiting request, if any."""
+        try:
+            return str(_table(self.db, "pending").get(user_id)["request"])
+        except NotFoundError:
+            return None
+
+    def set(self, user_id: int, request: str | None) -> None:
+        """Remember (or, with None, clear) the waiting request."""
+        table = _table(self.db, "pending")
+        if request is None:
+            table.delete_where("user_id = ?", [user_id])
+        else:
+            table.upsert({"user_id": user_id, "request": request, "updated": _now()}, pk="user_id")
+
+
+class ActionStore:
+    """Long button actions behind short ids."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def token(self, action: str) -> int:
+        """The id of an action, stored once."""
+        table = _table(self.db, "actions")
+        rows = list(table.rows_where("action = ?", [action], limit=1))
+        if rows:
+            return int(rows[0]["id"])
+        inserted = table.insert({"action": action, "created": _now()}).last_pk
+        assert inserted is not None
+        return int(inserted)
+
+    def action(self, token: int) -> str | None:
+        """The action behind an id."""
+        try:
+            return str(_table(self.db, "actions").get(token)["action"])
+        except NotFoundError:
+            return None
+
+
+class FeedbackStore:
+    """Votes on answers, for review (no user id is kept)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, topic: str, verdict: str, lang: Lang) -> None:
+        """Record one vote: "up", "down" or "outdated"."""
+        _table(self.db, "feedback").insert(
+            {"topic": topic, "verdict": verdict, "lang": lang, "created": _now()}
+        )
+
+    def count(self, topic: str | None = None) -> int:
+        """How many votes (for a topic)."""
+        table = _table(self.db, "feedback")
+        return table.count_where("topic = ?", [topic]) if topic else table.count
+
+
+class UnansweredStore:
+    """Questions without a curated answer (text only)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, text: str, lang: Lang) -> None:
+        """Keep the question, shortened."""
+        _table(self.db, "unanswered").insert(
+            {"text": text[:MAX_UNANSWERED_CHARS], "lang": lang, "created": _now()}
+        )

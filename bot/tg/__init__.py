@@ -1,0 +1,1 @@
+"""The Telegram door: the only package that imports telegram."""

@@ -1,0 +1,124 @@
+"""Build the Telegram application: builder, defaults, services, handlers in one place."""
+
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Message, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.engine import Engine
+from bot.i18n.lang import Lang
+from bot.i18n.text import N_, t
+from bot.store import open_database
+from bot.tg import handlers
+from bot.tg.services import SERVICES_KEY, Services
+
+COMMANDS = (
+    ("start", N_("Welcome and main menu")),
+    ("help", N_("What I can do")),
+    ("topics", N_("Browse topics")),
+    ("calc", N_("Calculators")),
+    ("lang", N_("Language: English, 简体, 繁體")),
+    ("settings", N_("Language, time zone, digests")),
+    ("forget", N_("Delete my data")),
+)
+
+
+class AddressedToBot(filters.MessageFilter):
+    """Private chats always; in groups, only replies to the bot and mentions of it."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        update = Update(update_id=0, message=message)
+        return handlers.addressed_in_group(update, bot.id, bot.username)
+
+
+def command_list(lang: Lang) -> list[BotCommand]:
+    """The command menu in a language (names stay ASCII)."""
+    return [BotCommand(name, t(lang, description)) for name, description in COMMANDS]
+
+
+def build_application(
+    settings: Settings,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    engine: Engine | None = None,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The application for polling or a webhook; nothing happens until it runs."""
+
+    async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        db = open_database(settings.db_path)
+        application.bot_data[SERVICES_KEY] = Services.create(
+            engine or Engine(), db, settings.admins
+        )
+        bot = application.bot
+        await bot.set_my_commands(command_list("en"), scope=BotCommandScopeDefault())
+        await bot.set_my_commands(command_list("en"), language_code="en")
+        await bot.set_my_commands(command_list("zh-Hans"), language_code="zh")
+
+    async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        svc = application.bot_data.get(SERVICES_KEY)
+        if isinstance(svc, Services):
+            svc.db.close()
+
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(f"{settings.api_base}/bot")
+        .base_file_url(f"{settings.api_base}/file/bot")
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+            )
+        )
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    application = builder.build()
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Every handler, in order. Note: order matters within a group."""
+    # Group -1 runs first for every update: flood control may stop the update here.
+    application.add_handler(TypeHandler(Update, handlers.flood_guard), group=-1)
+
+    # Commands (in groups too: a command is addressed to the bot by definition).
+    application.add_handler(CommandHandler("start", handlers.start))
+    application.add_handler(CommandHandler("help", handlers.help_command))
+    application.add_handler(CommandHandler("topics", handlers.topics_command))
+    application.add_handler(CommandHandler("calc", handlers.calc_command))
+    application.add_handler(CommandHandler(["lang", "language"], handlers.lang_command))
+    application.add_handler(CommandHandler("settings", handlers.settings_command))
+    application.add_handler(CommandHandler("forget", handlers.forget_command))
+
+    # Buttons and inline queries.
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(InlineQueryHandler(handlers.inline_query))
+
+    # Plain text last: questions and calculations, only when addressed in groups.
+    application.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & AddressedToBot(), handlers.text_message)
+    )
+
+    application.add_error_handler(handlers.error_handler)

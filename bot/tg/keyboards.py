@@ -1,0 +1,76 @@
+"""Reply buttons as inline keyboards; actions that do not fit 64 bytes are stored."""
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.engine import Button, Reply
+from bot.i18n.lang import Lang
+from bot.i18n.text import t
+from bot.store import ActionStore
+
+CALLBACK_LIMIT = 64
+MAX_BUTTONS = 8
+_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:"}
+
+
+def encode_action(action: str, actions: ActionStore) -> str:
+    """callback_data for an engine action: short forms, else a stored id."""
+    for long, short in _PREFIXES.items():
+        if action.startswith(long):
+            data = short + action.removeprefix(long)
+            if len(data.encode()) <= CALLBACK_LIMIT:
+                return data
+    return f"a:{actions.token(action)}"
+
+
+def decode_action(data: str, actions: ActionStore) -> str | None:
+    """The engine action behind callback_data (None for other kinds of button)."""
+    for long, short in _PREFIXES.items():
+        if data.startswith(short):
+            return long + data.removeprefix(short)
+    if data.startswith("a:") and data[2:].isdigit():
+        return actions.action(int(data[2:]))
+    return None
+
+
+def feedback_row(topic: str, lang: Lang) -> list[InlineKeyboardButton]:
+    """👍 / 👎 / outdated, stored for review with the topic."""
+    row = []
+    for verdict, label in (("up", "👍"), ("down", "👎"), ("old", t(lang, "Outdated?"))):
+        data = f"fb:{verdict}:{topic}"
+        if len(data.encode()) <= CALLBACK_LIMIT:
+            row.append(InlineKeyboardButton(label, callback_data=data))
+    return row
+
+
+def reply_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup | None:
+    """One button per row for follow-ups; a feedback row under answers."""
+    rows = [
+        [
+            InlineKeyboardButton(
+                button.label[:60], callback_data=encode_action(button.action, actions)
+            )
+        ]
+        for button in reply.buttons[:MAX_BUTTONS]
+    ]
+    if _pairs(reply.buttons):
+        rows = _pair_rows(rows)
+    if reply.kind == "answer" and reply.topic:
+        rows.append(feedback_row(reply.topic, reply.lang))
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _pairs(buttons: list[Button]) -> bool:
+    """Short adjustment buttons (Return +1%) sit two to a row."""
+    return bool(buttons) and all(b.action.startswith("calc ") for b in buttons)
+
+
+def _pair_rows(rows: list[list[InlineKeyboardButton]]) -> list[list[InlineKeyboardButton]]:
+    flat = [row[0] for row in rows]
+    return [flat[i : i + 2] for i in range(0, len(flat), 2)]
+
+
+def simple_keyboard(buttons: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """A keyboard of (label, callback_data) rows."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data)] for label, data in buttons]
+    )

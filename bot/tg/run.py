@@ -1,0 +1,25 @@
+"""`pillarbot run`: long polling, or a webhook behind a proxy."""
+
+from telegram import Update
+
+from bot.config import Settings
+from bot.tg.app import build_application
+from bot.tg.redact import configure_logging
+
+
+def run(settings: Settings, verbose: bool = False) -> None:
+    """Run until interrupted."""
+    configure_logging(settings.token, verbose)
+    application = build_application(settings)
+    if settings.webhook is None:
+        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        return
+    hook = settings.webhook
+    application.run_webhook(
+        listen=hook.listen,
+        port=hook.port,
+        url_path=hook.path,
+        webhook_url=hook.url,
+        secret_token=hook.secret,
+        allowed_updates=Update.ALL_TYPES,
+    )

@@ -1,0 +1,80 @@
+"""Send a Reply: Telegram-HTML split at 4096, buttons on the last part, the chart as a photo."""
+
+from telegram import InputMediaPhoto, LinkPreviewOptions, Message
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.engine import Reply
+from bot.render.split import CAPTION_LIMIT, split_html
+from bot.tg.keyboards import reply_keyboard
+from bot.tg.services import Services
+
+CHARTS_KEY = "charts"  # chat_data: text message id -> chart message id
+
+
+def _caption(reply: Reply) -> str:
+    title = reply.html.split("\n", 1)[0]
+    return split_html(title, CAPTION_LIMIT)[0]
+
+
+async def send_reply(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply, services: Services
+) -> list[Message]:
+    """Send every part of a reply to a chat."""
+    parts = split_html(reply.html)
+    markup = reply_keyboard(reply, services.actions)
+    sent = []
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        sent.append(
+            await context.bot.send_message(chat_id, part, reply_markup=markup if last else None)
+        )
+    if reply.chart_png is not None:
+        photo = await context.bot.send_photo(
+            chat_id, photo=reply.chart_png, caption=_caption(reply)
+        )
+        _remember_chart(context, sent[-1].message_id, photo.message_id)
+    return sent
+
+
+def _remember_chart(context: ContextTypes.DEFAULT_TYPE, text_id: int, photo_id: int) -> None:
+    if context.chat_data is not None:
+        context.chat_data.setdefault(CHARTS_KEY, {})[text_id] = photo_id
+
+
+async def edit_reply(
+    context: ContextTypes.DEFAULT_TYPE, message: Message, reply: Reply, services: Services
+) -> None:
+    """Replace a calculation in place (and its chart), for adjustment buttons."""
+    parts = split_html(reply.html)
+    markup = reply_keyboard(reply, services.actions)
+    try:
+        await message.edit_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
+    for index, part in enumerate(parts[1:], start=1):
+        await context.bot.send_message(
+            message.chat_id, part, reply_markup=markup if index == len(parts) - 1 else None
+        )
+    if reply.chart_png is None:
+        return
+    charts = (context.chat_data or {}).get(CHARTS_KEY, {})
+    photo_id = charts.get(message.message_id)
+    if photo_id is not None:
+        try:
+            await context.bot.edit_message_media(
+                InputMediaPhoto(reply.chart_png, caption=_caption(reply)),
+                chat_id=message.chat_id,
+                message_id=photo_id,
+            )
+            return
+        except BadRequest:
+            pass
+    photo = await context.bot.send_photo(
+        message.chat_id, photo=reply.chart_png, caption=_caption(reply)
+    )
+    _remember_chart(context, message.message_id, photo.message_id)
+
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)

@@ -1,0 +1,48 @@
+"""What the handlers use, created in post_init and kept in bot_data."""
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+from telegram.ext import ContextTypes
+
+from bot.engine import Engine
+from bot.store import ActionStore, FeedbackStore, PendingStore, UnansweredStore, UserStore
+from bot.tg.flood import FloodGuard
+
+SERVICES_KEY = "services"
+
+
+@dataclass
+class Services:
+    """The engine, the stores and the flood guard."""
+
+    engine: Engine
+    db: Database
+    users: UserStore
+    pending: PendingStore
+    actions: ActionStore
+    feedback: FeedbackStore
+    unanswered: UnansweredStore
+    flood: FloodGuard = field(default_factory=FloodGuard)
+    admins: frozenset[int] = frozenset()
+
+    @classmethod
+    def create(cls, engine: Engine, db: Database, admins: frozenset[int]) -> "Services":
+        """Services over one database."""
+        return cls(
+            engine=engine,
+            db=db,
+            users=UserStore(db),
+            pending=PendingStore(db),
+            actions=ActionStore(db),
+            feedback=FeedbackStore(db),
+            unanswered=UnansweredStore(db),
+            admins=admins,
+        )
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    """The services of the running application."""
+    found = context.bot_data[SERVICES_KEY]
+    assert isinstance(found, Services)
+    return found

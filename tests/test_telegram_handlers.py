@@ -1,0 +1,186 @@
+"""Handlers in process: the PTB application with a recording BaseRequest, no network."""
+
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+
+from bot.config import Settings
+from bot.engine import Engine
+from bot.render.split import MESSAGE_LIMIT, split_html, visible_length
+from bot.tg.app import build_application
+from bot.tg.services import SERVICES_KEY
+from tests.fake_telegram import FakeTelegram
+from tests.recording_request import RecordingRequest
+from tests.telegram_html import problems
+
+TOKEN = "5151:handler-test-token-xyz"
+
+
+@pytest.fixture
+async def harness(engine: Engine, tmp_path: Path) -> AsyncIterator[tuple[Any, FakeTelegram]]:
+    fake = FakeTelegram(token=TOKEN)
+    settings = Settings(
+        token=TOKEN,
+        api_base="http://unused.invalid",
+        db_path=tmp_path / "h.db",
+        admins=frozenset({999}),
+    )
+    app = build_application(
+        settings,
+        request=RecordingRequest(fake),
+        updates_request=RecordingRequest(fake),
+        engine=Engine(engine.content, charts=True, today=engine.today),
+    )
+    async with app:
+        assert app.post_init is not None
+        await app.post_init(app)
+        yield app, fake
+        assert app.post_shutdown is not None
+        await app.post_shutdown(app)
+    assert fake.violations == []
+
+
+async def feed(app: Any, fake: FakeTelegram) -> None:
+    """Process every update the fake holds."""
+    pending, fake.updates = list(fake.updates), []
+    for data in pending:
+        await app.process_update(Update.de_json(data, app.bot))
+
+
+async def test_deep_links_open_a_topic_and_a_calculator(harness: tuple[Any, FakeTelegram]) -> None:
+    app, fake = harness
+    fake.push_text(1, "/start t_k401_rollover")
+    fake.push_text(2, "/start c_cn_pension", language_code="zh")
+    fake.push_text(3, "/start %%%bad")
+    await feed(app, fake)
+    assert "60" in fake.sent_to(1)[0].text and "rollover" in fake.sent_to(1)[0].text.lower()
+    assert "缴费" in fake.sent_to(2)[0].text
+    assert fake.sent_to(3)[0].text
+
+
+async def test_language_choice_is_saved_per_user(harness: tuple[Any, FakeTelegram]) -> None:
+    app, fake = harness
+    fake.push_text(4, "/lang zh-Hant")
+    fake.push_text(4, "What is vesting?")
+    await feed(app, fake)
+    replies = fake.sent_to(4)
+    assert "繁體" in replies[0].text
+    assert "資訊截至" in replies[1].text
+    assert app.bot_data[SERVICES_KEY].users.lang(4) == "zh-Hant"
+
+
+async def test_client_language_code_decides_when_the_text_cannot(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = harness
+    fake.push_text(5, "/help", language_code="zh")
+    fake.push_text(6, "/help", language_code="zh-hant")
+    fake.push_text(7, "/help", language_code=None)
+    await feed(app, fake)
+    assert fake.sent_to(5)[0].text.startswith("<b>我能做什么")
+    assert fake.sent_to(6)[0].text.startswith("<b>我能做什麼")
+    assert fake.sent_to(7)[0].text.startswith("<b>What I can do")
+
+
+async def test_a_follow_up_answer_completes_a_pending_calculation(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = harness
+    fake.push_text(8, "养老保险缴费基数3800退休能领多少")
+    await feed(app, fake)
+    fake.push_text(8, "30年")
+    await feed(app, fake)
+    texts = [s.text for s in fake.sent_to(8)]
+    assert "多少年" in texts[0]
+    assert "基础养老金" in texts[1]
+
+
+async def test_feedback_is_stored_with_the_topic_and_no_user(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = harness
+    fake.push_text(9, "What is a target date fund?")
+    await feed(app, fake)
+    answer = fake.sent_to(9)[0]
+    rows = answer.params["reply_markup"]["inline_keyboard"]
+    outdated = next(b for row in rows for b in row if b["callback_data"].startswith("fb:old:"))
+    fake.push_callback(9, answer, outdated["callback_data"])
+    await feed(app, fake)
+    svc = app.bot_data[SERVICES_KEY]
+    topic = outdated["callback_data"].split(":", 2)[2]
+    assert svc.feedback.count(topic) == 1
+    row = next(svc.db["feedback"].rows)
+    assert row["verdict"] == "old" and dt.date.fromisoformat(row["created"][:10])
+    assert "user" not in " ".join(row)
+
+
+async def test_flood_from_one_user_is_cut_and_told_once(harness: tuple[Any, FakeTelegram]) -> None:
+    app, fake = harness
+    for _ in range(20):
+        fake.push_text(10, "what is a 401k")
+    fake.push_text(11, "what is a 401k")
+    await feed(app, fake)
+    flooded = fake.sent_to(10)
+    assert 5 <= len(flooded) <= 7
+    assert sum("fast" in s.text for s in flooded) == 1
+    assert len(fake.sent_to(11)) == 1
+
+
+async def test_failures_get_an_apology_and_the_admins_are_told(
+    harness: tuple[Any, FakeTelegram], caplog: pytest.LogCaptureFixture
+) -> None:
+    app, fake = harness
+    fake.fail_methods.add("sendPhoto")
+    fake.push_text(12, "If 401(k) plans put 2% into crypto, how much flows in?")
+    with caplog.at_level(logging.ERROR):
+        await feed(app, fake)
+    texts = [s.text for s in fake.sent_to(12)]
+    assert any("Sorry" in text for text in texts)
+    assert any("error" in s.text for s in fake.sent_to(999))
+    assert TOKEN not in caplog.text
+
+
+async def test_inline_queries_answer_with_at_most_five_results(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = harness
+    fake.push_inline(13, "401k early withdrawal penalty")
+    fake.push_inline(14, "个人养老金", language_code="zh")
+    await feed(app, fake)
+    first, second = fake.inline_answers
+    assert 1 <= len(first["results"]) <= 5
+    assert "个人养老金" in second["results"][0]["title"]
+
+
+async def test_long_callback_actions_are_stored_behind_short_ids(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = harness
+    fake.push_text(
+        15,
+        "I'm 30, salary $80k, 10% into my 401k with a 100% match of the first 3%"
+        " and 50% of the next 2%, how much at 65?",
+    )
+    await feed(app, fake)
+    text = fake.sent_to(15, "sendMessage")[0]
+    data = [
+        b["callback_data"] for row in text.params["reply_markup"]["inline_keyboard"] for b in row
+    ]
+    assert all(len(d.encode()) <= 64 for d in data)
+    assert all(d.startswith("a:") for d in data)
+
+
+def test_long_replies_split_at_paragraphs_with_balanced_tags() -> None:
+    paragraph = "<b>Rule</b> " + "word " * 120 + "&amp; <i>note</i>"
+    html = "\n\n".join([paragraph] * 30)
+    parts = split_html(html)
+    assert len(parts) > 1
+    for part in parts:
+        assert problems(part, MESSAGE_LIMIT) == []
+        assert visible_length(part) <= MESSAGE_LIMIT
+    assert sum(visible_length(p) for p in parts) >= visible_length(html) - 2 * len(parts)
