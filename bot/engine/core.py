@@ -124,9 +124,18 @@ class Engine:
         except CalcInputError as error:
             return calc_error_reply(error, lang)
         reply = calc_reply(outcome, self.calc_rules, lang, self.today)
-        if self.charts and outcome.chart is not None:
-            reply.chart_png = CHARTS[outcome.calculator](outcome.chart, lang)
+        if outcome.chart is not None:
+            reply.chart_data = (outcome.calculator, outcome.chart)
+            if self.charts:
+                self.draw_chart(reply)
         return reply
+
+    @staticmethod
+    def draw_chart(reply: Reply) -> None:
+        """Draw a calculation's chart into the reply (doors that defer it call this later)."""
+        if reply.chart_data is not None and reply.chart_png is None:
+            calculator, data = reply.chart_data
+            reply.chart_png = CHARTS[calculator](data, reply.lang)
 
     def command(self, text: str, lang: Lang) -> Reply:
         """Run a slash command (`/help`, `/lang zh-Hant`, `/topics`)."""

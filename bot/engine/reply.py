@@ -38,6 +38,7 @@ class Reply:
     buttons: list[Button] = field(default_factory=list)
     result: dict[str, Any] | None = None
     chart_png: bytes | None = None
+    chart_data: Any = field(default=None, repr=False, compare=False)  # drawn later if wanted
     set_lang: Lang | None = None
     pending: str | None = None  # a calculation waiting for one more input (`calc ...` form)
 

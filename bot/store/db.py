@@ -60,6 +60,9 @@ def open_database(path: Path | str | None) -> Database:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         db = Database(path)
         db.enable_wal()
+        # WAL with synchronous=NORMAL cannot corrupt the file; it only risks the last
+        # transactions on power loss, which is fine for preferences and feedback.
+        db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA busy_timeout = 5000")
     migrations.apply(db)
     return db

@@ -20,24 +20,32 @@ def _table(db: Database, name: str) -> Table:
 
 
 class UserStore:
-    """A user's saved language and time zone, and forgetting them."""
+    """A user's saved language and time zone, and forgetting them.
+
+    Languages are read on every message, so they are cached in memory; this process is the
+    only writer, and every write goes through here.
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._langs: dict[int, Lang | None] = {}
 
     def lang(self, user_id: int) -> Lang | None:
         """The saved language, if the user chose one."""
-        try:
-            row = _table(self.db, "users").get(user_id)
-        except NotFoundError:
-            return None
-        return parse_lang(row.get("lang"))
+        if user_id not in self._langs:
+            try:
+                row = _table(self.db, "users").get(user_id)
+                self._langs[user_id] = parse_lang(row.get("lang"))
+            except NotFoundError:
+                self._langs[user_id] = None
+        return self._langs[user_id]
 
     def set_lang(self, user_id: int, lang: Lang) -> None:
         """Save a language choice."""
         _table(self.db, "users").upsert(
             {"id": user_id, "lang": lang, "updated": _now()}, pk="id", alter=False
         )
+        self._langs[user_id] = lang
 
     def timezone(self, user_id: int) -> str | None:
         """The saved IANA time zone."""
@@ -55,6 +63,7 @@ class UserStore:
         with self.db.conn:
             _table(self.db, "users").delete_where("id = ?", [user_id])
             _table(self.db, "pending").delete_where("user_id = ?", [user_id])
+        self._langs.pop(user_id, None)
 
     def known(self, user_id: int) -> bool:
         """Whether anything is stored about a user."""
@@ -65,20 +74,30 @@ class UserStore:
 
 
 class PendingStore:
-    """A calculation waiting for one more input, per user."""
+    """A calculation waiting for one more input, per user (cached like languages)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._cache: dict[int, str | None] = {}
 
     def get(self, user_id: int) -> str | None:
         """The waiting request, if any."""
-        try:
-            return str(_table(self.db, "pending").get(user_id)["request"])
-        except NotFoundError:
-            return None
+        if user_id not in self._cache:
+            try:
+                self._cache[user_id] = str(_table(self.db, "pending").get(user_id)["request"])
+            except NotFoundError:
+                self._cache[user_id] = None
+        return self._cache[user_id]
 
-    def set(self, user_id: int, request: str | None) -> None:
-        """Remember (or, with None, clear) the waiting request."""
+    def forget(self, user_id: int) -> None:
+        """Drop the cached entry after the row was deleted elsewhere."""
+        self._cache.pop(user_id, None)
+
+    def set(self, user_id: int, request: str | None, previous: str | None = None) -> None:
+        """Remember (or, with None, clear) the waiting request; no write if nothing changes."""
+        if request == previous:
+            return
+        self._cache[user_id] = request
         table = _table(self.db, "pending")
         if request is None:
             table.delete_where("user_id = ?", [user_id])

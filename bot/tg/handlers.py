@@ -24,8 +24,15 @@ INLINE_RESULTS = 5
 
 
 async def _engine_reply(svc: Services, message: Message) -> Reply:
-    """Run the engine off the event loop, so one slow calculation blocks nobody."""
-    return await asyncio.to_thread(svc.engine.handle, message)
+    """Answer in the loop (a millisecond); draw any chart in a thread, so it blocks nobody."""
+    reply = svc.engine.handle(message)
+    await _draw_chart(reply, svc)
+    return reply
+
+
+async def _draw_chart(reply: Reply, svc: Services) -> None:
+    if reply.chart_data is not None:
+        await asyncio.to_thread(svc.engine.draw_chart, reply)
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -126,7 +133,7 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     request = Message(text, saved_language(update, svc), pending, client_language(update))
     reply = await _engine_reply(svc, request)
     if user:
-        svc.pending.set(user.id, reply.pending)
+        svc.pending.set(user.id, reply.pending, previous=pending)
         if reply.kind == "fallback" and text.strip():
             svc.unanswered.add(text, reply.lang)
     await _send(update, context, reply)
@@ -155,6 +162,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         confirmed = action == "forget:yes" and user is not None
         if confirmed and user is not None:
             svc.users.forget(user.id)
+            svc.pending.forget(user.id)
         await _send(update, context, commands.forget_done_reply(lang, confirmed))
         return
     if action.startswith("tz:"):
@@ -163,7 +171,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             svc.users.set_timezone(user.id, zone)
         await _send(update, context, commands.timezone_reply(lang, zone))
         return
-    reply = await asyncio.to_thread(svc.engine.action, action, lang)
+    reply = svc.engine.action(action, lang)
+    await _draw_chart(reply, svc)
     await _apply_settings(update, svc, reply)
     if action.startswith("calc ") and reply.kind == "calc" and query.message is not None:
         await edit_reply(context, query.message, reply, svc)  # type: ignore[arg-type]

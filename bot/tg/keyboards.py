@@ -43,7 +43,20 @@ def feedback_row(topic: str, lang: Lang) -> list[InlineKeyboardButton]:
 
 
 def reply_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup | None:
-    """One button per row for follow-ups; a feedback row under answers."""
+    """One button per row for follow-ups; a feedback row under answers (answers cached)."""
+    if reply.kind != "answer" or not reply.topic:
+        return _build_keyboard(reply, actions)
+    key = (reply.topic, reply.lang)
+    if key not in _ANSWER_KEYBOARDS:
+        _ANSWER_KEYBOARDS[key] = _build_keyboard(reply, actions)
+    return _ANSWER_KEYBOARDS[key]
+
+
+# A topic answer's buttons depend only on the topic and the language.
+_ANSWER_KEYBOARDS: dict[tuple[str, str], InlineKeyboardMarkup | None] = {}
+
+
+def _build_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup | None:
     rows = [
         [
             InlineKeyboardButton(
