@@ -68,6 +68,15 @@ def _value(request: CalcRequest, key: str) -> float | None:
     return value
 
 
+def _or_default(request: CalcRequest, key: str, default: float, used: list[str]) -> float:
+    """The user's value, else the stated default (noted in `used`, which the reply names)."""
+    value = _value(request, key)
+    if value is None:
+        used.append(key)
+        return default
+    return value
+
+
 def _bump(
     request: CalcRequest, key: str, value: float, delta: float, low: float = 0.0
 ) -> CalcRequest:
@@ -96,11 +105,7 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     used: list[str] = []
 
     def pick(key: str) -> float:
-        value = _value(request, key)
-        if value is None:
-            used.append(key)
-            return d[key]
-        return value
+        return _or_default(request, key, d[key], used)
 
     age = _value(request, "age")
     retire_age = _value(request, "retire_age")
@@ -227,6 +232,9 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
 
 # ---------- crypto inflow ----------
 
+# The scenario the 2025 news coverage used (2% of 401(k) assets); any other share can be asked.
+SEED_ALLOCATION_PCT = 2.0
+
 
 def run_inflow(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     """How much flows into crypto if plans allocate a share."""
@@ -236,10 +244,7 @@ def run_inflow(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     if base_name not in rules.inflow_bases:
         raise CalcInputError("base_name", "out_of_range")
     base_figure = None if custom is not None else rules.inflow_bases[base_name]
-    alloc = _value(request, "alloc")
-    if alloc is None:
-        alloc = 2.0
-        used.append("alloc")
+    alloc = _or_default(request, "alloc", SEED_ALLOCATION_PCT, used)
     adoption = _value(request, "adoption")
     if adoption is None:
         adoption = 100.0
@@ -341,10 +346,7 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
         age_months = rules.retirement.schedules[category].original_age * 12
         retire_year = today.year
         used.append("retire_age")
-    avg_wage = _value(request, "avg_wage")
-    if avg_wage is None:
-        avg_wage = rules.avg_wage_monthly
-        used.append("avg_wage")
+    avg_wage = _or_default(request, "avg_wage", rules.avg_wage_monthly, used)
     wage = _value(request, "wage")
     annual = _value(request, "annual_contrib")
     if wage is None and annual is not None:
@@ -431,10 +433,7 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     wage = _value(request, "wage")
     if wage is None:
         raise MissingInputError("cn_contrib", ["wage"], request)
-    avg = _value(request, "avg_wage")
-    if avg is None:
-        avg = rules.avg_wage_monthly
-        used.append("avg_wage")
+    avg = _or_default(request, "avg_wage", rules.avg_wage_monthly, used)
     floor = _value(request, "floor")
     cap = _value(request, "cap")
     inputs = cn_contrib.ContribInputs(
@@ -499,10 +498,7 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         base = min(max(monthly, floor), cap)
         social = 12 * base * sum(r.employee for r in rules.contribution_rates.values())
         taxable = max(0.0, salary - rules.basic_deduction - social - deductions)
-    contribution = _value(request, "contribution")
-    if contribution is None:
-        contribution = rules.personal_pension.cap
-        used.append("contribution")
+    contribution = _or_default(request, "contribution", rules.personal_pension.cap, used)
     result = cn_personal_pension.personal_pension_saving(
         taxable, contribution, rules.personal_pension
     )

@@ -2,17 +2,9 @@
 
 from bot.i18n.lang import Lang
 from bot.i18n.text import t
+from bot.knowledge.topics import AREAS
 
-AREA_ORDER = (
-    "us401k",
-    "us_policy",
-    "crypto",
-    "us_context",
-    "pillars",
-    "cn_social_insurance",
-    "cn_pension",
-    "cn_personal_pension",
-)
+AREA_ORDER = AREAS  # menus list areas in the order content defines them
 
 
 def area_title(area: str, lang: Lang) -> str:

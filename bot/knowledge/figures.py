@@ -10,7 +10,7 @@ import yaml
 from bot.i18n.formatting import UNITS, format_value
 from bot.i18n.lang import Lang
 from bot.knowledge.errors import ContentError
-from bot.knowledge.yamlio import load_yaml
+from bot.knowledge.yamlio import as_date, load_yaml
 
 CONFIDENCE_MARKS = frozenset({"V", "S", "D"})
 
@@ -58,16 +58,10 @@ class RenderedFigure:
 
 
 def _date(value: Any, where: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError as exc:
-            raise ContentError(f"{where}: {value!r} is not a YYYY-MM-DD date") from exc
-    raise ContentError(f"{where}: {value!r} is not a date")
+    parsed = as_date(value)
+    if parsed is None:
+        raise ContentError(f"{where}: {value!r} is not a YYYY-MM-DD date")
+    return parsed
 
 
 def parse_figure(key: str, raw: Any, where: str) -> Figure:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.errors import ContentError
-from bot.knowledge.yamlio import load_yaml
+from bot.knowledge.yamlio import as_date, load_yaml
 
 _BODY_MARK = re.compile(r"^=== (en|zh|zh-Hant) ===[ \t]*$", re.MULTILINE)
 _ID = re.compile(r"^[a-z0-9_]+$")
@@ -63,19 +63,6 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     """Split a topic file into its front matter mapping and the body text."""
     if not text.startswith("---"):
@@ -110,7 +97,7 @@ def parse_topic(path: Path) -> Topic:
     topic_id = str(front.get("id", ""))
     if not _ID.match(topic_id):
         raise ContentError(f"{where}: id {topic_id!r} must match [a-z0-9_]+")
-    reviewed = _as_date(front.get("reviewed"))
+    reviewed = as_date(front.get("reviewed"))
     if reviewed is None:
         raise ContentError(f"{where}: `reviewed` must be a YYYY-MM-DD date")
     sources = []
@@ -121,7 +108,7 @@ def parse_topic(path: Path) -> Topic:
             Source(
                 title=str(raw.get("title", "")),
                 url=str(raw.get("url", "")),
-                date=_as_date(raw.get("date")),
+                date=as_date(raw.get("date")),
             )
         )
     title = _pair(front, "title", where)
