@@ -22,9 +22,33 @@ def area_buttons(lang: Lang) -> list[Button]:
     return [Button(label=area_title(area, lang), action=f"area:{area}") for area in AREA_ORDER]
 
 
+def menu_buttons(lang: Lang) -> list[Button]:
+    """The main menu: ask, calculate, subscribe, language, topics."""
+    return [
+        Button(label=t(lang, "Ask a question"), action="menu:ask"),
+        Button(label=t(lang, "Calculate"), action="menu:calc"),
+        Button(label=t(lang, "Policy updates"), action="menu:sub"),
+        Button(label=t(lang, "Language"), action="menu:lang"),
+        Button(label=t(lang, "Browse topics"), action="menu:topics"),
+    ]
+
+
 def start_reply(lang: Lang) -> Reply:
-    """The welcome message with the area menu."""
-    return _command_reply(lang, "start.html.j2", area_buttons(lang))
+    """The welcome message with the main menu."""
+    return _command_reply(lang, "start.html.j2", menu_buttons(lang))
+
+
+def menu_reply(content: Content, lang: Lang, item: str) -> Reply:
+    """Follow a main-menu button."""
+    if item == "calc":
+        return calc_menu_reply(lang)
+    if item == "sub":
+        return subscriptions_reply(lang)
+    if item == "lang":
+        return lang_reply(lang, "")
+    if item == "topics":
+        return topics_reply(content, lang)
+    return help_reply(lang)
 
 
 def help_reply(lang: Lang) -> Reply:

@@ -16,6 +16,7 @@ from bot.engine.commands import (
     help_reply,
     internal_error_reply,
     lang_reply,
+    menu_reply,
     start_reply,
     topics_reply,
     unknown_command_reply,
@@ -159,6 +160,8 @@ class Engine:
             return self.topic_reply(value, lang)
         if kind == "area":
             return topics_reply(self.content, lang, value)
+        if kind == "menu":
+            return menu_reply(self.content, lang, value)
         if kind == "lang" and parse_lang(value):
             return lang_reply(lang, value)
         if (request := request_from_action(action)) is not None:

@@ -9,7 +9,7 @@ from bot.store import ActionStore
 
 CALLBACK_LIMIT = 64
 MAX_BUTTONS = 8
-_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:"}
+_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:", "menu:": "m:"}
 
 
 def encode_action(action: str, actions: ActionStore) -> str:
