@@ -32,7 +32,7 @@ from bot.render.charts import inflow_chart, us401k_chart
 from calc.errors import CalcInputError
 
 # Calibrated on the content's own paraphrases and a hand-written set of off-topic questions
-# (tests/data/retrieval_cases.yaml); see docs in README "How answers are chosen".
+# (tests/data/retrieval_cases.yaml); README, "How it works", explains each step.
 MIN_RELATIVE_SCORE = 0.08
 MIN_COVERAGE = 0.3
 MIN_HEAD_COVERAGE = 0.1
