@@ -145,3 +145,12 @@ def test_invalid_inputs_get_a_clear_error_in_the_users_language(
     assert reply.lang == lang
     assert words in reply.text
     assert "Traceback" not in reply.text
+
+
+def test_below_the_minimum_years_the_reply_leads_with_the_rule(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(Message("交六年职工社保退休能领多少钱"))
+    assert reply.kind == "calc" and reply.result is not None
+    assert reply.result["meets_minimum"] is False
+    assert reply.result["total_at_minimum"] > reply.result["total"]
+    first_lines = reply.text.split("\n")[:4]
+    assert any("15年" in line and "最低" in line for line in first_lines)

@@ -3,7 +3,7 @@ what the reply shows."""
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.calcs.numbers import find_numbers
@@ -373,6 +373,12 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
         crediting_rate=rules.crediting_rate,
     )
     result = cn_pension.estimate_pension(inputs, rules.retirement, rules.pension_accrual)
+    at_minimum = None
+    if not result.meets_minimum:
+        # No monthly pension below the minimum: show what the minimum would pay instead.
+        at_minimum = cn_pension.estimate_pension(
+            replace(inputs, years=result.minimum_years), rules.retirement, rules.pension_accrual
+        )
     f = rules.figures
     return CalcOutcome(
         calculator="cn_pension",
@@ -389,9 +395,7 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
             "crediting_rate_pct": rules.crediting_rate * 100,
         },
         figures={
-            "retirement_date": f"{retire_year}-{(retirement.month if retirement else 1):02d}"
-            if retirement
-            else None,
+            "retirement_date": f"{retirement.year}-{retirement.month:02d}" if retirement else None,
             "retirement_age_months": age_months,
             "months_divisor": round(result.months_divisor, 2),
             "basic": round(result.basic, 2),
@@ -399,6 +403,7 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
             "total": round(result.total, 2),
             "minimum_years": result.minimum_years,
             "meets_minimum": result.meets_minimum,
+            "total_at_minimum": None if at_minimum is None else round(at_minimum.total, 2),
         },
         context={
             "r": result,
@@ -406,6 +411,7 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
             "retirement": retirement,
             "index_clipped": index_clipped,
             "age_months": age_months,
+            "at_minimum": at_minimum,
         },
         adjustments=[
             Adjustment(N_("Years"), "+5", _bump(request, "years", years, 5)),
