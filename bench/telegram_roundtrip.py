@@ -7,7 +7,6 @@ Usage: python bench/telegram_roundtrip.py [messages]
 """
 
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -19,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.fake_telegram import FakeTelegram  # noqa: E402
+from tests.processes import stop_gracefully  # noqa: E402
 
 TOKEN = "6262:bench-fake-token"
 # Between one reply and the next message: keeps both bots under Telegram's ~30 messages a
@@ -56,11 +56,7 @@ def round_trips(command: list[str], messages: int, env: dict[str, str]) -> list[
             time.sleep(PAUSE)
         return times
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_gracefully(process)
         server.stop()
 
 

@@ -2,7 +2,6 @@
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_telegram import BOT_USERNAME, FakeTelegram
+from tests.processes import stop_gracefully
 
 TOKEN = "4242:e2e-fake-token-not-real-abcdef"
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,13 +49,7 @@ class RunningBot:
 
     def stop(self) -> str:
         """Stop gracefully (SIGINT, as Ctrl-C would) and return everything it printed."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_gracefully(self.process)
         self._log_file.close()
         return self.output()
 
@@ -294,10 +288,6 @@ def test_webhook_mode_checks_the_secret_token(server: FakeTelegram, tmp_path: Pa
         assert post({"X-Telegram-Bot-Api-Secret-Token": "wrong"}) == 403
         server.wait_sent(5, 1)
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_gracefully(process)
         log.close()
     assert TOKEN not in (tmp_path / "webhook.log").read_text()

@@ -168,6 +168,11 @@ class Engine:
             return self.calculate(request, lang)
         return unknown_command_reply(lang)
 
+    def calculation(self, text: str, lang: Lang) -> Reply | None:
+        """The calculation a text asks for, or None when it asks for none (inline mode)."""
+        request = understand(clean_text(text))
+        return self.calculate(request, lang) if request is not None else None
+
     def search_topics(self, text: str, lang: Lang, limit: int = 5) -> list[Reply]:
         """The best topic answers for a short query (inline mode), best first."""
         query = self.index.query(clean_text(text))

@@ -208,8 +208,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 def _inline_replies(svc: Services, text: str, lang: str) -> list[Reply]:
     replies: list[Reply] = []
-    calc = svc.engine.handle(Message(text, lang))  # type: ignore[arg-type]
-    if calc.kind == "calc" and calc.result and "missing" not in calc.result:
+    calc = svc.engine.calculation(text, lang)  # type: ignore[arg-type]
+    if calc is not None and calc.kind == "calc" and calc.result and "missing" not in calc.result:
         replies.append(calc)
     replies.extend(svc.engine.search_topics(text, lang, limit=INLINE_RESULTS))  # type: ignore[arg-type]
     return replies
