@@ -32,10 +32,11 @@ QUESTIONS = (
 )
 
 
-def round_trips(command: list[str], messages: int, env: dict[str, str]) -> list[float]:
+def round_trips(
+    server: FakeTelegram, command: list[str], messages: int, env: dict[str, str], first_user: int
+) -> list[float]:
     """Seconds from pushing each message to the bot's reply, one at a time."""
-    # The tests' HTML validation is the harness's work, not the bot's: off while timing.
-    server = FakeTelegram(token=TOKEN, check_html=False).start()
+    calls_before = len(server.calls)
     process = subprocess.Popen(
         command,
         cwd=ROOT,
@@ -44,10 +45,10 @@ def round_trips(command: list[str], messages: int, env: dict[str, str]) -> list[
         stderr=subprocess.DEVNULL,
     )
     try:
-        server.wait_for(lambda: "getUpdates" in server.calls, timeout=60)
+        server.wait_for(lambda: "getUpdates" in server.calls[calls_before:], timeout=60)
         times = []
         for index in range(messages + 3):
-            user = 1000 + index  # distinct users: flood control must not shape the figure
+            user = first_user + index  # distinct users: flood control must not shape the figure
             start = time.perf_counter()
             server.push_text(user, QUESTIONS[index % len(QUESTIONS)])
             server.wait_sent(user, 1, timeout=30)
@@ -57,16 +58,26 @@ def round_trips(command: list[str], messages: int, env: dict[str, str]) -> list[
         return times
     finally:
         stop_gracefully(process)
-        server.stop()
 
 
 def main(argv: list[str]) -> int:
     """Print both medians and their ratio."""
     messages = int(argv[0]) if argv else 40
-    with tempfile.TemporaryDirectory() as folder:
-        pillar_env = {"PILLARBOT_DB": str(Path(folder) / "bench.db"), "PILLARBOT_CHARTS": folder}
-        echo = round_trips([sys.executable, str(ROOT / "bench" / "echo_bot.py")], messages, {})
-        pillar = round_trips([sys.executable, "-m", "bot.cli", "run"], messages, pillar_env)
+    # One server for both bots. The tests' HTML validation is the harness's work, not the
+    # bots': it is off while timing.
+    server = FakeTelegram(token=TOKEN, check_html=False).start()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            pillar_env = {
+                "PILLARBOT_DB": str(Path(folder) / "bench.db"),
+                "PILLARBOT_CHARTS": folder,
+            }
+            echo_bot = [sys.executable, str(ROOT / "bench" / "echo_bot.py")]
+            echo = round_trips(server, echo_bot, messages, {}, first_user=1000)
+            pillarbot = [sys.executable, "-m", "bot.cli", "run"]
+            pillar = round_trips(server, pillarbot, messages, pillar_env, first_user=5000)
+    finally:
+        server.stop()
     echo_ms, pillar_ms = statistics.median(echo) * 1000, statistics.median(pillar) * 1000
     print(f"echo bot:  median {echo_ms:.2f} ms over {len(echo)} messages")
     print(f"pillarbot: median {pillar_ms:.2f} ms over {len(pillar)} messages")

@@ -184,3 +184,30 @@ def test_long_replies_split_at_paragraphs_with_balanced_tags() -> None:
         assert problems(part, MESSAGE_LIMIT) == []
         assert visible_length(part) <= MESSAGE_LIMIT
     assert sum(visible_length(p) for p in parts) >= visible_length(html) - 2 * len(parts)
+
+
+def test_flood_guard_limits_a_burst_and_forgets_idle_users() -> None:
+    from bot.tg.flood import FloodGuard
+
+    guard = FloodGuard(burst=2, rate=1.0, max_tracked=3)
+    assert guard.allow(1, now=0.0) and guard.allow(1, now=0.0)
+    assert not guard.allow(1, now=0.1)
+    assert guard.should_warn(1) and not guard.should_warn(1)
+    assert guard.allow(1, now=1.2)
+    for user in range(2, 6):
+        guard.allow(user, now=2.0)
+    assert guard.tracked == 5
+    guard.allow(99, now=100.0)
+    assert guard.tracked == 1
+
+
+def test_old_button_actions_are_pruned(tmp_path: Path) -> None:
+    from bot.store import ActionStore, open_database
+
+    db = open_database(tmp_path / "a.db")
+    actions = ActionStore(db)
+    old = actions.token("calc us401k years=10")
+    db.execute("UPDATE actions SET created = '2000-01-01T00:00:00+00:00' WHERE id = ?", [old])
+    fresh = actions.token("calc us401k years=20")
+    assert actions.prune() == 1
+    assert actions.action(old) is None and actions.action(fresh) == "calc us401k years=20"

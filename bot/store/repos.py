@@ -9,6 +9,7 @@ from sqlite_utils.db import NotFoundError, Table
 from bot.i18n.lang import Lang, parse_lang
 
 MAX_UNANSWERED_CHARS = 500
+ACTION_DAYS = 60
 
 
 def _now() -> str:
@@ -120,6 +121,14 @@ class ActionStore:
         inserted = table.insert({"action": action, "created": _now()}).last_pk
         assert inserted is not None
         return int(inserted)
+
+    def prune(self, older_than_days: int = ACTION_DAYS) -> int:
+        """Forget actions behind old buttons; a press on one gets "link not valid"."""
+        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=older_than_days)).isoformat()
+        table = _table(self.db, "actions")
+        before = table.count
+        table.delete_where("created < ?", [cutoff])
+        return before - table.count
 
     def action(self, token: int) -> str | None:
         """The action behind an id."""
