@@ -154,3 +154,18 @@ def test_below_the_minimum_years_the_reply_leads_with_the_rule(calc_engine: Engi
     assert reply.result["total_at_minimum"] > reply.result["total"]
     first_lines = reply.text.split("\n")[:4]
     assert any("15年" in line and "最低" in line for line in first_lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "wage"),
+    [
+        ("月薪一万二，社保交多少", 12_000),
+        ("月薪2万4500社保交多少", 24_500),
+        ("月薪3万5社保扣多少", 35_000),
+    ],
+)
+def test_colloquial_chinese_amounts_are_read_whole(
+    calc_engine: Engine, text: str, wage: float
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.result is not None and reply.result["inputs"]["wage"] == wage

@@ -64,6 +64,7 @@ class Number:
     percent: bool
     currency: str | None
     scaled: bool
+    unit: float = 1.0  # the scale word's factor (万 = 1e4)
 
 
 def chinese_numeral(text: str) -> float | None:
@@ -90,30 +91,73 @@ def parse_number(raw: str) -> float | None:
         return None
 
 
+# "一万二" / "3万5" mean 1.2万 / 3.5万: a lone digit after 万 or 亿 is its first decimal.
+_TRAILING_DIGIT = re.compile(
+    r"(\d+|["
+    + _CN_NUMERAL
+    + r"]+)([万亿])([一二两三四五六七八九\d])(?![\d"
+    + _CN_NUMERAL
+    + r"万亿千百])"
+)
+
+
+def _decimal_after_scale(match: re.Match[str]) -> str:
+    whole = parse_number(match.group(1))
+    tenth = parse_number(match.group(3))
+    if whole is None or tenth is None:
+        return match.group(0)
+    value = f"{whole + tenth / 10:g}"
+    return (value + match.group(2)).ljust(len(match.group(0)))
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in (normalised, lower-case) text, with scale words applied."""
+    text = _TRAILING_DIGIT.sub(_decimal_after_scale, text)
     text = _PLAN_NAME.sub(lambda m: "#" * len(m.group(0)), text)
     text = _PERCENT_WORDS.sub(
         lambda m: m.group(1) + "%" + " " * (len(m.group(0)) - len(m.group(1)) - 1), text
     )
-    found = []
+    found: list[Number] = []
     for match in NUMBER.finditer(text):
         value = parse_number(match.group("num"))
         if value is None:
             continue
         scale = (match.group("scale") or "").lower()
-        if scale:
-            value = round(value * _SCALE_WORDS[scale], 2)
+        unit = _SCALE_WORDS[scale] if scale else 1.0
+        value = round(value * unit, 2)
         if match.group("neg"):
             value = -value
-        found.append(
-            Number(
-                value=value,
-                start=match.start(),
-                end=match.end(),
-                percent=bool(match.group("pct")),
-                currency=match.group("cur"),
-                scaled=bool(scale),
-            )
+        number = Number(
+            value=value,
+            start=match.start(),
+            end=match.end(),
+            percent=bool(match.group("pct")),
+            currency=match.group("cur"),
+            scaled=bool(scale),
+            unit=unit,
         )
+        previous = found[-1] if found else None
+        if previous is not None and _continues(previous, number, text):
+            found[-1] = Number(
+                value=previous.value + number.value,
+                start=previous.start,
+                end=number.end,
+                percent=number.percent,
+                currency=previous.currency,
+                scaled=True,
+                unit=previous.unit,
+            )
+        else:
+            found.append(number)
     return found
+
+
+def _continues(previous: Number, number: Number, text: str) -> bool:
+    """2万4500 and 一万二千 are one number: a smaller part right after 万 or 亿."""
+    return (
+        previous.unit in (1e4, 1e8)
+        and not previous.percent
+        and text[previous.end : number.start].strip() == ""
+        and previous.end == number.start
+        and 0 < number.value < previous.unit
+    )
