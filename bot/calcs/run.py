@@ -346,7 +346,9 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
         age_months = rules.retirement.schedules[category].original_age * 12
         retire_year = today.year
         used.append("retire_age")
-    avg_wage = _or_default(request, "avg_wage", rules.avg_wage_monthly, used)
+    avg_wage = require_range(
+        "avg_wage", _or_default(request, "avg_wage", rules.avg_wage_monthly, used), 100, 1e6
+    )
     wage = _value(request, "wage")
     annual = _value(request, "annual_contrib")
     if wage is None and annual is not None:
