@@ -86,7 +86,7 @@ def test_checker_reports_a_missing_related_topic_and_undated_source(scratch_cont
 
 
 def test_checker_reports_a_figure_past_its_review_horizon(scratch_content: Path) -> None:
-    figures = sorted(scratch_content.glob("figures*.yaml"))[0]
+    figures = scratch_content / "figures.yaml"
     text = figures.read_text(encoding="utf-8")
     first_key_end = text.index("\n  value:")
     text = text[:first_key_end] + "\n  review_by: 2020-01-01" + text[first_key_end:]
