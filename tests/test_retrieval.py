@@ -46,3 +46,33 @@ def test_off_topic_questions_are_declined(engine: Engine) -> None:
     questions = [q for (q,) in CASES["off_topic"]]
     answered = [q for q in questions if engine.handle(Message(q)).kind != "fallback"]
     assert 1 - len(answered) / len(questions) >= MIN_DECLINED, answered
+
+
+def test_cached_index_answers_exactly_like_a_fresh_one(engine: Engine, tmp_path: Path) -> None:
+    from bot.knowledge.index_cache import load_index
+    from bot.knowledge.search import SearchIndex
+
+    fresh = SearchIndex(engine.content)
+    first = load_index(engine.content, tmp_path)  # builds and saves
+    assert list(tmp_path.glob("index-*.npz"))
+    cached = load_index(engine.content, tmp_path)  # loads
+    for text in ["what is vesting", "个人养老金怎么领取", "個人養老金", "rule of 55", "退休年龄"]:
+        expected = fresh.search(fresh.query(text))
+        assert first.search(first.query(text)) == expected
+        assert cached.search(cached.query(text)) == expected
+
+
+def test_a_content_change_gives_a_new_cache_key(engine: Engine, tmp_path: Path) -> None:
+    import shutil
+
+    from bot.knowledge.content import load_content
+    from bot.knowledge.index_cache import content_key
+
+    copy = tmp_path / "content"
+    shutil.copytree(engine.content.root, copy)
+    before = content_key(load_content(copy))
+    synonyms = copy / "synonyms.yaml"
+    synonyms.write_text(
+        synonyms.read_text(encoding="utf-8") + "- [pension plan, 养老计划]\n", encoding="utf-8"
+    )
+    assert content_key(load_content(copy)) != before

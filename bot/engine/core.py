@@ -25,8 +25,9 @@ from bot.engine.reply import Reply
 from bot.engine.text_input import clean_text, has_words
 from bot.i18n.lang import Lang, detect_lang, parse_lang
 from bot.knowledge.content import Content, default_content
+from bot.knowledge.index_cache import load_index
 from bot.knowledge.neighbours import NeighbourMatcher
-from bot.knowledge.search import Hit, SearchIndex
+from bot.knowledge.search import Hit
 from bot.knowledge.tokens import is_unigram
 from bot.render.charts import inflow_chart, us401k_chart
 from calc.errors import CalcInputError
@@ -62,7 +63,7 @@ class Engine:
         self, content: Content | None = None, charts: bool = True, today: dt.date | None = None
     ) -> None:
         self.content = content or default_content()
-        self.index = SearchIndex(self.content)
+        self.index = load_index(self.content)
         self.neighbours = NeighbourMatcher(self.content.scope)
         self.calc_rules = build_rules(self.content)
         self.charts = charts

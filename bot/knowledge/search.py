@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -127,6 +128,25 @@ class Bm25:
         self.present = tf > 0
         self.unknown_idf = float(math.log(1.0 + (len(docs) + 0.5) / 0.5))
 
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The weights as named arrays, for the on-disk cache."""
+        return {
+            f"{prefix}idf": self.idf,
+            f"{prefix}weights": self.weights,
+            f"{prefix}present": self.present,
+            f"{prefix}unknown_idf": np.array(self.unknown_idf),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Any, prefix: str) -> "Bm25":
+        """Weights back from the on-disk cache."""
+        bm25 = cls.__new__(cls)
+        bm25.idf = arrays[f"{prefix}idf"]
+        bm25.weights = arrays[f"{prefix}weights"]
+        bm25.present = arrays[f"{prefix}present"]
+        bm25.unknown_idf = float(arrays[f"{prefix}unknown_idf"])
+        return bm25
+
     def scores(self, columns: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Each document's score for the query columns."""
         return self.weights[:, columns] @ weights
@@ -157,8 +177,11 @@ def _with_plain_figures(body: str, content: Content) -> str:
 class SearchIndex:
     """The topic view and the paraphrase view of the content, over one vocabulary."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, cached: Any = None) -> None:
         self.synonyms = Synonyms(content.synonyms)
+        if cached is not None:
+            self._restore(cached)
+            return
         glossary_by_topic: dict[str, list[str]] = {}
         for term in content.glossary:
             if term.topic:
@@ -205,6 +228,31 @@ class SearchIndex:
         self.in_head = np.zeros_like(self.topics.present)
         for row, head in enumerate(heads):
             self.in_head[row, [self.vocab[token] for token in head]] = True
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Everything built from the content, as named arrays (see index_cache)."""
+        return {
+            "ids": np.array(self.ids),
+            "vocab": np.array(sorted(self.vocab, key=self.vocab.__getitem__)),
+            "paraphrase_vocab": np.array(
+                sorted(self.paraphrase_vocab, key=self.paraphrase_vocab.__getitem__)
+            ),
+            "paraphrase_topic": np.array(self.paraphrase_topic, dtype=np.int64),
+            "in_head": self.in_head,
+            **self.topics.arrays("topics_"),
+            **self.paraphrases.arrays("paraphrases_"),
+        }
+
+    def _restore(self, arrays: Any) -> None:
+        self.ids = [str(i) for i in arrays["ids"]]
+        self.vocab = {str(token): i for i, token in enumerate(arrays["vocab"])}
+        self.paraphrase_vocab = {
+            str(token): i for i, token in enumerate(arrays["paraphrase_vocab"])
+        }
+        self.paraphrase_topic = [int(i) for i in arrays["paraphrase_topic"]]
+        self.in_head = arrays["in_head"]
+        self.topics = Bm25.from_arrays(arrays, "topics_")
+        self.paraphrases = Bm25.from_arrays(arrays, "paraphrases_")
 
     def query(self, text: str) -> Query:
         """Tokenise and weight a user's text."""
