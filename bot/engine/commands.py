@@ -197,9 +197,16 @@ def feedback_thanks(lang: Lang) -> str:
     return t(lang, "Thanks, noted for review.")
 
 
-def flood_notice(lang: Lang) -> str:
+def flood_notice_reply(lang: Lang) -> Reply:
     """Told once when a user sends faster than the bot answers."""
-    return t(lang, "You're sending messages very fast; I'll answer again in a moment.")
+    return error_reply(
+        lang, t(lang, "You're sending messages very fast; I'll answer again in a moment.")
+    )
+
+
+def admin_error_reply(error_name: str) -> Reply:
+    """What admins are told when an update fails (no user data, no token)."""
+    return error_reply("en", t("en", "pillarbot error: {name}").format(name=error_name))
 
 
 def deep_link_unknown(lang: Lang) -> Reply:

@@ -1,9 +1,9 @@
 """Handlers: read the update, call the engine, send the reply. Nothing else."""
 
 import asyncio
-import html
 import logging
 import re
+from functools import cache
 from zoneinfo import available_timezones
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
@@ -44,7 +44,7 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if svc.flood.should_warn(user.id) and update.effective_chat and update.message:
         lang = fallback_language(update, svc)
         await context.bot.send_message(
-            update.effective_chat.id, html.escape(commands.flood_notice(lang))
+            update.effective_chat.id, commands.flood_notice_reply(lang).html
         )
     raise ApplicationHandlerStop
 
@@ -234,9 +234,8 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             log.warning("could not send the apology")
         for admin in svc.admins:
             try:
-                await context.bot.send_message(
-                    admin, html.escape(f"pillarbot error: {type(context.error).__name__}")
-                )
+                notice = commands.admin_error_reply(type(context.error).__name__)
+                await context.bot.send_message(admin, notice.html)
             except Exception:
                 log.warning("could not notify an admin")
 
@@ -252,9 +251,13 @@ async def _apply_settings(update: Update, svc: Services, reply: Reply) -> None:
         svc.users.set_lang(update.effective_user.id, reply.set_lang)
 
 
+@cache
+def _timezones() -> dict[str, str]:
+    return {zone.lower(): zone for zone in available_timezones()}
+
+
 def _timezone(name: str) -> str | None:
-    zones = {zone.lower(): zone for zone in available_timezones()}
-    return zones.get(name.strip().lower())
+    return _timezones().get(name.strip().lower())
 
 
 def _without_mention(text: str, username: str | None) -> str:
