@@ -149,9 +149,6 @@ class _NoTracebackFormatter(logging.Formatter):
     def __init__(self) -> None:
         super().__init__("%(levelname)s %(name)s: %(message)s")
 
-    def formatException(self, ei: object) -> str:  # noqa: N802 (logging's API name)
-        return ""
-
     def format(self, record: logging.LogRecord) -> str:
         record.exc_text = None
         saved, record.exc_info = record.exc_info, None

@@ -33,10 +33,6 @@ class CalcRules:
     dc_contributions: Figure
     figures: dict[str, Figure]
 
-    def source(self, key: str) -> Figure:
-        """The figure behind a rule, for the reply's source line."""
-        return self.figures[key]
-
 
 def _pct(figures: dict[str, Figure], key: str) -> float:
     return figures[key].number / 100

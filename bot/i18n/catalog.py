@@ -62,13 +62,3 @@ def translations(lang: Lang) -> NullTranslations:
     if explicit is not None:
         base.merge(_compile(explicit))
     return base
-
-
-def gettext(lang: Lang, message: str) -> str:
-    """Translate one message."""
-    return str(translations(lang).gettext(message))
-
-
-def ngettext(lang: Lang, singular: str, plural: str, n: int) -> str:
-    """Translate one message with a plural form."""
-    return str(translations(lang).ngettext(singular, plural, n))

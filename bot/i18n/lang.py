@@ -1,7 +1,7 @@
 """The three reply languages and how a message's language and script are detected."""
 
 import re
-from typing import Literal, cast
+from typing import Literal
 
 from bot.i18n.script import simplified_only_count, traditional_only_count
 
@@ -75,15 +75,3 @@ def detect_lang(text: str, default: Lang = "en") -> Lang:
 def babel_locale(lang: Lang) -> str:
     """The babel locale used to format numbers and dates for a Lang."""
     return {"en": "en_US", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW"}[lang]
-
-
-def is_chinese(lang: Lang) -> bool:
-    """True for either Chinese script."""
-    return lang != "en"
-
-
-def as_lang(value: str) -> Lang:
-    """Cast a known-good string to Lang (raises ValueError otherwise)."""
-    if value not in LANGS:
-        raise ValueError(f"unknown language {value!r}")
-    return cast(Lang, value)

@@ -99,11 +99,6 @@ def tokenize(normalized: str) -> list[str]:
     return out
 
 
-def is_bigram(token: str) -> bool:
-    """True for a two-character Han token."""
-    return len(token) == 2 and all("\u3400" <= ch <= "\u9fff" for ch in token)
-
-
 def is_unigram(token: str) -> bool:
     """True for a single Han character."""
     return len(token) == 1 and "\u3400" <= token <= "\u9fff"

@@ -1,6 +1,6 @@
 """Send a Reply: Telegram-HTML split at 4096, buttons on the last part, the chart as a photo."""
 
-from telegram import InputMediaPhoto, LinkPreviewOptions, Message
+from telegram import InputMediaPhoto, Message
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -75,6 +75,3 @@ async def edit_reply(
         message.chat_id, photo=reply.chart_png, caption=_caption(reply)
     )
     _remember_chart(context, message.message_id, photo.message_id)
-
-
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
