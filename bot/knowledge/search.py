@@ -60,6 +60,16 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class _CoverageColumns:
+    """A query's coverage terms as index columns (see SearchIndex._coverage_columns)."""
+
+    words: np.ndarray
+    weights: np.ndarray
+    bigrams: np.ndarray
+    spans: np.ndarray
+
+
+@dataclass(frozen=True)
 class Query:
     """A tokenised query: weighted tokens, plus where its Chinese bigrams sit."""
 
@@ -112,7 +122,11 @@ class Synonyms:
 
 
 class Bm25:
-    """BM25 weights for a set of documents given as token -> term-frequency maps."""
+    """BM25 weights for a set of documents given as token -> term-frequency maps.
+
+    Matrices are stored token-major (one contiguous row per token): a query reads a handful
+    of whole rows instead of a strided column from every document.
+    """
 
     def __init__(self, docs: list[dict[str, float]], vocab: dict[str, int]) -> None:
         tf = np.zeros((len(docs), len(vocab)), dtype=np.float32)
@@ -124,8 +138,9 @@ class Bm25:
         df = (tf > 0).sum(axis=0)
         self.idf = np.log(1.0 + (len(docs) - df + 0.5) / (df + 0.5)).astype(np.float32)
         norm = K1 * (1 - B + B * lengths / max(avg, 1e-9))
-        self.weights = (tf * (K1 + 1) / (tf + norm[:, None])) * self.idf[None, :]
-        self.present = tf > 0
+        weights = (tf * (K1 + 1) / (tf + norm[:, None])) * self.idf[None, :]
+        self.weights = np.ascontiguousarray(weights.T)
+        self.present = np.ascontiguousarray((tf > 0).T)
         self.unknown_idf = float(math.log(1.0 + (len(docs) + 0.5) / 0.5))
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
@@ -149,7 +164,7 @@ class Bm25:
 
     def scores(self, columns: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Each document's score for the query columns."""
-        return self.weights[:, columns] @ weights
+        return weights @ self.weights[columns]
 
     def ideal(self, columns: np.ndarray, weights: np.ndarray, unknown: float) -> float:
         """The score of a document that matched every query token perfectly."""
@@ -227,7 +242,8 @@ class SearchIndex:
         self.paraphrases = Bm25(paraphrase_docs, self.paraphrase_vocab)
         self.in_head = np.zeros_like(self.topics.present)
         for row, head in enumerate(heads):
-            self.in_head[row, [self.vocab[token] for token in head]] = True
+            self.in_head[[self.vocab[token] for token in head], row] = True
+        self._paraphrase_starts = _group_starts(self.paraphrase_topic, len(self.ids))
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Everything built from the content, as named arrays (see index_cache)."""
@@ -253,6 +269,7 @@ class SearchIndex:
         self.in_head = arrays["in_head"]
         self.topics = Bm25.from_arrays(arrays, "topics_")
         self.paraphrases = Bm25.from_arrays(arrays, "paraphrases_")
+        self._paraphrase_starts = _group_starts(self.paraphrase_topic, len(self.ids))
 
     def query(self, text: str) -> Query:
         """Tokenise and weight a user's text."""
@@ -292,25 +309,34 @@ class SearchIndex:
         words = sum(self._idf(t) * w for t, w in query.tokens.items() if not _is_han(t))
         return words + HAN_CHAR_WEIGHT * len(query.han_chars)
 
-    def _matched(
-        self,
-        query: Query,
-        rows: np.ndarray,
-        where: np.ndarray,
-        words: tuple[np.ndarray, np.ndarray],
-    ) -> np.ndarray:
+    def _coverage_columns(self, query: Query) -> "_CoverageColumns":
+        """What coverage counts, as index columns: known words (idf-weighted) and Han bigrams.
+
+        `spans` maps each bigram to the question characters it covers (stop characters do
+        not count), so a document's covered characters are one matrix product away.
+        """
+        english = [(self.vocab[t], w * self._idf(t)) for t, w in known_words(query, self.vocab)]
+        positions = {p: i for i, p in enumerate(sorted(query.han_chars))}
+        spans = np.zeros((len(query.han_bigrams), len(positions)), dtype=np.float32)
+        for row, (position, _) in enumerate(query.han_bigrams):
+            for char in (position, position + 1):
+                if char in positions:
+                    spans[row, positions[char]] = 1.0
+        return _CoverageColumns(
+            words=np.array([c for c, _ in english], dtype=np.int64),
+            weights=np.array([w for _, w in english], dtype=np.float32),
+            bigrams=np.array([self.vocab[b] for _, b in query.han_bigrams], dtype=np.int64),
+            spans=spans,
+        )
+
+    @staticmethod
+    def _matched(columns: "_CoverageColumns", rows: np.ndarray, where: np.ndarray) -> np.ndarray:
         """The information of the query that each of `rows` matches (in `where`'s fields)."""
-        columns, weights = words
-        matched = where[np.ix_(rows, columns)].astype(np.float32) @ weights
-        if query.han_bigrams:
-            bigram_columns = np.array([self.vocab[b] for _, b in query.han_bigrams], dtype=np.int64)
-            hits = where[np.ix_(rows, bigram_columns)]
-            for i, row_hits in enumerate(hits):
-                covered: set[int] = set()
-                for (position, _), hit in zip(query.han_bigrams, row_hits, strict=True):
-                    if hit:
-                        covered.update((position, position + 1))
-                matched[i] += HAN_CHAR_WEIGHT * len(covered & query.han_chars)
+        matched = columns.weights @ where[columns.words][:, rows].astype(np.float32)
+        if len(columns.bigrams):
+            hits = where[columns.bigrams][:, rows].T.astype(np.float32)
+            covered = (hits @ columns.spans) > 0
+            matched += HAN_CHAR_WEIGHT * covered.sum(axis=1)
         return matched
 
     def search(self, query: Query, limit: int = 5) -> list[Hit]:
@@ -333,18 +359,14 @@ class SearchIndex:
         p_unknown = sum(w for t, w in query.tokens.items() if t not in self.paraphrase_vocab)
         paraphrase_scores = self.paraphrases.scores(p_columns, p_weights)
         paraphrase_ideal = self.paraphrases.ideal(p_columns, p_weights, p_unknown)
-        best_paraphrase = np.zeros(len(self.ids), dtype=np.float32)
-        np.maximum.at(best_paraphrase, self.paraphrase_topic, paraphrase_scores)
+        # Paraphrases are stored topic by topic, every topic with at least its title.
+        best_paraphrase = np.maximum.reduceat(paraphrase_scores, self._paraphrase_starts)
         information = self.information(query) or 1.0
         rows = np.argsort(-scores)[:CANDIDATES]
         rows = rows[scores[rows] > 0]
-        english = [(self.vocab[t], w * self._idf(t)) for t, w in known_words(query, self.vocab)]
-        words = (
-            np.array([c for c, _ in english], dtype=np.int64),
-            np.array([w for _, w in english], dtype=np.float32),
-        )
-        matched = self._matched(query, rows, self.topics.present, words)
-        head = self._matched(query, rows, self.in_head, words)
+        coverage = self._coverage_columns(query)
+        matched = self._matched(coverage, rows, self.topics.present)
+        head = self._matched(coverage, rows, self.in_head)
         hits = [
             Hit(
                 doc_id=self.ids[row],
@@ -360,6 +382,14 @@ class SearchIndex:
         ]
         hits.sort(key=lambda hit: hit.rank_key, reverse=True)
         return hits[:limit]
+
+
+def _group_starts(groups: list[int], count: int) -> np.ndarray:
+    """Where each run of equal, ascending group numbers starts (one run per group)."""
+    starts = [i for i, group in enumerate(groups) if i == 0 or group != groups[i - 1]]
+    if [groups[i] for i in starts] != list(range(count)):
+        raise ValueError("paraphrases must be stored topic by topic, every topic present")
+    return np.array(starts, dtype=np.int64)
 
 
 def known_words(query: Query, vocab: dict[str, int]) -> list[tuple[str, float]]:
