@@ -21,21 +21,22 @@ from tests.telegram_html import problems
 TOKEN = "5151:handler-test-token-xyz"
 
 
-@pytest.fixture
-async def harness(engine: Engine, tmp_path: Path) -> AsyncIterator[tuple[Any, FakeTelegram]]:
-    fake = FakeTelegram(token=TOKEN)
+def _application(engine: Engine, fake: FakeTelegram, db_path: Path) -> Any:
     settings = Settings(
-        token=TOKEN,
-        api_base="http://unused.invalid",
-        db_path=tmp_path / "h.db",
-        admins=frozenset({999}),
+        token=TOKEN, api_base="http://unused.invalid", db_path=db_path, admins=frozenset({999})
     )
-    app = build_application(
+    return build_application(
         settings,
         request=RecordingRequest(fake),
         updates_request=RecordingRequest(fake),
         engine=Engine(engine.content, charts=True, today=engine.today),
     )
+
+
+@pytest.fixture
+async def harness(engine: Engine, tmp_path: Path) -> AsyncIterator[tuple[Any, FakeTelegram]]:
+    fake = FakeTelegram(token=TOKEN)
+    app = _application(engine, fake, tmp_path / "h.db")
     async with app:
         assert app.post_init is not None
         await app.post_init(app)
@@ -98,6 +99,24 @@ async def test_a_follow_up_answer_completes_a_pending_calculation(
     texts = [s.text for s in fake.sent_to(8)]
     assert "多少年" in texts[0]
     assert "基础养老金" in texts[1]
+
+
+async def test_a_pending_calculation_and_a_language_survive_a_restart(
+    engine: Engine, tmp_path: Path
+) -> None:
+    fake = FakeTelegram(token=TOKEN)
+    for turn in ("/lang zh-Hant", "养老保险缴费基数3800退休能领多少", "30年"):
+        app = _application(engine, fake, tmp_path / "r.db")  # a new process each turn
+        async with app:
+            assert app.post_init is not None and app.post_shutdown is not None
+            await app.post_init(app)
+            fake.push_text(12, turn)
+            await feed(app, fake)
+            await app.post_shutdown(app)
+    asked, result = fake.sent_to(12)[1].text, fake.sent_to(12)[2].text
+    assert "多少年" in asked
+    # The waiting calculation finished with both inputs, in the saved script.
+    assert "估算養老金" in result and "3,800" in result and "× 30 ×" in result
 
 
 async def test_feedback_is_stored_with_the_topic_and_no_user(

@@ -23,23 +23,22 @@ def _table(db: Database, name: str) -> Table:
 class UserStore:
     """A user's saved language and time zone, and forgetting them.
 
-    Languages are read on every message, so they are cached in memory; this process is the
-    only writer, and every write goes through here.
+    Languages are read on every message, so the saved ones are loaded once and kept in
+    memory: a user with no row costs no query. This process is the only writer, and every
+    write goes through here, to the database first.
     """
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._langs: dict[int, Lang | None] = {}
+        self._langs: dict[int, Lang] = {}
+        for row in db.query("select id, lang from users where lang is not null"):
+            lang = parse_lang(row["lang"])
+            if lang is not None:
+                self._langs[int(row["id"])] = lang
 
     def lang(self, user_id: int) -> Lang | None:
         """The saved language, if the user chose one."""
-        if user_id not in self._langs:
-            try:
-                row = _table(self.db, "users").get(user_id)
-                self._langs[user_id] = parse_lang(row.get("lang"))
-            except NotFoundError:
-                self._langs[user_id] = None
-        return self._langs[user_id]
+        return self._langs.get(user_id)
 
     def set_lang(self, user_id: int, lang: Lang) -> None:
         """Save a language choice."""
@@ -75,35 +74,34 @@ class UserStore:
 
 
 class PendingStore:
-    """A calculation waiting for one more input, per user (cached like languages)."""
+    """A calculation waiting for one more input, per user; held in memory like languages."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._cache: dict[int, str | None] = {}
+        self._waiting: dict[int, str] = {
+            int(row["user_id"]): str(row["request"])
+            for row in db.query("select user_id, request from pending")
+        }
 
     def get(self, user_id: int) -> str | None:
         """The waiting request, if any."""
-        if user_id not in self._cache:
-            try:
-                self._cache[user_id] = str(_table(self.db, "pending").get(user_id)["request"])
-            except NotFoundError:
-                self._cache[user_id] = None
-        return self._cache[user_id]
+        return self._waiting.get(user_id)
 
     def forget(self, user_id: int) -> None:
-        """Drop the cached entry after the row was deleted elsewhere."""
-        self._cache.pop(user_id, None)
+        """Drop the entry after the row was deleted elsewhere."""
+        self._waiting.pop(user_id, None)
 
     def set(self, user_id: int, request: str | None, previous: str | None = None) -> None:
         """Remember (or, with None, clear) the waiting request; no write if nothing changes."""
         if request == previous:
             return
-        self._cache[user_id] = request
         table = _table(self.db, "pending")
         if request is None:
             table.delete_where("user_id = ?", [user_id])
+            self._waiting.pop(user_id, None)
         else:
             table.upsert({"user_id": user_id, "request": request, "updated": _now()}, pk="user_id")
+            self._waiting[user_id] = request
 
 
 class ActionStore:
