@@ -58,6 +58,7 @@ class Sent:
     text: str
     params: dict[str, Any]
     photo: bytes | None = None
+    received: float | None = None  # perf_counter() when the request had fully arrived
 
 
 @dataclass
@@ -75,6 +76,7 @@ class FakeTelegram:
     inline_answers: list[dict[str, Any]] = field(default_factory=list)
     messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     fail_methods: set[str] = field(default_factory=set)
+    content_types: list[tuple[str, str]] = field(default_factory=list)  # (method, type)
     check_html: bool = True
 
     def __post_init__(self) -> None:
@@ -83,6 +85,7 @@ class FakeTelegram:
         self._message_ids = itertools.count(100)
         self._callback_ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
+        self._request = threading.local()  # per connection thread: when its request arrived
 
     # ----- lifecycle -----
     def start(self) -> "FakeTelegram":
@@ -222,16 +225,20 @@ class FakeTelegram:
         match = re.fullmatch(r"/bot([^/]+)/(\w+)", urllib.parse.urlsplit(request.path).path)
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
+        self._request.received = time.perf_counter()
         if not match:
             return self._reply(
                 request, 404, {"ok": False, "error_code": 404, "description": "Not Found"}
             )
         token, method = match.groups()
+        content_type = request.headers.get("Content-Type", "")
+        with self._lock:
+            self.content_types.append((method, content_type.split(";")[0]))
         if token != self.token:
             return self._reply(
                 request, 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
             )
-        params, files = self._parse(request.headers.get("Content-Type", ""), body)
+        params, files = self._parse(content_type, body)
         self._reply(request, *self.dispatch(method, params, files))
 
     def dispatch(
@@ -371,6 +378,7 @@ class FakeTelegram:
                     message.get("text") or message.get("caption") or "",
                     params,
                     photo,
+                    getattr(self._request, "received", None),
                 )
             )
             self._lock.notify_all()

@@ -132,6 +132,12 @@ def test_a_calculation_arrives_with_a_photo_and_adjusts_in_place(
     edited = server.wait_sent(41, 1, "editMessageText")[0]
     assert edited.message_id == text.message_id and edited.text != text.text
     server.wait_sent(41, 1, "editMessageMedia")
+    # Replies go as JSON (Telegram accepts it for every call without a file); charts as
+    # multipart, the only way to upload a file.
+    sent_as = dict(server.content_types)
+    assert sent_as["sendMessage"] == "application/json"
+    assert sent_as["editMessageText"] == "application/json"
+    assert sent_as["sendPhoto"] == "multipart/form-data"
 
 
 def test_inline_query_returns_topics_quickly(server: FakeTelegram, bot: RunningBot) -> None:

@@ -24,7 +24,11 @@ from bot.i18n.lang import Lang
 from bot.i18n.text import N_, t
 from bot.store import open_database
 from bot.tg import handlers
+from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
+
+# PTB's own default for the request that sends replies (polling uses a separate one).
+REPLY_CONNECTIONS = 256
 
 COMMANDS = (
     ("start", N_("Welcome and main menu")),
@@ -42,8 +46,7 @@ class AddressedToBot(filters.MessageFilter):
 
     def filter(self, message: Message) -> bool:
         bot = message.get_bot()
-        update = Update(update_id=0, message=message)
-        return handlers.addressed_in_group(update, bot.id, bot.username)
+        return handlers.addressed_in_group(message, bot.id, bot.username)
 
 
 def command_list(lang: Lang) -> list[BotCommand]:
@@ -89,8 +92,7 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if request is not None:
-        builder = builder.request(request)
+    builder = builder.request(request or JsonHTTPXRequest(connection_pool_size=REPLY_CONNECTIONS))
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application = builder.build()

@@ -7,6 +7,7 @@ from functools import cache
 from zoneinfo import available_timezones
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram import Message as TgMessage
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
@@ -266,12 +267,9 @@ def _without_mention(text: str, username: str | None) -> str:
     return text.strip()
 
 
-def addressed_in_group(update: Update, bot_id: int, username: str | None) -> bool:
+def addressed_in_group(message: TgMessage, bot_id: int, username: str | None) -> bool:
     """In groups the bot answers only replies to it and mentions of it."""
-    message = update.effective_message
-    if message is None or update.effective_chat is None:
-        return False
-    if update.effective_chat.type == ChatType.PRIVATE:
+    if message.chat.type == ChatType.PRIVATE:
         return True
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
