@@ -1,9 +1,13 @@
 """Median sequential round trip (user message -> bot reply) over real HTTP on 127.0.0.1:
 pillarbot against a minimal PTB echo bot, measured in one run.
 
-Both bots run at the same time, each against its own instance of the tests' local Bot API
-server (tests/fake_telegram.py, one process, one port each), and messages alternate between
-them: every pillarbot sample has an echo sample taken under the same machine conditions.
+Three bots run at the same time, each against its own instance of the tests' local Bot API
+server (tests/fake_telegram.py, one process, one port each), and messages rotate between
+them, so every sample has its peers taken under the same machine conditions:
+- the echo bot (bench/echo_bot.py), the baseline;
+- pillarbot's door alone (bench/memo_bot.py): the real application sending the real replies,
+  with the answers computed before polling starts;
+- pillarbot itself (`pillarbot run`).
 Each message waits for the previous reply plus a short pause, as a person would.
 
 Usage: python bench/telegram_roundtrip.py [messages per bot]
@@ -52,44 +56,61 @@ def start_bot(
 
 
 def round_trip(server: FakeTelegram, user: int, text: str) -> float:
-    """Seconds from a user's message to the bot's reply."""
+    """Seconds from the server holding a user's message to the bot's reply having arrived.
+
+    Both ends are read on the server's clock: the reply's end is when its request was fully
+    received, before the server parses it, so the harness's own work (parsing, waking this
+    thread) is not counted against either bot.
+    """
     start = time.perf_counter()
     server.push_text(user, text)
-    server.wait_sent(user, 1, timeout=30)
-    return time.perf_counter() - start
+    reply = server.wait_sent(user, 1, timeout=30)[0]
+    assert reply.received is not None
+    return reply.received - start
+
+
+BOTS = {
+    "echo bot": [sys.executable, str(ROOT / "bench" / "echo_bot.py")],
+    "pillarbot, answers precomputed": [sys.executable, str(ROOT / "bench" / "memo_bot.py")],
+    "pillarbot": [sys.executable, "-m", "bot.cli", "run"],
+}
 
 
 def main(argv: list[str]) -> int:
-    """Print both medians and their ratio."""
+    """Print each bot's median and its ratio to the echo bot's."""
     messages = int(argv[0]) if argv else 60
     # The tests' HTML validation is the harness's work, not the bots': off while timing.
-    echo_server = FakeTelegram(token=TOKEN, check_html=False).start()
-    pillar_server = FakeTelegram(token=TOKEN, check_html=False).start()
+    servers = {name: FakeTelegram(token=TOKEN, check_html=False).start() for name in BOTS}
+    samples: dict[str, list[float]] = {name: [] for name in BOTS}
+    processes = []
     with tempfile.TemporaryDirectory() as folder:
-        env = {"PILLARBOT_DB": str(Path(folder) / "bench.db"), "PILLARBOT_CHARTS": folder}
-        echo_bot = start_bot(echo_server, [sys.executable, str(ROOT / "bench" / "echo_bot.py")], {})
-        pillarbot = start_bot(pillar_server, [sys.executable, "-m", "bot.cli", "run"], env)
-        echo, pillar = [], []
         try:
+            for name, command in BOTS.items():
+                env = {
+                    "PILLARBOT_DB": str(Path(folder) / f"{len(processes)}.db"),
+                    "PILLARBOT_CHARTS": folder,
+                }
+                processes.append(start_bot(servers[name], command, env))
             for index in range(messages + WARM_UP):
                 text = QUESTIONS[index % len(QUESTIONS)]
                 user = 1000 + index  # distinct users: flood control must not shape the figure
-                echo_time = round_trip(echo_server, user, text)
-                time.sleep(PAUSE)
-                pillar_time = round_trip(pillar_server, user, text)
-                time.sleep(PAUSE)
-                if index >= WARM_UP:
-                    echo.append(echo_time)
-                    pillar.append(pillar_time)
+                for name, server in servers.items():
+                    elapsed = round_trip(server, user, text)
+                    time.sleep(PAUSE)
+                    if index >= WARM_UP:
+                        samples[name].append(elapsed)
         finally:
-            stop_gracefully(echo_bot)
-            stop_gracefully(pillarbot)
-            echo_server.stop()
-            pillar_server.stop()
-    echo_ms, pillar_ms = statistics.median(echo) * 1000, statistics.median(pillar) * 1000
-    print(f"echo bot:  median {echo_ms:.2f} ms over {len(echo)} messages")
-    print(f"pillarbot: median {pillar_ms:.2f} ms over {len(pillar)} messages")
-    print(f"ratio pillarbot / echo: {pillar_ms / echo_ms:.2f}")
+            for process in processes:
+                stop_gracefully(process)
+            for server in servers.values():
+                server.stop()
+    medians = {name: statistics.median(times) * 1000 for name, times in samples.items()}
+    echo = medians["echo bot"]
+    for name, median in medians.items():
+        print(
+            f"{name:32} median {median:5.2f} ms over {len(samples[name])} messages,"
+            f" {median / echo:.2f} x the echo bot"
+        )
     return 0
 
 
