@@ -191,7 +191,7 @@ class Engine:
         neighbour = self.neighbours.match(query.normalized)
         if neighbour is not None and not (hits and self.owns(hits[0])):
             return fallback_reply(lang, nearest=nearest, neighbour=neighbour)
-        if not hits or not self.confident(hits[0], self.index.information(query)):
+        if not hits or not self.confident(hits[0], query.information):
             return fallback_reply(lang, nearest=nearest)
         return self.topic_reply(hits[0].doc_id, lang)
 

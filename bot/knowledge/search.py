@@ -71,12 +71,14 @@ class _CoverageColumns:
 
 @dataclass(frozen=True)
 class Query:
-    """A tokenised query: weighted tokens, plus where its Chinese bigrams sit."""
+    """A tokenised query: weighted tokens, where its Chinese bigrams sit, and its total
+    information (idf of non-Han tokens plus weighted Han characters)."""
 
     normalized: str
     tokens: dict[str, float]
     han_chars: frozenset[int]
     han_bigrams: tuple[tuple[int, str], ...]
+    information: float
 
 
 class Synonyms:
@@ -293,21 +295,18 @@ class SearchIndex:
                 for i in range(len(run) - 1)
                 if run[i : i + 2] in self.vocab
             )
+        words = sum(self._idf(t) * w for t, w in tokens.items() if not _is_han(t))
         return Query(
             normalized=normalized,
             tokens=tokens,
             han_chars=frozenset(chars),
             han_bigrams=tuple(bigrams),
+            information=words + HAN_CHAR_WEIGHT * len(chars),
         )
 
     def _idf(self, token: str) -> float:
         index = self.vocab.get(token)
         return float(self.topics.idf[index]) if index is not None else self.topics.unknown_idf
-
-    def information(self, query: Query) -> float:
-        """The query's total information: idf of non-Han tokens plus weighted Han characters."""
-        words = sum(self._idf(t) * w for t, w in query.tokens.items() if not _is_han(t))
-        return words + HAN_CHAR_WEIGHT * len(query.han_chars)
 
     def _coverage_columns(self, query: Query) -> "_CoverageColumns":
         """What coverage counts, as index columns: known words (idf-weighted) and Han bigrams.
@@ -361,7 +360,7 @@ class SearchIndex:
         paraphrase_ideal = self.paraphrases.ideal(p_columns, p_weights, p_unknown)
         # Paraphrases are stored topic by topic, every topic with at least its title.
         best_paraphrase = np.maximum.reduceat(paraphrase_scores, self._paraphrase_starts)
-        information = self.information(query) or 1.0
+        information = query.information or 1.0
         rows = np.argsort(-scores)[:CANDIDATES]
         rows = rows[scores[rows] > 0]
         coverage = self._coverage_columns(query)

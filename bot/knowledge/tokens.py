@@ -8,10 +8,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.chars import CONTROL_CHARS
 from bot.i18n.lang import han_count
 from bot.i18n.script import to_mainland_simplified
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _PLAN_NAMES = re.compile(
     r"(?<![0-9])(401|403|457)\s?(?:[\(（]\s?([kb])\s?[\)）]|([kb])(?![a-z]))", re.IGNORECASE
 )
@@ -41,7 +41,7 @@ ZH_BIGRAM_STOP_CHARS = frozenset("的了是吗呢吧啊呀嘛么我你他她它�
 
 def normalize(text: str) -> str:
     """NFKC, lower case, no control characters, 繁→简, plan names folded (401(k) → 401k)."""
-    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text)).lower()
+    text = unicodedata.normalize("NFKC", CONTROL_CHARS.sub(" ", text)).lower()
     if han_count(text):
         text = to_mainland_simplified(text).translate(_HAN_VARIANTS)
     text = _PLAN_NAMES.sub(lambda m: f" {m.group(1)}{(m.group(2) or m.group(3)).lower()} ", text)
