@@ -1,5 +1,6 @@
-"""Engine latency per question (p50, p99, in process, over the dev set) and the cold start
-of `pillarbot ask` (median of 5 runs). Prints figures; asserts nothing.
+"""Engine latency per question (p50, p99, in process, over the dev set), the cold start
+of `pillarbot ask` (median of 5 runs), and the first replies after a start with and without
+the Telegram door's warm-up. Prints figures; asserts nothing.
 
 Usage: python bench/latency.py [path/to/questions.json]
 """
@@ -48,6 +49,39 @@ def cold_start() -> list[float]:
     return times
 
 
+# Run in a fresh process: what is loaded lazily is loaded once per process.
+FIRST_REPLIES = """
+import json, sys, time
+from bot.engine import Engine, Message
+engine = Engine(charts=False)
+start = time.perf_counter()
+if sys.argv[1] == "warm":
+    engine.warm_up()
+times = {"warm-up": time.perf_counter() - start}
+for label, text in (
+    ("first English answer", "How does a 401(k) match work?"),
+    ("first 简体 answer", "延迟退休后最低缴费年限是多少"),
+    ("first 繁體 answer", "延遲退休後最低繳費年限是多少"),
+    ("first 401(k) calculation with chart", "Age 40, salary $100k, 8% to 401k: how much at 65?"),
+):
+    start = time.perf_counter()
+    engine.draw_chart(engine.handle(Message(text)))
+    times[label] = time.perf_counter() - start
+print(json.dumps(times))
+"""
+
+
+def first_replies(warm: bool) -> dict[str, float]:
+    """Seconds for the warm-up and the first replies of a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_REPLIES, "warm" if warm else "cold"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return dict(json.loads(out))
+
+
 def main(argv: list[str]) -> int:
     """Print the figures."""
     path = Path(argv[0]) if argv else DEFAULT_SET
@@ -63,6 +97,12 @@ def main(argv: list[str]) -> int:
             f"engine, {label}: {len(samples)} replies, "
             f"p50 {np.percentile(samples, 50):.3f} ms, p99 {np.percentile(samples, 99):.3f} ms, "
             f"max {samples.max():.3f} ms"
+        )
+    for warm in (False, True):
+        figures = first_replies(warm)
+        print(
+            ("with warm-up: " if warm else "without warm-up: ")
+            + ", ".join(f"{label} {seconds * 1000:.1f} ms" for label, seconds in figures.items())
         )
     times = cold_start()
     print(

@@ -18,7 +18,7 @@ class MemoEngine(Engine):
     """An engine that answers from replies it computed once, per text, language and hint."""
 
     def __init__(self, questions: tuple[str, ...]) -> None:
-        super().__init__()
+        super().__init__(charts=False)
         self._memo: dict[tuple[str, str | None, str | None], Reply] = {}
         for text in questions:
             for hint in ("en", "zh-Hans", None):

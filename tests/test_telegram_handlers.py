@@ -29,7 +29,7 @@ def _application(engine: Engine, fake: FakeTelegram, db_path: Path) -> Any:
         settings,
         request=RecordingRequest(fake),
         updates_request=RecordingRequest(fake),
-        engine=Engine(engine.content, charts=True, today=engine.today),
+        engine=Engine(engine.content, charts=False, today=engine.today),
     )
 
 

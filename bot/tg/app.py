@@ -49,6 +49,15 @@ class AddressedToBot(filters.MessageFilter):
         return handlers.addressed_in_group(message, bot.id, bot.username)
 
 
+def door_engine(warm: bool = False) -> Engine:
+    """The engine as the Telegram door uses it: charts are left to the handlers, which draw
+    them in a worker thread so a chart never holds up another user's reply."""
+    engine = Engine(charts=False)
+    if warm:
+        engine.warm_up()
+    return engine
+
+
 def command_list(lang: Lang) -> list[BotCommand]:
     """The command menu in a language (names stay ASCII)."""
     return [BotCommand(name, t(lang, description)) for name, description in COMMANDS]
@@ -65,7 +74,7 @@ def build_application(
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         db = open_database(settings.db_path)
         application.bot_data[SERVICES_KEY] = Services.create(
-            engine or Engine(), db, settings.admins
+            engine or door_engine(), db, settings.admins
         )
         bot = application.bot
         await bot.set_my_commands(command_list("en"), scope=BotCommandScopeDefault())
