@@ -1,7 +1,9 @@
 """Handlers in process: the PTB application with a recording BaseRequest, no network."""
 
+import asyncio
 import datetime as dt
 import logging
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,7 @@ from telegram import Update
 
 from bot.config import Settings
 from bot.engine import Engine
+from bot.engine import core as engine_core
 from bot.render.split import MESSAGE_LIMIT, split_html, visible_length
 from bot.tg.app import build_application
 from bot.tg.services import SERVICES_KEY
@@ -117,6 +120,31 @@ async def test_a_pending_calculation_and_a_language_survive_a_restart(
     assert "多少年" in asked
     # The waiting calculation finished with both inputs, in the saved script.
     assert "估算養老金" in result and "3,800" in result and "× 30 ×" in result
+
+
+async def test_a_slow_chart_does_not_hold_up_another_users_answer(
+    harness: tuple[Any, FakeTelegram], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, fake = harness
+    released = threading.Event()
+    draw = engine_core.CHARTS["us401k"]
+
+    def slow_chart(data: Any, lang: Any) -> bytes:
+        released.wait(timeout=10)  # drawn in the event loop, this would stall everyone
+        return draw(data, lang)
+
+    monkeypatch.setitem(engine_core.CHARTS, "us401k", slow_chart)
+    fake.push_text(14, "I'm 30, salary $80k, 10% into my 401k, how much at 65?")
+    fake.push_text(15, "What is vesting?")
+    calculation, question = (Update.de_json(data, app.bot) for data in fake.updates)
+    fake.updates = []
+    charted = asyncio.create_task(app.process_update(calculation))
+    await asyncio.wait_for(app.process_update(question), timeout=5)
+    assert "vesting" in fake.sent_to(15)[0].text.lower()
+    assert not charted.done() and fake.sent_to(14, "sendPhoto") == []
+    released.set()
+    await asyncio.wait_for(charted, timeout=30)
+    assert fake.sent_to(14, "sendPhoto")[0].photo is not None
 
 
 async def test_feedback_is_stored_with_the_topic_and_no_user(
