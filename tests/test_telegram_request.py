@@ -37,6 +37,12 @@ async def test_text_and_buttons_arrive_exactly_as_sent(server: FakeTelegram) -> 
     assert server.content_types[-1] == ("sendMessage", "application/json")
 
 
+async def test_a_lone_surrogate_is_sent_escaped_not_a_crash(server: FakeTelegram) -> None:
+    async with _bot(server.url) as bot:
+        await bot.send_message(43, "broken emoji \ud83d here")
+    assert server.sent_to(43)[0].text == "broken emoji \ud83d here"
+
+
 async def test_api_errors_come_back_as_telegram_errors(server: FakeTelegram) -> None:
     server.fail_methods.add("sendMessage")
     async with _bot(server.url) as bot:

@@ -48,7 +48,8 @@ class JsonHTTPXRequest(HTTPXRequest):
             write=_given(write_timeout, defaults.write),
             pool=_given(pool_timeout, defaults.pool),
         )
-        body = json.dumps(request_data.parameters, ensure_ascii=False).encode()
+        # ASCII-only JSON: a lone surrogate in a text is escaped, never an encoding crash.
+        body = json.dumps(request_data.parameters).encode()
         try:
             response = await self._client.request(
                 method=method,
