@@ -159,6 +159,19 @@ class FakeTelegram:
             message["reply_to_message"] = reply_to
         return self._push({"message": message})
 
+    def push_voice(
+        self, user_id: int, language_code: str | None = "en", chat: dict[str, Any] | None = None
+    ) -> int:
+        """A user sends a voice note (no text)."""
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat or {"id": user_id, "type": "private", "first_name": f"User{user_id}"},
+            "from": self.user(user_id, language_code),
+            "voice": {"file_id": f"v{user_id}", "file_unique_id": f"uv{user_id}", "duration": 3},
+        }
+        return self._push({"message": message})
+
     def push_callback(
         self, user_id: int, sent: "Sent", data: str, language_code: str | None = "en"
     ) -> int:

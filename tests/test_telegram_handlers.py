@@ -147,6 +147,17 @@ async def test_a_slow_chart_does_not_hold_up_another_users_answer(
     assert fake.sent_to(14, "sendPhoto")[0].photo is not None
 
 
+async def test_a_voice_note_gets_a_text_only_note_in_private_and_silence_in_groups(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = harness
+    fake.push_voice(16, language_code="zh-hans")
+    fake.push_voice(17, chat={"id": -500, "type": "group", "title": "Family"})
+    await feed(app, fake)
+    assert "文字" in fake.sent_to(16)[0].text and "/help" in fake.sent_to(16)[0].text
+    assert fake.sent_to(-500) == []
+
+
 async def test_feedback_is_stored_with_the_topic_and_no_user(
     harness: tuple[Any, FakeTelegram],
 ) -> None:

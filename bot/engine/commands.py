@@ -209,6 +209,15 @@ def admin_error_reply(error_name: str) -> Reply:
     return error_reply("en", t("en", "pillarbot error: {name}").format(name=error_name))
 
 
+def text_only_reply(lang: Lang) -> Reply:
+    """A voice note, photo, sticker or file: the bot reads typed text only."""
+    return error_reply(
+        lang,
+        t(lang, "I can only read typed text."),
+        t(lang, "Type your question, or /help to see what I can do."),
+    )
+
+
 def deep_link_unknown(lang: Lang) -> Reply:
     """A /start link the bot does not recognise."""
     return error_reply(

@@ -132,4 +132,17 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         MessageHandler(filters.TEXT & ~filters.COMMAND & AddressedToBot(), handlers.text_message)
     )
 
+    # Anything else a user sends in a private chat (voice, photo, sticker, file, location):
+    # a short note instead of silence. Service messages (joins, pins) are not answered.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & ~filters.TEXT
+            & ~filters.COMMAND
+            & ~filters.StatusUpdate.ALL
+            & filters.UpdateType.MESSAGE,
+            handlers.not_text,
+        )
+    )
+
     application.add_error_handler(handlers.error_handler)

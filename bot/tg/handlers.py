@@ -140,6 +140,13 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await _send(update, context, reply)
 
 
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A voice note, photo, sticker or file in a private chat: say the bot reads text."""
+    await _send(
+        update, context, commands.text_only_reply(fallback_language(update, services(context)))
+    )
+
+
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Follow a button: a topic, a language, a calculation adjustment, feedback, /forget."""
     svc = services(context)
