@@ -55,18 +55,18 @@ def start_bot(
     return process
 
 
-def round_trip(server: FakeTelegram, user: int, text: str) -> float:
-    """Seconds from the server holding a user's message to the bot's reply having arrived.
+def round_trip(server: FakeTelegram, user: int, text: str) -> tuple[float, float]:
+    """When the server got a user's message and when the bot's reply had fully arrived.
 
-    Both ends are read on the server's clock: the reply's end is when its request was fully
-    received, before the server parses it, so the harness's own work (parsing, waking this
-    thread) is not counted against either bot.
+    Both are read on the server's clock (perf_counter, the system's monotonic clock): the
+    reply's time is taken before the server parses it, so the harness's own work (parsing,
+    waking this thread) is not counted against any bot.
     """
     start = time.perf_counter()
     server.push_text(user, text)
     reply = server.wait_sent(user, 1, timeout=30)[0]
     assert reply.received is not None
-    return reply.received - start
+    return start, reply.received
 
 
 BOTS = {
@@ -76,16 +76,14 @@ BOTS = {
 }
 
 
-def main(argv: list[str]) -> int:
-    """Print each bot's median and its ratio to the echo bot's."""
-    messages = int(argv[0]) if argv else 60
-    # The tests' HTML validation is the harness's work, not the bots': off while timing.
-    servers = {name: FakeTelegram(token=TOKEN, check_html=False).start() for name in BOTS}
-    samples: dict[str, list[float]] = {name: [] for name in BOTS}
+def measure(bots: dict[str, list[str]], messages: int) -> dict[str, list[tuple[float, float]]]:
+    """(message pushed, reply received) per measured message, per bot, rotating the bots."""
+    servers = {name: FakeTelegram(token=TOKEN, check_html=False).start() for name in bots}
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in bots}
     processes = []
     with tempfile.TemporaryDirectory() as folder:
         try:
-            for name, command in BOTS.items():
+            for name, command in bots.items():
                 env = {
                     "PILLARBOT_DB": str(Path(folder) / f"{len(processes)}.db"),
                     "PILLARBOT_CHARTS": folder,
@@ -95,16 +93,25 @@ def main(argv: list[str]) -> int:
                 text = QUESTIONS[index % len(QUESTIONS)]
                 user = 1000 + index  # distinct users: flood control must not shape the figure
                 for name, server in servers.items():
-                    elapsed = round_trip(server, user, text)
+                    times = round_trip(server, user, text)
                     time.sleep(PAUSE)
                     if index >= WARM_UP:
-                        samples[name].append(elapsed)
+                        samples[name].append(times)
         finally:
             for process in processes:
                 stop_gracefully(process)
             for server in servers.values():
                 server.stop()
-    medians = {name: statistics.median(times) * 1000 for name, times in samples.items()}
+    return samples
+
+
+def main(argv: list[str]) -> int:
+    """Print each bot's median and its ratio to the echo bot's."""
+    samples = measure(BOTS, int(argv[0]) if argv else 60)
+    medians = {
+        name: statistics.median(end - start for start, end in times) * 1000
+        for name, times in samples.items()
+    }
     echo = medians["echo bot"]
     for name, median in medians.items():
         print(
