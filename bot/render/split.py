@@ -45,7 +45,7 @@ def _break_rank(piece: str) -> int:
 
 def split_html(html: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     """Parts of at most `limit` visible characters, each with balanced tags."""
-    if visible_length(html) <= limit:
+    if len(html) <= limit or visible_length(html) <= limit:  # tags and entities only add
         return [html]
     parts: list[str] = []
     pieces = _pieces(html)
