@@ -136,6 +136,17 @@ class FakeTelegram:
             user["language_code"] = language_code
         return user
 
+    def _user_message(
+        self, user_id: int, language_code: str | None, chat: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """A message from a user, in their private chat unless `chat` says otherwise."""
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat or {"id": user_id, "type": "private", "first_name": f"User{user_id}"},
+            "from": self.user(user_id, language_code),
+        }
+
     def push_text(
         self,
         user_id: int,
@@ -145,13 +156,7 @@ class FakeTelegram:
         reply_to: dict[str, Any] | None = None,
     ) -> int:
         """A user sends a text message; returns the update id."""
-        message: dict[str, Any] = {
-            "message_id": next(self._message_ids),
-            "date": int(time.time()),
-            "chat": chat or {"id": user_id, "type": "private", "first_name": f"User{user_id}"},
-            "from": self.user(user_id, language_code),
-            "text": text,
-        }
+        message = {**self._user_message(user_id, language_code, chat), "text": text}
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
@@ -163,13 +168,8 @@ class FakeTelegram:
         self, user_id: int, language_code: str | None = "en", chat: dict[str, Any] | None = None
     ) -> int:
         """A user sends a voice note (no text)."""
-        message: dict[str, Any] = {
-            "message_id": next(self._message_ids),
-            "date": int(time.time()),
-            "chat": chat or {"id": user_id, "type": "private", "first_name": f"User{user_id}"},
-            "from": self.user(user_id, language_code),
-            "voice": {"file_id": f"v{user_id}", "file_unique_id": f"uv{user_id}", "duration": 3},
-        }
+        voice = {"file_id": f"v{user_id}", "file_unique_id": f"uv{user_id}", "duration": 3}
+        message = {**self._user_message(user_id, language_code, chat), "voice": voice}
         return self._push({"message": message})
 
     def push_callback(
