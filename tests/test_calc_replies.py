@@ -39,6 +39,25 @@ def test_requests_reach_the_right_calculator(
         assert reply.lang == "zh-Hant"
 
 
+# Questions that mention a pension and "how much" but ask for facts, not a calculation:
+# a quantity word ("一年") is not an input, the personal pension and the residents' scheme
+# are not the employee-pension calculator's subject.
+NOT_CALCULATIONS = [
+    ("个人养老金一年最多能存多少钱", {"cn_personal_pension_basics", "cn_personal_pension_tax"}),
+    ("养老金一年大概能涨多少钱", {"cn_pension_adjustment"}),
+    ("我爸是农村的，六十岁了能领多少养老金", {"cn_resident_pension"}),
+]
+
+
+@pytest.mark.parametrize(("question", "topics"), NOT_CALCULATIONS)
+def test_fact_questions_about_pensions_get_answers_not_calculations(
+    calc_engine: Engine, question: str, topics: set[str]
+) -> None:
+    for text in (question, to_traditional(question)):
+        reply = calc_engine.handle(Message(text))
+        assert reply.kind == "answer" and reply.topic in topics, (text, reply.kind, reply.topic)
+
+
 def test_401k_reply_states_assumptions_range_and_sources(calc_engine: Engine) -> None:
     reply = calc_engine.handle(
         Message(

@@ -35,6 +35,13 @@ _PROJECTION = re.compile(
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有"
 )
 _MATCH = re.compile(r"match|匹配|配比|配捐")
+# The employee-pension calculator does not fit the residents' scheme (its own rules).
+_RESIDENTS_SCHEME = re.compile(r"农民|农村|城乡居民|居民养老|新农保|没有单位|无业")
+
+
+def _has_input(numbers: list[Number]) -> bool:
+    """A number that can be a calculator input: "一年" or "一个月" alone is a quantity word."""
+    return any(n.percent or n.value >= 2 for n in numbers)
 
 
 def _has_amount(numbers: list[Number]) -> bool:
@@ -52,7 +59,14 @@ def detect_calculator(text: str) -> str | None:
         return "cn_personal_pension"
     if _SOCIAL.search(text) and _PAY_CUE.search(text) and _has_amount(numbers):
         return "cn_contrib"
-    if _PENSION.search(text) and _GET_CUE.search(text) and not re.search(r"401k|ira|\$|美元", text):
+    if (
+        _PENSION.search(text)
+        and _GET_CUE.search(text)
+        and _has_input(numbers)
+        and not re.search(r"401k|ira|\$|美元", text)
+        and not _PERSONAL_PENSION.search(text)
+        and not _RESIDENTS_SCHEME.search(text)
+    ):
         return "cn_pension"
     if (
         _SAVINGS.search(text)
