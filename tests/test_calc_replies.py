@@ -23,6 +23,16 @@ ROUTES = [
     ("1980年3月出生的女工人，社平工资8000，缴费25年，退休能领多少养老金", "cn_pension"),
     ("月薪12000，社保个人和公司每月各交多少", "cn_contrib"),
     ("年薪40万，买个人养老金12000能省多少税", "cn_personal_pension"),
+    # Asked outright ("帮我算", "calculate"), without the usual question words.
+    ("帮我算养老金：女干部，1978年生，缴费30年，月工资1万2，当地平均工资9000。", "cn_pension"),
+    (
+        "My monthly salary is 15k RMB. What are the employee and employer"
+        " social insurance contributions?",
+        "cn_contrib",
+    ),
+    ("帮我算一下社保缴费，月工资5000块，缴费基数下限4500", "cn_contrib"),
+    ("如果我每年存6000美元到401k，存30年，年化回报7%，最后有多少钱？", "us401k"),
+    ("算算我的401k能有多少", "us401k"),
 ]
 
 
@@ -188,3 +198,52 @@ def test_colloquial_chinese_amounts_are_read_whole(
 ) -> None:
     reply = calc_engine.handle(Message(text))
     assert reply.result is not None and reply.result["inputs"]["wage"] == wage
+
+
+# What a user typed, and what the calculator must have read from it.
+READINGS = [
+    (  # the percentage goes to the nearest keyword, not the first one listed
+        "How much will my 401k be worth? I'm 45, earn 120k, contribute 15%,"
+        " have 250k saved, retire at 67",
+        {"contribution_pct": 15.0, "annual_return_pct": 6.0, "current_balance": 250000.0},
+    ),
+    (
+        "I'm 35, salary $95k, contributing 8%, employer matches 100% up to 3%,"
+        " grow to by 60 with 1% fees",
+        {"expense_ratio_pct": 1.0, "annual_return_pct": 6.0, "retirement_age": 60.0},
+    ),
+    (
+        "401k calculator: age 33, income 110k, contribute 7%, employer matches 6%,"
+        " 0.5% expense ratio",
+        {"match": [{"rate_pct": 100.0, "up_to_pct": 6.0}], "expense_ratio_pct": 0.5},
+    ),
+    (
+        "我今年30岁，年薪8万美元，401k缴10%，公司匹配50%最高6%，65岁退休时能有多少钱？",
+        {"contribution_pct": 10.0, "match": [{"rate_pct": 50.0, "up_to_pct": 6.0}]},
+    ),
+    (
+        "年薪十万美元，401k存百分之六，雇主一比一匹配到4%，存25年能攒多少？",
+        {"years": 25.0, "match": [{"rate_pct": 100.0, "up_to_pct": 4.0}]},
+    ),
+    (
+        "Female worker born March 1972, 20 years of contributions at the average wage:"
+        " how much pension will I get?",
+        {"category": "female_50", "index": 1.0, "years": 20.0},
+    ),
+    (
+        "Personal pension tax saving for annual income of 150k RMB contributing 6000 yuan",
+        {"salary": 150000.0, "contribution": 6000.0},
+    ),
+    ("个人养老金能帮我省多少税？我一年挣50万。", {"salary": 500000.0}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READINGS)
+def test_inputs_are_read_from_plain_words(
+    calc_engine: Engine, text: str, expected: dict[str, object]
+) -> None:
+    for variant in (text, to_traditional(text)):
+        reply = calc_engine.handle(Message(variant))
+        assert reply.kind == "calc" and reply.result is not None, reply.text
+        inputs = reply.result["inputs"]
+        assert {key: inputs.get(key) for key in expected} == expected, variant

@@ -129,8 +129,9 @@ def find_numbers(text: str) -> list[Number]:
             value = -value
         number = Number(
             value=value,
-            start=match.start(),
-            end=match.end(),
+            # The pattern may take a space on either side; a number's span is its own text.
+            start=min(match.start(g) for g in ("neg", "cur", "num") if match.group(g)),
+            end=max(match.end(g) for g in ("num", "scale", "pct") if match.group(g)),
             percent=bool(match.group("pct")),
             currency=match.group("cur"),
             scaled=bool(scale),

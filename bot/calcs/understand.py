@@ -19,11 +19,14 @@ _TAX = re.compile(r"税|tax|省|抵扣|deduct|扣除|节")
 _SOCIAL = re.compile(r"社保|五险|social insurance|社会保险|养老保险")
 _PAY_CUE = re.compile(
     r"交多少|缴多少|扣多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
-    r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)"
+    r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
+    r"employee and employer|employer and employee|my contributions|the contributions"
 )
 _PENSION = re.compile(r"养老金|退休金|退休工资|pension|退休")
 _GET_CUE = re.compile(
-    r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|how much (?:pension|will i get|would i get)|estimate"
+    r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|大概多少|估计多少|有多少|"
+    r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
+    r"how much .{0,20}pension will i|estimate"
 )
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|save|contribut|存|攒|贡献|供款"
@@ -32,9 +35,10 @@ _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|how much (?:will|would|money)|"
     r"grow|project|end up|future value|after \d+ years|in \d+ years|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
-    r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有"
+    r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
+    r"能有多少|最后有多少|有多少钱|购买力|worth|will i hit|would i have|will i have"
 )
-_MATCH = re.compile(r"match|匹配|配比|配捐")
+_MATCH = re.compile(r"match|匹配|配比|配捐|相对提拨")
 # The employee-pension calculator does not fit the residents' scheme (its own rules).
 _RESIDENTS_SCHEME = re.compile(r"农民|农村|城乡居民|居民养老|新农保|没有单位|无业")
 
@@ -48,8 +52,40 @@ def _has_amount(numbers: list[Number]) -> bool:
     return any(not n.percent and (n.currency or n.scaled or n.value >= 100) for n in numbers)
 
 
+# "Work it out for me": with a subject, a request for a calculation even before any number.
+_CALC_VERB = re.compile(
+    r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|\bcalculate\b|\bcalculator\b|"
+    r"\bestimate my\b|\bproject my\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
+)
+_CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
+_US_PLAN = re.compile(r"401k|403b|\bira\b|美元|\$")
+
+
+def _subject(text: str) -> str | None:
+    """The calculator a text's subject points to, when it asks for a calculation outright."""
+    if _CRYPTO.search(text) and _PLANS.search(text):
+        return "inflow"
+    if _PERSONAL_PENSION.search(text):
+        return "cn_personal_pension"
+    if _US_PLAN.search(text):
+        return "us401k"
+    if _SOCIAL.search(text) and re.search(r"缴费|交|缴|contribut|扣", text) and not _PENSION.search(
+        text.replace("养老保险", "")
+    ):
+        return "cn_contrib"
+    if (
+        _PENSION.search(text)
+        and (_CHINA.search(text) or re.search(r"[\u3400-\u9fff]", text))
+        and not _RESIDENTS_SCHEME.search(text)
+    ):
+        return "cn_pension"
+    return None
+
+
 def detect_calculator(text: str) -> str | None:
     """Which calculator a normalised text asks for, or None for a question."""
+    if _CALC_VERB.search(text) and (subject := _subject(text)) is not None:
+        return subject
     numbers = find_numbers(text)
     if not numbers:
         return None
@@ -72,6 +108,7 @@ def detect_calculator(text: str) -> str | None:
         _SAVINGS.search(text)
         and _has_amount(numbers)
         and (_PROJECTION.search(text) or _MATCH.search(text))
+        and (_US_PLAN.search(text) or not _CHINA.search(text))
     ):
         return "us401k"
     return None
@@ -163,6 +200,19 @@ _MATCH_PATTERNS = (
         "cap_first",
     ),
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|match)", "ratio"),
+    # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
+    (
+        r"(?:匹配|配比|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*(?:最高|上限|最多|封顶|capped at|max(?:imum)? of)\s*(\d+(?:\.\d+)?)%",
+        "one",
+    ),
+    # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
+    (
+        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|提拨|match)?\s*(?:到|至|前|up to)\s*(\d+(?:\.\d+)?)%",
+        "full",
+    ),
+    # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
+    (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
+    (r"(?:employer|company) match(?:es)?\s*(\d+(?:\.\d+)?)%(?!\s*(?:of|on|up))", "full"),
 )
 
 
@@ -180,6 +230,8 @@ def _match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{fmt(rate)}@{g[1]}"
         elif kind == "cap_first":
             tiers = f"{g[1]}@{g[0]}"
+        elif kind == "full":
+            tiers = f"100@{g[0]}"
         elif kind == "ratio":
             tiers = f"{fmt(100 * float(g[2]) / float(g[1]))}@{g[0]}"
         else:
@@ -193,13 +245,13 @@ def _match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
 
 
 _PERCENT_ROLES = (
-    ("return", r"return|interest|grow|growth|earn|yield|回报|收益|年化|利率|增值"),
+    ("return", r"return|interest|grow|growth|earns?\b|yield|回报|报酬|收益|年化|利率|增值"),
     ("fee", r"fee|expense|费用|管理费|费率"),
     ("inflation", r"inflation|通胀|通货膨胀"),
     ("raise", r"raise|salary growth|涨薪|工资增长|加薪"),
     (
         "contrib",
-        r"contribut|defer|save|saving|put|of (?:my |his |her |your )?(?:salary|pay|income)|存|缴|贡献|供款",
+        r"contribut|defer|save|saving|put|of (?:my |his |her |your )?(?:salary|pay|income)|存|缴|贡献|供款|提拨",
     ),
 )
 
@@ -210,14 +262,27 @@ def _percent_roles(text: str, used: list[tuple[int, int]]) -> dict[str, str]:
         n for n in find_numbers(text) if n.percent and not any(a <= n.start < b for a, b in used)
     ]
     for number in free:
-        context = text[max(0, number.start - 30) : number.end + 25]
-        for role, pattern in _PERCENT_ROLES:
-            if role not in out and re.search(pattern, context):
-                out[role] = fmt(number.value)
-                break
+        role = _nearest_role(text, number, taken=set(out))
+        if role is not None:
+            out[role] = fmt(number.value)
     if "contrib" not in out and len(free) == 1 and not out:
         out["contrib"] = fmt(free[0].value)
     return out
+
+
+def _nearest_role(text: str, number: Number, taken: set[str]) -> str | None:
+    """The role whose keyword sits closest to a percentage (30 characters before, 25 after)."""
+    best: tuple[int, str] | None = None
+    before = text[max(0, number.start - 30) : number.start]
+    after = text[number.end : number.end + 25]
+    for role, pattern in _PERCENT_ROLES:
+        if role in taken:
+            continue
+        distances = [len(before) - m.end() for m in re.finditer(pattern, before)]
+        distances += [m.start() for m in re.finditer(pattern, after)]
+        if distances and (best is None or min(distances) < best[0]):
+            best = (min(distances), role)
+    return best[1] if best else None
 
 
 _MONTHLY = r"a month|per month|each month|every month|/month|/mo\b|monthly"
@@ -257,7 +322,7 @@ def extract_us401k(text: str) -> dict[str, str]:
         digits = power.group(1) or power.group(2)
         params["return"] = fmt(float("0." + digits) * 100)
     age = re.search(
-        r"(?:i'?m|i am|he is|she is|he's|she's|\bage|aged|今年)\s*(-?\d{1,3})(?!\s*%)(?! ?years? (?:til|till|until|to))(?![\d,.]*k)",
+        r"(?:i'?m|i am|he is|she is|he's|she's|\bage|aged|今年|年龄)\s*(-?\d{1,3})(?!\s*%)(?! ?years? (?:til|till|until|to))(?![\d,.]*k)",
         text,
     ) or re.search(r"(-?\d{1,3})\s*(?:years? old|yo\b|y/o|岁)(?!退休)(?!\s*(?:retire|退休))", text)
     retire = (
@@ -267,13 +332,15 @@ def extract_us401k(text: str) -> dict[str, str]:
         )
         or re.search(r"(?:have|be|with) (?:at|by) (?:age )?(\d{2})\b(?!\s*%)", text)
         or re.search(r"(\d{2})\s*岁退休", text)
+        or re.search(r"到\s*(\d{2})\s*岁", text)
+        or re.search(r"\bby (\d{2})\b(?!\s*(?:%|years?|k\b))", text)
     )
     if retire:
         params["retire_age"] = retire.group(1)
     if age and (not retire or age.start(1) != retire.start(1)):
         params["age"] = age.group(1)
     years = re.search(
-        r"(?:for|after|in|over|next)\s*(\d{1,2})\s*(?:more )?years?|(\d{1,2})\s*(?:years?|yrs?)\s*(?:til|till|until|to go|from now|later)|(\d{1,2})\s*年(?:后|以后|之后|内)",
+        r"(?:for|after|in|over|next)\s*(\d{1,2})\s*(?:more )?years?|(\d{1,2})\s*(?:years?|yrs?)\s*(?:til|till|until|to go|from now|later)|(\d{1,2})\s*年(?:后|以后|之后|内)|(?:存|投|缴|放)\s*(\d{1,2})\s*年",
         text,
     )
     if years:
@@ -282,7 +349,7 @@ def extract_us401k(text: str) -> dict[str, str]:
     yearly = _before(
         r"a year|per year|each year|every year|annually|/year|/yr", text, window=12, percent=False
     ) or _after(r"每年|年存", text, percent=False)
-    salary = _near(r"salary|make|earn|income|paid|年薪|年收入", text, percent=False)
+    salary = _near(r"salary|make|earn|income|paid|年薪|年收入|工资|薪水", text, percent=False)
     if salary is not None and abs(salary.value) >= 1000:
         params["salary"] = fmt(salary.value)
     elif (wage := _after(r"月薪", text, percent=False)) is not None:
@@ -295,8 +362,13 @@ def extract_us401k(text: str) -> dict[str, str]:
         and re.search(r"contribut|deposit|put|save|invest|存|贡献|投", text)
     ):
         params["contrib_amount"] = fmt(yearly.value)
+    target = _after(
+        r"get to|reach|goal|target|\bhit\b|目标|达到|攒到|存到", text, window=10, percent=False
+    )
+    if target is not None and target.value >= 1000:
+        params["target"] = fmt(target.value)
     balance = _before(
-        r"in\s+(?:my |his |her |the |your )?\s*(?:401k|account)|saved|already",
+        r"in\s+(?:my |his |her |the |your )?\s*(?:401k|account)|saved|already|balance",
         text,
         window=4,
         percent=False,
@@ -304,12 +376,10 @@ def extract_us401k(text: str) -> dict[str, str]:
     if (
         balance is not None
         and balance.value >= 100
-        and fmt(balance.value) not in (params.get("salary"), params.get("contrib_amount"))
+        and fmt(balance.value)
+        not in (params.get("salary"), params.get("contrib_amount"), params.get("target"))
     ):
         params["balance"] = fmt(balance.value)
-    target = _after(r"get to|reach|goal|target|目标|达到|攒到|存到", text, window=10, percent=False)
-    if target is not None and target.value >= 1000:
-        params["target"] = fmt(target.value)
     return params
 
 
@@ -346,6 +416,7 @@ def extract_inflow(text: str) -> dict[str, str]:
 # ---------- China basic pension ----------
 
 _CN_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def _gender(text: str) -> str | None:
@@ -362,8 +433,11 @@ def extract_cn_pension(text: str) -> dict[str, str]:
     birth = re.search(
         r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text
     ) or re.search(r"(?:born|出生于?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text)
+    named = re.search(r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text)
     if birth:
         params["birth"] = f"{birth.group(1)}-{int(birth.group(2) or 1):02d}"
+    elif named:
+        params["birth"] = f"{named.group(2)}-{_MONTHS.index(named.group(1)) + 1:02d}"
     if gender := _gender(text):
         params["gender"] = gender
     retire = re.search(
@@ -392,13 +466,16 @@ def extract_cn_pension(text: str) -> dict[str, str]:
         params["index"] = fmt(float(pct_level.group(1)) / 100)
     elif "最低档" in text:
         params["index"] = "0.6"
+    elif re.search(r"at the average wage|按社平|按平均工资", text):
+        params["index"] = "1"
     years = (
         re.search(
             r"(?:缴费|交了?|缴了?|交满|缴满|交够|工龄|累计缴费|参保|上了?)\s*" + _CN_NUM + r"\s*年",
             text,
         )
         or re.search(_CN_NUM + r"\s*年\s*(?:的)?(?:工龄|缴费|社保|养老保险)", text)
-        or re.search(r"(\d+) years? of (?:contributions|service)", text)
+        or re.search(r"(\d+) years? (?:of )?(?:contribut|service|paying)", text)
+        or re.search(r"缴费年限\s*(?:是|为|有)?\s*" + _CN_NUM + r"\s*年?", text)
     )
     if years and (
         value := _whole(years.group(1))
@@ -412,7 +489,10 @@ def extract_cn_pension(text: str) -> dict[str, str]:
     if balance is not None:
         params["balance"] = fmt(balance.value)
     wage = _after(
-        r"月薪|工资|缴费基数|基数|月收入|monthly wage|wage", text, window=4, percent=False
+        r"月薪|工资|缴费基数|基数|月收入|monthly wage|wage|salary(?: is)?|contribution base",
+        text,
+        window=4,
+        percent=False,
     )
     if wage is not None and fmt(wage.value) != params.get("avg_wage"):
         params["wage"] = fmt(wage.value)
@@ -453,7 +533,12 @@ def extract_cn_personal_pension(text: str) -> dict[str, str]:
     taxable = _after(
         r"应纳税所得额|taxable income|应税收入|应税所得", text, window=6, percent=False
     )
-    annual = _after(r"年薪|年收入|annual salary|annual income", text, window=6, percent=False)
+    annual = _after(
+        r"年薪|年收入|annual salary|annual income|income of|一年挣|一年赚|每年挣|每年赚|年挣|年赚",
+        text,
+        window=6,
+        percent=False,
+    ) or _before(r"(?:yuan|rmb|元)?\s*(?:a|per) year", text, window=8, percent=False)
     monthly = _after(r"月薪|月收入|工资|monthly", text, window=6, percent=False)
     if taxable is not None:
         params["taxable"] = fmt(taxable.value)
@@ -462,8 +547,8 @@ def extract_cn_personal_pension(text: str) -> dict[str, str]:
     elif monthly is not None:
         params["salary"] = fmt(monthly.value * 12)
     contribution = _after(
-        r"存|交|缴|投|买|contribute|put in|deposit", text, window=4, percent=False
-    )
+        r"存|交|缴|投|买|contribut(?:e|ing|ion)|put in|deposit", text, window=4, percent=False
+    ) or _after(r"(?:存|交|缴|买)个人养老金", text, window=2, percent=False)
     used = {params.get("taxable"), params.get("salary")}
     if (
         contribution is not None
