@@ -33,6 +33,7 @@ ROUTES = [
     ("帮我算一下社保缴费，月工资5000块，缴费基数下限4500", "cn_contrib"),
     ("如果我每年存6000美元到401k，存30年，年化回报7%，最后有多少钱？", "us401k"),
     ("算算我的401k能有多少", "us401k"),
+    ("401k试算一下：40岁，年薪10万美元，缴8%，60岁退休", "us401k"),
 ]
 
 
@@ -56,6 +57,7 @@ NOT_CALCULATIONS = [
     ("个人养老金一年最多能存多少钱", {"cn_personal_pension_basics", "cn_personal_pension_tax"}),
     ("养老金一年大概能涨多少钱", {"cn_pension_adjustment"}),
     ("我爸是农村的，六十岁了能领多少养老金", {"cn_resident_pension"}),
+    ("2026年401k最多能存多少", {"k401_contribution_limits"}),
 ]
 
 

@@ -24,7 +24,7 @@ _PAY_CUE = re.compile(
 )
 _PENSION = re.compile(r"养老金|退休金|退休工资|pension|退休")
 _GET_CUE = re.compile(
-    r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|大概多少|估计多少|有多少|"
+    r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|大概多少|估计多少|有多少|养老金多少|退休金多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|estimate"
 )
@@ -36,7 +36,7 @@ _PROJECTION = re.compile(
     r"grow|project|end up|future value|after \d+ years|in \d+ years|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
-    r"能有多少|最后有多少|有多少钱|购买力|worth|will i hit|would i have|will i have"
+    r"能有多少|最后有多少|有多少钱|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|worth|will i hit|would i have|will i have"
 )
 _MATCH = re.compile(r"match|匹配|配比|配捐|相对提拨")
 # The employee-pension calculator does not fit the residents' scheme (its own rules).
@@ -54,7 +54,7 @@ def _has_amount(numbers: list[Number]) -> bool:
 
 # "Work it out for me": with a subject, a request for a calculation even before any number.
 _CALC_VERB = re.compile(
-    r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|\bcalculate\b|\bcalculator\b|"
+    r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|试算|\bcalculate\b|\bcalculator\b|"
     r"\bestimate my\b|\bproject my\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
 )
 _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
@@ -207,7 +207,7 @@ _MATCH_PATTERNS = (
     ),
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
     (
-        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|提拨|match)?\s*(?:到|至|前|up to)\s*(\d+(?:\.\d+)?)%",
+        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|提拨|配|match)?\s*(?:到|至|前|up to)\s*(\d+(?:\.\d+)?)%",
         "full",
     ),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
