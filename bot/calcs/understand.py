@@ -69,8 +69,10 @@ def _subject(text: str) -> str | None:
         return "cn_personal_pension"
     if _US_PLAN.search(text):
         return "us401k"
-    if _SOCIAL.search(text) and re.search(r"缴费|交|缴|contribut|扣", text) and not _PENSION.search(
-        text.replace("养老保险", "")
+    if (
+        _SOCIAL.search(text)
+        and re.search(r"缴费|交|缴|contribut|扣", text)
+        and not _PENSION.search(text.replace("养老保险", ""))
     ):
         return "cn_contrib"
     if (
@@ -433,7 +435,9 @@ def extract_cn_pension(text: str) -> dict[str, str]:
     birth = re.search(
         r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text
     ) or re.search(r"(?:born|出生于?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text)
-    named = re.search(r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text)
+    named = re.search(
+        r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
+    )
     if birth:
         params["birth"] = f"{birth.group(1)}-{int(birth.group(2) or 1):02d}"
     elif named:
