@@ -237,6 +237,15 @@ READINGS = [
         {"salary": 150000.0, "contribution": 6000.0},
     ),
     ("个人养老金能帮我省多少税？我一年挣50万。", {"salary": 500000.0}),
+    (  # monthly pay is pay, not a contribution; "at 7%" is a return
+        "I earn $4,000 a month and put $400 a month into my 401k at 7%. I'm 30. How much at 65?",
+        {"salary": 48000.0, "contribution_usd_per_year": 4800.0, "annual_return_pct": 7.0},
+    ),
+    (
+        "If 401(k) plans put half a percent into bitcoin and 40% of plans adopt it,"
+        " how much flows in?",
+        {"allocation_pct": 0.5, "adoption_pct": 40.0},
+    ),
 ]
 
 
@@ -248,4 +257,8 @@ def test_inputs_are_read_from_plain_words(
         reply = calc_engine.handle(Message(variant))
         assert reply.kind == "calc" and reply.result is not None, reply.text
         inputs = reply.result["inputs"]
-        assert {key: inputs.get(key) for key in expected} == expected, variant
+        read = {key: inputs.get(key) for key in expected}
+        assert read == {
+            key: pytest.approx(value) if isinstance(value, float) else value
+            for key, value in expected.items()
+        }, variant

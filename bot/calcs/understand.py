@@ -16,11 +16,13 @@ _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
 _FLOW = re.compile(r"%|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
 _PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension")
 _TAX = re.compile(r"税|tax|省|抵扣|deduct|扣除|节")
-_SOCIAL = re.compile(r"社保|五险|social insurance|社会保险|养老保险")
+_SOCIAL = re.compile(
+    r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security"
+)
 _PAY_CUE = re.compile(
     r"交多少|缴多少|扣多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
-    r"employee and employer|employer and employee|my contributions|the contributions"
+    r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
 _PENSION = re.compile(r"养老金|退休金|退休工资|pension|退休")
 _GET_CUE = re.compile(
@@ -247,7 +249,10 @@ def _match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
 
 
 _PERCENT_ROLES = (
-    ("return", r"return|interest|grow|growth|earns?\b|yield|回报|报酬|收益|年化|利率|增值"),
+    (
+        "return",
+        r"return|interest|grow|growth|earns?\b|yield|\bat\s*$|回报|报酬|收益|年化|利率|增值",
+    ),
     ("fee", r"fee|expense|费用|管理费|费率"),
     ("inflation", r"inflation|通胀|通货膨胀"),
     ("raise", r"raise|salary growth|涨薪|工资增长|加薪"),
@@ -288,6 +293,12 @@ def _nearest_role(text: str, number: Number, taken: set[str]) -> str | None:
 
 
 _MONTHLY = r"a month|per month|each month|every month|/month|/mo\b|monthly"
+
+
+def _blank(text: str, span: tuple[int, int]) -> str:
+    """The text with one stretch replaced by spaces (positions unchanged)."""
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _monthly_amount(text: str) -> Number | None:
@@ -347,12 +358,25 @@ def extract_us401k(text: str) -> dict[str, str]:
     )
     if years:
         params["years"] = next(g for g in years.groups() if g)
-    monthly = _monthly_amount(text)
+    monthly_pay = re.search(
+        r"(?:earn|make|paid|salary(?: is)?|income(?: is)?)\s*(?:of\s*)?\$?[\d,.]+k?\s*"
+        r"(?:a|per|each|every) month|monthly (?:salary|income|pay)",
+        text,
+    )
+    # Monthly pay is not a monthly contribution: look for that without the pay phrase.
+    unpaid = (
+        _blank(text, monthly_pay.span())
+        if monthly_pay and "month" in monthly_pay.group(0)[-6:]
+        else text
+    )
+    monthly = _monthly_amount(unpaid)
     yearly = _before(
         r"a year|per year|each year|every year|annually|/year|/yr", text, window=12, percent=False
     ) or _after(r"每年|年存", text, percent=False)
     salary = _near(r"salary|make|earn|income|paid|年薪|年收入|工资|薪水", text, percent=False)
-    if salary is not None and abs(salary.value) >= 1000:
+    if salary is not None and monthly_pay:
+        params["salary"] = fmt(salary.value * 12)  # "I earn $3,000 a month"
+    elif salary is not None and abs(salary.value) >= 1000:
         params["salary"] = fmt(salary.value)
     elif (wage := _after(r"月薪", text, percent=False)) is not None:
         params["salary"] = fmt(wage.value * 12)
@@ -392,7 +416,13 @@ def extract_inflow(text: str) -> dict[str, str]:
     """Parameters of the crypto-inflow arithmetic."""
     params: dict[str, str] = {}
     percents = [n for n in find_numbers(text) if n.percent]
-    adoption = _near(r"of (?:the )?plans|adopt|participants|采用|参与|计划中", text, percent=True)
+    # "20% of plans adopt it", "adoption of 30%", "30%的计划采用": a share of plans or savers.
+    adoption = _before(
+        r"of (?:the |all )?(?:plans|participants|savers|accounts)|的(?:计划|参与者)|计划中",
+        text,
+        window=2,
+        percent=True,
+    ) or _after(r"adopt\w*(?: rate)?(?: of)?|采用率?|参与率", text, percent=True)
     for number in percents:
         if adoption is not None and number.start == adoption.start:
             continue
