@@ -364,12 +364,7 @@ def extract_us401k(text: str) -> dict[str, str]:
         text,
     )
     # Monthly pay is not a monthly contribution: look for that without the pay phrase.
-    unpaid = (
-        _blank(text, monthly_pay.span())
-        if monthly_pay and "month" in monthly_pay.group(0)[-6:]
-        else text
-    )
-    monthly = _monthly_amount(unpaid)
+    monthly = _monthly_amount(_blank(text, monthly_pay.span()) if monthly_pay else text)
     yearly = _before(
         r"a year|per year|each year|every year|annually|/year|/yr", text, window=12, percent=False
     ) or _after(r"每年|年存", text, percent=False)
