@@ -93,3 +93,31 @@ def test_ages_years_and_dates_read_naturally() -> None:
     assert format_year(2033, "en") == "2033"
     assert format_date(dt.date(2025, 9, 1), "zh-Hans") == "2025年9月1日"
     assert format_date(dt.date(2025, 9, 1), "en") == "September 1, 2025"
+
+
+# Issue 8: OpenCC's Taiwan phrases turned domain terms into computing words.
+KNOWN_BAD_TRADITIONAL = ("安全域性", "社保宣告", "賬戶", "國家檔案", "程式", "支援")
+
+
+def test_every_topic_reads_right_in_traditional_chinese(engine) -> None:
+    bad = []
+    for topic_id in engine.content.topics:
+        text = engine.topic_reply(topic_id, "zh-Hant").text
+        bad.extend((topic_id, word) for word in KNOWN_BAD_TRADITIONAL if word in text)
+    assert not bad
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        ("美国社会安全局", "美國社會安全局"),
+        ("放弃社保声明无效", "放棄社保聲明無效"),
+        ("国家文件规定", "國家文件規定"),
+        ("个人账户", "個人帳戶"),
+        ("仲裁程序", "仲裁程序"),
+    ],
+)
+def test_domain_terms_keep_their_meaning_in_traditional(simplified: str, traditional: str) -> None:
+    from bot.i18n.script import to_traditional
+
+    assert to_traditional(simplified) == traditional

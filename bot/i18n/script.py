@@ -1,8 +1,23 @@
 """Simplified <-> Traditional Chinese conversion with OpenCC (converters built lazily)."""
 
+import re
 from functools import cache
 
 import opencc
+
+# Domain terms that OpenCC's Taiwan phrase table turns into computing words: 社会安全局 would
+# become 社會安全域性 (安全局 read as "security domain"), 声明 宣告, 文件 檔案, 程序 程式,
+# 支持 支援. Each is written as Taiwan writes it in law and finance instead.
+PROTECTED_TRADITIONAL = {
+    "安全局": "安全局",
+    "声明": "聲明",
+    "文件": "文件",
+    "程序": "程序",
+    "支持": "支持",
+    "账户": "帳戶",
+    "帐户": "帳戶",
+}
+_PROTECTED = re.compile("|".join(sorted(PROTECTED_TRADITIONAL, key=len, reverse=True)))
 
 
 @cache
@@ -11,8 +26,17 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_traditional(text: str) -> str:
-    """Convert 简体 text to 繁體 as written in Taiwan (phrases included)."""
-    return str(_converter("s2twp").convert(text)) if text else text
+    """Convert 简体 text to 繁體 as written in Taiwan (phrases included), domain terms kept."""
+    if not text:
+        return text
+    convert = _converter("s2twp").convert
+    pieces = _PROTECTED.split(text)
+    terms = [PROTECTED_TRADITIONAL[m] for m in _PROTECTED.findall(text)]
+    out = [str(convert(pieces[0])) if pieces[0] else ""]
+    for term, piece in zip(terms, pieces[1:], strict=True):
+        out.append(term)
+        out.append(str(convert(piece)) if piece else "")
+    return "".join(out)
 
 
 def to_simplified(text: str) -> str:
