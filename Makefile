@@ -37,3 +37,4 @@ test: $(VENV)/bin/activate
 	$(VENV)/bin/ruff format --check bot calc tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
+	$(PY) bench/eval_real.py

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 CONTRACT_KEYS = {"lang", "kind", "topic", "text", "html", "sources", "buttons"}
-KINDS = {"answer", "calc", "fallback", "error", "command"}
+KINDS = {"answer", "clarify", "calc", "fallback", "error", "command"}
 
 
 def pillarbot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -9,6 +9,7 @@ import re
 
 from bot.calcs.numbers import Number, chinese_numeral, find_numbers
 from bot.calcs.request import CalcRequest, explicit_calculator, fmt, parse_key_values
+from bot.knowledge.focus import asking_text
 from bot.knowledge.tokens import normalize
 
 _CRYPTO = re.compile(r"crypto|bitcoin|btc|ether|ethereum|加密|比特币|数字货币|虚拟货币|以太坊")
@@ -38,7 +39,7 @@ _PROJECTION = re.compile(
     r"grow|project|end up|future value|after \d+ years|in \d+ years|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
-    r"能有多少|最后有多少|有多少钱|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|worth|will i hit|would i have|will i have"
+    r"能有多少|最后有多少|有多少钱|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
 _MATCH = re.compile(r"match|匹配|配比|配捐|相对提拨")
 # The employee-pension calculator does not fit the residents' scheme (its own rules).
@@ -87,21 +88,26 @@ def _subject(text: str) -> str | None:
 
 
 def detect_calculator(text: str) -> str | None:
-    """Which calculator a normalised text asks for, or None for a question."""
-    if _CALC_VERB.search(text) and (subject := _subject(text)) is not None:
+    """Which calculator a normalised text asks for, or None for a question.
+
+    What is asked is read from the sentences that ask: a story that mentions a match or a
+    salary before asking "should I cash out?" is a question, not a calculation.
+    """
+    asked = asking_text(text)
+    if _CALC_VERB.search(asked) and (subject := _subject(text)) is not None:
         return subject
     numbers = find_numbers(text)
     if not numbers:
         return None
-    if _CRYPTO.search(text) and _PLANS.search(text) and _FLOW.search(text):
+    if _CRYPTO.search(text) and _PLANS.search(text) and _FLOW.search(asked):
         return "inflow"
-    if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
+    if _PERSONAL_PENSION.search(text) and _TAX.search(asked) and _has_amount(numbers):
         return "cn_personal_pension"
-    if _SOCIAL.search(text) and _PAY_CUE.search(text) and _has_amount(numbers):
+    if _SOCIAL.search(text) and _PAY_CUE.search(asked) and _has_amount(numbers):
         return "cn_contrib"
     if (
         _PENSION.search(text)
-        and _GET_CUE.search(text)
+        and _GET_CUE.search(asked)
         and _has_input(numbers)
         and not re.search(r"401k|ira|\$|美元", text)
         and not _PERSONAL_PENSION.search(text)
@@ -111,7 +117,7 @@ def detect_calculator(text: str) -> str | None:
     if (
         _SAVINGS.search(text)
         and _has_amount(numbers)
-        and (_PROJECTION.search(text) or _MATCH.search(text))
+        and (_PROJECTION.search(asked) or (asked == text and _MATCH.search(text)))
         and (_US_PLAN.search(text) or not _CHINA.search(text))
     ):
         return "us401k"

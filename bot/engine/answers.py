@@ -1,4 +1,7 @@
-"""Compose answer and fallback replies from content and search hits."""
+"""Compose answer, clarify and fallback replies from content and search hits."""
+
+import re
+from dataclasses import replace
 
 from bot.engine.reply import Button, Reply, SourceRef
 from bot.i18n.formatting import format_date
@@ -12,6 +15,11 @@ from bot.render.environment import render_html
 from bot.render.plain import html_to_text
 
 MAX_RELATED_BUTTONS = 4
+MAX_SUMMARY = 140
+_MARKS = re.compile(r"\*\*|^- ", re.MULTILINE)
+_FIGURE_KEY = re.compile(r"\{\{\s*fig\.(\w+)")
+_KEY_YEAR = re.compile(r"_(20\d\d)(?=_|q\d|$)")
+_FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|[。！？]|\n|$)", re.DOTALL)
 
 
 def _localized(text: str, lang: Lang) -> str:
@@ -56,11 +64,51 @@ def answer_reply(topic: Topic, content: Content, lang: Lang) -> Reply:
     )
 
 
+def latest_figure_year(topic: Topic) -> int | None:
+    """The newest year named by a yearly figure the topic shows (`…_2026`), if any."""
+    years = [
+        int(y) for key in _FIGURE_KEY.findall(topic.bodies["en"]) for y in _KEY_YEAR.findall(key)
+    ]
+    return max(years, default=None)
+
+
+def with_later_year_note(reply: Reply, asked: int, latest: int) -> Reply:
+    """The reply with a first line saying that its figures are for an earlier year than asked."""
+    note = render_html(reply.lang, "later_year.html.j2", asked=asked, latest=latest)
+    return replace(
+        reply, html=f"{note}\n\n{reply.html}", text=f"{html_to_text(note)}\n\n{reply.text}"
+    )
+
+
+def topic_summary(topic: Topic, content: Content, lang: Lang) -> str:
+    """The first sentence of a topic's body, without marks: one line for a "did you mean"."""
+    body = _MARKS.sub("", render_body(topic, content, lang)).strip()
+    match = _FIRST_SENTENCE.match(body)
+    sentence = (match.group(0) if match else body).strip()
+    return sentence if len(sentence) <= MAX_SUMMARY else sentence[: MAX_SUMMARY - 1] + "…"
+
+
+def clarify_reply(topics: list[Topic], content: Content, lang: Lang) -> Reply:
+    """'Did you mean…': the close topics as buttons, each with one line."""
+    options = [
+        {"title": topic_title(t, lang), "summary": topic_summary(t, content, lang)} for t in topics
+    ]
+    html = render_html(lang, "clarify.html.j2", options=options)
+    return Reply(
+        lang=lang,
+        kind="clarify",
+        html=html,
+        text=html_to_text(html),
+        buttons=[topic_button(topic, lang) for topic in topics],
+    )
+
+
 def fallback_reply(
     lang: Lang,
     nearest: list[Topic],
     neighbour: Neighbour | None = None,
     empty: bool = False,
+    country: str | None = None,
 ) -> Reply:
     """An honest 'not in my notes' reply with the official channels and the nearest topics."""
     shown = None
@@ -71,7 +119,12 @@ def fallback_reply(
             "where": _localized(neighbour.where[key], lang),
         }
     html = render_html(
-        lang, "fallback.html.j2", empty=empty, neighbour=shown, nearest=bool(nearest)
+        lang,
+        "fallback.html.j2",
+        empty=empty,
+        neighbour=shown,
+        nearest=bool(nearest),
+        country=country,
     )
     return Reply(
         lang=lang,

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, replace
 
 from bot.calcs.reply import calc_error_reply, calc_reply, need_input_reply, request_from_action
@@ -9,7 +10,13 @@ from bot.calcs.request import CalcRequest
 from bot.calcs.rules import build_rules
 from bot.calcs.run import MissingInputError, run
 from bot.calcs.understand import understand
-from bot.engine.answers import answer_reply, fallback_reply
+from bot.engine.answers import (
+    answer_reply,
+    clarify_reply,
+    fallback_reply,
+    latest_figure_year,
+    with_later_year_note,
+)
 from bot.engine.commands import (
     calc_menu_reply,
     empty_reply,
@@ -25,6 +32,7 @@ from bot.engine.reply import Reply
 from bot.engine.text_input import clean_text, has_words
 from bot.i18n.lang import Lang, detect_lang, parse_lang
 from bot.knowledge.content import Content, default_content
+from bot.knowledge.country import area_countries, fits, question_countries
 from bot.knowledge.index_cache import load_index
 from bot.knowledge.neighbours import NeighbourMatcher
 from bot.knowledge.search import Hit
@@ -41,7 +49,16 @@ LONG_QUESTION = 40.0  # idf units, about ten informative words
 MIN_COVERAGE_LONG = 0.25
 OWNED_HEAD_COVERAGE = 0.7
 NEAREST_TOPICS = 3
+CANDIDATES = 12
+# "Did you mean": a runner-up this close to the best topic, or middling topics, are offered.
+CLARIFY_OPTIONS = 3
+CLOSE_RANK = 0.99
+CLOSE_HEAD = 0.99
+CLOSE_PARAPHRASE = 0.98  # the way people ask must not favour the best topic either
+PLAUSIBLE_RELATIVE = 0.2
+PLAUSIBLE_HEAD = 0.25
 
+_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 log = logging.getLogger(__name__)
 CHARTS = {"us401k": us401k_chart, "inflow": inflow_chart}
 
@@ -198,19 +215,56 @@ class Engine:
         return [self.topic_reply(hit.doc_id, lang) for hit in hits]
 
     def answer(self, text: str, lang: Lang) -> Reply:
-        """Search the curated content; answer, or say honestly that it is not covered."""
+        """Search the curated content; answer, ask which topic is meant, or decline honestly."""
         query = self.index.query(text)
         if all(is_unigram(token) for token in query.tokens):
             # Only small talk ("hi", "你好", "what can you do?"): say what the bot is for.
             return help_reply(lang)
-        hits = self.index.search(query, limit=NEAREST_TOPICS)
-        nearest = [self.content.topics[hit.doc_id] for hit in hits]
-        neighbour = self.neighbours.match(query.normalized)
+        asked = question_countries(query.normalized)
+        hits = [
+            hit
+            for hit in self.index.search(query, limit=CANDIDATES)
+            if fits(area_countries(self.content.topics[hit.doc_id].area), asked)
+        ]
+        nearest = [self.content.topics[hit.doc_id] for hit in hits[:NEAREST_TOPICS]]
+        country = next(iter(asked)) if len(asked) == 1 else None
+        neighbour = self.neighbours.match(query.normalized, asked)
         if neighbour is not None and not (hits and self.owns(hits[0])):
-            return fallback_reply(lang, nearest=nearest, neighbour=neighbour)
-        if not hits or not self.confident(hits[0], query.information):
-            return fallback_reply(lang, nearest=nearest)
-        return self.topic_reply(hits[0].doc_id, lang)
+            return fallback_reply(lang, nearest=nearest, neighbour=neighbour, country=country)
+        if hits and self.confident(hits[0], query.information):
+            close = [hit for hit in hits[1:CLARIFY_OPTIONS] if self.rivals(hit, hits[0])]
+            if not close:
+                return self.dated_answer(hits[0].doc_id, query.normalized, lang)
+            options = [self.content.topics[hit.doc_id] for hit in [hits[0], *close]]
+            return clarify_reply(options, self.content, lang)
+        plausible = [hit for hit in hits[:CLARIFY_OPTIONS] if self.plausible(hit)]
+        if len(plausible) >= 2:
+            options = [self.content.topics[hit.doc_id] for hit in plausible]
+            return clarify_reply(options, self.content, lang)
+        return fallback_reply(lang, nearest=nearest, country=country)
+
+    def dated_answer(self, topic_id: str, normalized: str, lang: Lang) -> Reply:
+        """A topic's answer, saying so first when the question asks about a year (this one or
+        the next) for which the topic has no figures yet."""
+        reply = self.topic_reply(topic_id, lang)
+        latest = latest_figure_year(self.content.topics[topic_id])
+        asked = [int(year) for year in _YEAR.findall(normalized)]
+        later = [year for year in asked if latest and latest < year <= self.today.year + 1]
+        return with_later_year_note(reply, max(later), latest) if later and latest else reply
+
+    @staticmethod
+    def rivals(hit: Hit, best: Hit) -> bool:
+        """Whether a runner-up is so close to the best topic that picking one would be a guess."""
+        return (
+            hit.rank_key >= CLOSE_RANK * best.rank_key
+            and hit.head_coverage >= CLOSE_HEAD * best.head_coverage
+            and hit.paraphrase >= CLOSE_PARAPHRASE * best.paraphrase
+        )
+
+    @staticmethod
+    def plausible(hit: Hit) -> bool:
+        """Whether a topic that is not confident enough to answer is worth offering."""
+        return hit.relative >= PLAUSIBLE_RELATIVE and hit.head_coverage >= PLAUSIBLE_HEAD
 
     @staticmethod
     def confident(hit: Hit, information: float) -> bool:

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from bot.i18n.lang import Lang
 
-ReplyKind = Literal["answer", "calc", "fallback", "error", "command"]
+ReplyKind = Literal["answer", "clarify", "calc", "fallback", "error", "command"]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from bot.knowledge.content import Content
+from bot.knowledge.focus import focus_segments
 from bot.knowledge.tokens import ZH_STOP_CHARS, is_unigram, normalize, tokenize
 
 K1 = 1.2
@@ -67,6 +68,7 @@ class _CoverageColumns:
     weights: np.ndarray
     bigrams: np.ndarray
     spans: np.ndarray
+    char_weights: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class Query:
     normalized: str
     tokens: dict[str, float]
     han_chars: frozenset[int]
+    han_weights: tuple[float, ...]  # the weight of each of han_chars, in position order
     han_bigrams: tuple[tuple[int, str], ...]
     information: float
 
@@ -274,34 +277,39 @@ class SearchIndex:
         self._paraphrase_starts = _group_starts(self.paraphrase_topic, len(self.ids))
 
     def query(self, text: str) -> Query:
-        """Tokenise and weight a user's text."""
+        """Tokenise and weight a user's text; the story around a question weighs less."""
         normalized = normalize(text)
         tokens: dict[str, float] = {}
-        for token in tokenize(normalized) + self.synonyms.tokens(normalized):
-            if is_unigram(token):
-                weight = QUERY_WEIGHT_UNIGRAM
-            elif token.replace(".", "").isdigit():
-                weight = QUERY_WEIGHT_NUMBER
-            else:
-                weight = 1.0
-            tokens[token] = max(tokens.get(token, 0.0), weight)
-        chars: set[int] = set()
+        chars: dict[int, float] = {}
         bigrams: list[tuple[int, str]] = []
-        for match in _HAN_RUN.finditer(normalized):
-            run, offset = match.group(0), match.start()
-            chars.update(offset + i for i, ch in enumerate(run) if ch not in ZH_STOP_CHARS)
-            bigrams.extend(
-                (offset + i, run[i : i + 2])
-                for i in range(len(run) - 1)
-                if run[i : i + 2] in self.vocab
-            )
+        for segment in focus_segments(normalized):
+            part = normalized[segment.start : segment.end]
+            for token in tokenize(part) + self.synonyms.tokens(part):
+                if is_unigram(token):
+                    weight = QUERY_WEIGHT_UNIGRAM
+                elif token.replace(".", "").isdigit():
+                    weight = QUERY_WEIGHT_NUMBER
+                else:
+                    weight = 1.0
+                tokens[token] = max(tokens.get(token, 0.0), weight * segment.weight)
+            for match in _HAN_RUN.finditer(part):
+                run, offset = match.group(0), segment.start + match.start()
+                for i, ch in enumerate(run):
+                    if ch not in ZH_STOP_CHARS:
+                        chars[offset + i] = segment.weight
+                bigrams.extend(
+                    (offset + i, run[i : i + 2])
+                    for i in range(len(run) - 1)
+                    if run[i : i + 2] in self.vocab
+                )
         words = sum(self._idf(t) * w for t, w in tokens.items() if not _is_han(t))
         return Query(
             normalized=normalized,
             tokens=tokens,
             han_chars=frozenset(chars),
+            han_weights=tuple(chars[p] for p in sorted(chars)),
             han_bigrams=tuple(bigrams),
-            information=words + HAN_CHAR_WEIGHT * len(chars),
+            information=words + HAN_CHAR_WEIGHT * sum(chars.values()),
         )
 
     def _idf(self, token: str) -> float:
@@ -326,6 +334,7 @@ class SearchIndex:
             weights=np.array([w for _, w in english], dtype=np.float32),
             bigrams=np.array([self.vocab[b] for _, b in query.han_bigrams], dtype=np.int64),
             spans=spans,
+            char_weights=np.array(query.han_weights, dtype=np.float32),
         )
 
     @staticmethod
@@ -335,7 +344,7 @@ class SearchIndex:
         if len(columns.bigrams):
             hits = where[columns.bigrams][:, rows].T.astype(np.float32)
             covered = (hits @ columns.spans) > 0
-            matched += HAN_CHAR_WEIGHT * covered.sum(axis=1)
+            matched += HAN_CHAR_WEIGHT * (covered @ columns.char_weights)
         return matched
 
     def search(self, query: Query, limit: int = 5) -> list[Hit]:

@@ -1,0 +1,63 @@
+"""Which country a question is about: the US, China, both, or it does not say.
+
+Explicit words decide ("美国", "in China", "401(k)", "社保局"); vocabulary that belongs to one
+system only counts when no explicit word names the other ("社保" alone is China's; "美国社保"
+is US Social Security). A topic's country comes from its area.
+"""
+
+import re
+from typing import Literal
+
+Country = Literal["us", "cn"]
+
+# Words that name a country or a thing that exists in one system only.
+_US_STRONG = re.compile(
+    r"美国|美國|美元|美金|联邦|401k|403b|457b|\bira\b|\biras\b|\broth\b|\birs\b|\bssa\b|"
+    r"\bsocial security\b|\bmedicare\b|\bu\.?s\.?a?\b|\bamerica|\bfederal\b|\berisa\b|"
+    r"\bsecure 2\.0|\bfidelity\b|\bvanguard\b|\bschwab\b|\bw-?2\b|\b1099|\$"
+)
+_CN_STRONG = re.compile(
+    r"中国|国内|大陆|内地|人社|社保局|12333|户口|户籍|城镇职工|职工养老|五险|人民币|\brmb\b|"
+    r"[0-9一二三四五六七八九十百千万]+(?:块|元)|万元|省|\bchina\b|\bchinese\b|\bprc\b|"
+    r"\bshebao\b|\bhukou\b|\bmainland\b|个人养老金|企业年金|职业年金|灵活就业|最高法|司法解释|劳动合同"
+)
+# System words that point one way only when nothing names the other country.
+_CN_WEAK = re.compile(r"社保|社会保险|养老保险|养老金|退休金|退休工资|缴费|公积金|单位")
+_US_WEAK = re.compile(r"\b(?:pension|retire|retirement|employer)\b")
+
+AREA_COUNTRY: dict[str, frozenset[Country]] = {
+    "us401k": frozenset({"us"}),
+    "us_policy": frozenset({"us"}),
+    "crypto": frozenset({"us"}),
+    "us_context": frozenset({"us"}),
+    "cn_social_insurance": frozenset({"cn"}),
+    "cn_pension": frozenset({"cn"}),
+    "cn_personal_pension": frozenset({"cn"}),
+}
+
+
+def question_countries(normalized: str) -> frozenset[Country]:
+    """The countries a normalised question names or implies; empty when it does not tell."""
+    found: set[Country] = set()
+    if _US_STRONG.search(normalized):
+        found.add("us")
+    if _CN_STRONG.search(normalized):
+        found.add("cn")
+    if found:
+        return frozenset(found)
+    if _CN_WEAK.search(normalized):
+        return frozenset({"cn"})
+    if _US_WEAK.search(normalized) and not re.search(r"[\u3400-\u9fff]", normalized):
+        return frozenset({"us"})
+    return frozenset()
+
+
+def area_countries(area: str) -> frozenset[Country]:
+    """The countries an area's topics are about (empty for cross-country areas)."""
+    return AREA_COUNTRY.get(area, frozenset())
+
+
+def fits(topic_countries: frozenset[Country], asked: frozenset[Country]) -> bool:
+    """Whether a topic may answer a question: cross-country topics always may; otherwise the
+    question must name (or imply) the topic's country, or not tell at all."""
+    return not topic_countries or not asked or bool(topic_countries & asked)
