@@ -1,0 +1,95 @@
+"""Choosing what to say (issue 8): the question inside a story, the right country, "did you
+mean" instead of a guess, channels of the question's own country, and figures' years."""
+
+import pytest
+
+from bot.chat import ChatSession, format_for_terminal
+from bot.engine import Engine, Message
+
+US_AREAS = {"us401k", "us_policy", "crypto", "us_context"}
+
+
+def _area(engine: Engine, topic: str | None) -> str:
+    assert topic is not None
+    return engine.content.topics[topic].area
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "社保要交多少年才能领养老金",
+        "社保要交多少年才能領養老金",
+        "我在北京工作，养老金最少要交几年",
+    ],
+)
+def test_a_china_question_never_gets_a_us_topic(engine: Engine, question: str) -> None:
+    reply = engine.handle(Message(question))
+    assert reply.kind == "answer"
+    assert _area(engine, reply.topic) not in US_AREAS
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["美国社保要交多少年才能领", "How many years do I need to work to get Social Security?"],
+)
+def test_a_us_question_never_gets_a_china_topic(engine: Engine, question: str) -> None:
+    reply = engine.handle(Message(question))
+    assert reply.kind == "answer"
+    assert _area(engine, reply.topic) in US_AREAS
+
+
+def test_a_us_fallback_names_us_channels_only(engine: Engine) -> None:
+    reply = engine.handle(Message("What is the phone number of my 401k recordkeeper?"))
+    assert reply.kind == "fallback"
+    assert "ssa.gov" in reply.text and "12333" not in reply.text
+
+
+def test_a_china_fallback_names_china_channels_only(engine: Engine) -> None:
+    reply = engine.handle(Message("我的社保卡丢了怎么补办"))
+    assert reply.kind == "fallback"
+    assert "12333" in reply.text and "irs.gov" not in reply.text
+
+
+def test_a_story_with_numbers_that_asks_a_question_is_not_a_calculation(engine: Engine) -> None:
+    story = (
+        "I'm 29, I owe $60,000 in student loans and I have about $65,000 in my 401k. My "
+        "company matches 100% up to 6%. Would it be smart to cash out the 401k to clear the "
+        "loans this year?"
+    )
+    reply = engine.handle(Message(story))
+    assert reply.kind != "calc"
+
+
+def test_a_request_for_a_projection_is_still_a_calculation(engine: Engine) -> None:
+    request = "I'm 30, salary $80k, I save 10% in my 401k with a 50% match, how much at 65?"
+    reply = engine.handle(Message(request))
+    assert reply.kind == "calc"
+
+
+def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
+    reply = engine.handle(Message("养老金"))
+    assert reply.kind == "clarify"
+    assert 2 <= len(reply.buttons) <= 3
+    assert all(b.action.startswith("topic:") for b in reply.buttons)
+    for button in reply.buttons:
+        assert button.label in reply.text  # each option is named, with one line about it
+
+
+def test_the_terminal_numbers_the_options_and_a_number_opens_one(engine: Engine) -> None:
+    session = ChatSession(engine, None)
+    shown = format_for_terminal(session.respond("养老金"))
+    assert "[1]" in shown and "[2]" in shown
+    chosen = session.respond("1")
+    assert chosen.kind == "answer"
+
+
+def test_a_newer_year_than_the_figures_is_said_first(engine: Engine) -> None:
+    reply = engine.handle(Message("What is the 401(k) contribution limit for 2027?"))
+    assert reply.kind == "answer"
+    first = reply.text.splitlines()[0]
+    assert "2027" in first and "2026" in first
+
+
+def test_the_year_of_the_figures_is_not_mentioned_when_it_matches(engine: Engine) -> None:
+    reply = engine.handle(Message("What is the 401(k) contribution limit for 2026?"))
+    assert "You asked about" not in reply.text
