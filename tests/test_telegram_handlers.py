@@ -177,6 +177,24 @@ async def test_feedback_is_stored_with_the_topic_and_no_user(
     assert "user" not in " ".join(row)
 
 
+async def test_did_you_mean_offers_buttons_that_open_the_topic(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = harness
+    fake.push_text(12, "养老金")
+    await feed(app, fake)
+    question = fake.sent_to(12)[0]
+    assert "请选一个" in question.text
+    rows = question.params["reply_markup"]["inline_keyboard"]
+    options = [b for row in rows for b in row]
+    assert len(options) >= 2
+    fake.push_callback(12, question, options[0]["callback_data"])
+    await feed(app, fake)
+    opened = fake.sent_to(12)[-1]
+    assert options[0]["text"] in opened.text and "信息截至" in opened.text
+    assert app.bot_data[SERVICES_KEY].db["unanswered"].count == 1
+
+
 async def test_flood_from_one_user_is_cut_and_told_once(harness: tuple[Any, FakeTelegram]) -> None:
     app, fake = harness
     for _ in range(20):

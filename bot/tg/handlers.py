@@ -15,7 +15,12 @@ from bot.engine import Message, Reply, commands
 from bot.engine.commands import internal_error_reply
 from bot.render.split import split_html
 from bot.tg.keyboards import decode_action
-from bot.tg.language import client_language, fallback_language, saved_language
+from bot.tg.language import (
+    button_language,
+    client_language,
+    fallback_language,
+    saved_language,
+)
 from bot.tg.send import edit_reply, send_reply
 from bot.tg.services import Services, services
 
@@ -135,7 +140,7 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     reply = await _engine_reply(svc, request)
     if user:
         svc.pending.set(user.id, reply.pending, previous=pending)
-        if reply.kind == "fallback" and text.strip():
+        if reply.kind in ("fallback", "clarify") and text.strip():
             svc.unanswered.add(text, reply.lang)
     await _send(update, context, reply)
 
@@ -153,7 +158,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None or query.data is None:
         return
-    lang = fallback_language(update, svc)
+    lang = button_language(update, svc)
     data = query.data
     if data.startswith("fb:"):
         _, verdict, topic = data.split(":", 2)

@@ -2,7 +2,7 @@
 
 from telegram import Update
 
-from bot.i18n.lang import Lang, parse_lang
+from bot.i18n.lang import Lang, detect_lang, parse_lang
 from bot.tg.services import Services
 
 
@@ -21,3 +21,16 @@ def saved_language(update: Update, services: Services) -> Lang | None:
 def fallback_language(update: Update, services: Services) -> Lang:
     """For replies with no text to read: saved choice, else the client's language, else English."""
     return saved_language(update, services) or client_language(update) or "en"
+
+
+def button_language(update: Update, services: Services) -> Lang:
+    """For a pressed button: saved choice, else the script of the message the button sits
+    on (a button under a 繁體 answer opens in 繁體), else the client's language."""
+    saved = saved_language(update, services)
+    if saved:
+        return saved
+    query = update.callback_query
+    shown = query.message if query else None
+    text = getattr(shown, "text", None) or getattr(shown, "caption", None)
+    default = client_language(update) or "en"
+    return detect_lang(text, default=default) if text else default
