@@ -1,6 +1,6 @@
-"""Engine latency per question (p50, p99, in process, over the dev set), the cold start
-of `pillarbot ask` (median of 5 runs), and the first replies after a start with and without
-the Telegram door's warm-up. Prints figures; asserts nothing.
+"""Engine latency per question (p50, p99, in process, over the dev set and the real-question
+corpus), the cold start of `pillarbot ask` (median of 5 runs), and the first replies after a
+start with and without the Telegram door's warm-up. Prints figures; asserts nothing.
 
 Usage: python bench/latency.py [path/to/questions.json]
 """
@@ -14,7 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from bot.engine import Engine, Message
+from tests.real_corpus import load_corpus
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "questions.dev.json"
 ROUNDS = 20
@@ -88,9 +91,11 @@ def main(argv: list[str]) -> int:
     dev = json.loads(path.read_text(encoding="utf-8"))
     answers = [q["question"] for q in dev if q["kind"] != "calc"]
     everything = [q["question"] for q in dev]
+    real = [q.question for q in load_corpus()]
     for label, questions in (
         ("answers and fallbacks (faq + out of scope)", answers),
         ("every dev question, calculations included, no charts", everything),
+        ("every real question (tests/data/real), no charts", real),
     ):
         samples = engine_latency(questions, charts=False) * 1000
         print(
