@@ -57,6 +57,8 @@ CLOSE_HEAD = 0.99
 CLOSE_PARAPHRASE = 0.98  # the way people ask must not favour the best topic either
 PLAUSIBLE_RELATIVE = 0.2
 PLAUSIBLE_HEAD = 0.25
+# A declined question is offered the nearest topics only when they share its subject words.
+NEAR_MATCHED = 6.0
 
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 log = logging.getLogger(__name__)
@@ -226,7 +228,11 @@ class Engine:
             for hit in self.index.search(query, limit=CANDIDATES)
             if fits(area_countries(self.content.topics[hit.doc_id].area), asked)
         ]
-        nearest = [self.content.topics[hit.doc_id] for hit in hits[:NEAREST_TOPICS]]
+        nearest = [
+            self.content.topics[hit.doc_id]
+            for hit in hits[:NEAREST_TOPICS]
+            if self.near(hit, query.information)
+        ]
         country = next(iter(asked)) if len(asked) == 1 else None
         neighbour = self.neighbours.match(query.normalized, asked)
         if neighbour is not None and not (hits and self.owns(hits[0])):
@@ -260,6 +266,12 @@ class Engine:
             and hit.head_coverage >= CLOSE_HEAD * best.head_coverage
             and hit.paraphrase >= CLOSE_PARAPHRASE * best.paraphrase
         )
+
+    @staticmethod
+    def near(hit: Hit, information: float) -> bool:
+        """Whether a topic is near enough to a declined question to be offered as a button:
+        its head fields match a few informative words of it (about two, in idf units)."""
+        return hit.head_coverage * information >= NEAR_MATCHED
 
     @staticmethod
     def plausible(hit: Hit) -> bool:
