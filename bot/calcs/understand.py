@@ -60,6 +60,12 @@ _CALC_VERB = re.compile(
     r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|试算|\bcalculate\b|\bcalculator\b|"
     r"\bestimate my\b|\bproject my\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
 )
+# Asking for advice rather than for a number.
+_ADVICE = re.compile(
+    r"\bshould (?:i|we)\b|\b(?:is|would) it (?:be )?(?:worth|wise|smart|better|a good idea)|"
+    r"\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should\b|\badvi[cs]e\b|\bmakes? sense\b|"
+    r"\bbetter off\b|\bpros and cons\b|要不要|该不该|应不应该|值不值|划算吗|合不合适|好不好|是否应该"
+)
 _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
 _US_PLAN = re.compile(r"401k|403b|\bira\b|美元|\$")
 
@@ -90,24 +96,26 @@ def _subject(text: str) -> str | None:
 def detect_calculator(text: str) -> str | None:
     """Which calculator a normalised text asks for, or None for a question.
 
-    What is asked is read from the sentences that ask: a story that mentions a match or a
-    salary before asking "should I cash out?" is a question, not a calculation.
+    A story with figures that asks for advice ("should I cash out?", "is it worth it?",
+    "要不要…") is a question, not a calculation, unless what it asks is itself a sum.
     """
     asked = asking_text(text)
     if _CALC_VERB.search(asked) and (subject := _subject(text)) is not None:
         return subject
+    if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
+        return None
     numbers = find_numbers(text)
     if not numbers:
         return None
-    if _CRYPTO.search(text) and _PLANS.search(text) and _FLOW.search(asked):
+    if _CRYPTO.search(text) and _PLANS.search(text) and _FLOW.search(text):
         return "inflow"
-    if _PERSONAL_PENSION.search(text) and _TAX.search(asked) and _has_amount(numbers):
+    if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
         return "cn_personal_pension"
-    if _SOCIAL.search(text) and _PAY_CUE.search(asked) and _has_amount(numbers):
+    if _SOCIAL.search(text) and _PAY_CUE.search(text) and _has_amount(numbers):
         return "cn_contrib"
     if (
         _PENSION.search(text)
-        and _GET_CUE.search(asked)
+        and _GET_CUE.search(text)
         and _has_input(numbers)
         and not re.search(r"401k|ira|\$|美元", text)
         and not _PERSONAL_PENSION.search(text)
@@ -117,7 +125,7 @@ def detect_calculator(text: str) -> str | None:
     if (
         _SAVINGS.search(text)
         and _has_amount(numbers)
-        and (_PROJECTION.search(asked) or (asked == text and _MATCH.search(text)))
+        and (_PROJECTION.search(text) or _MATCH.search(text))
         and (_US_PLAN.search(text) or not _CHINA.search(text))
     ):
         return "us401k"
