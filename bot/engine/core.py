@@ -243,7 +243,11 @@ class Engine:
                 return self.dated_answer(hits[0].doc_id, query.normalized, lang)
             options = [self.content.topics[hit.doc_id] for hit in [hits[0], *close]]
             return clarify_reply(options, self.content, lang)
-        plausible = [hit for hit in hits[:CLARIFY_OPTIONS] if self.plausible(hit)]
+        plausible = [
+            hit
+            for hit in hits[:CLARIFY_OPTIONS]
+            if self.plausible(hit) and self.near(hit, query.information)
+        ]
         if len(plausible) >= 2:
             options = [self.content.topics[hit.doc_id] for hit in plausible]
             return clarify_reply(options, self.content, lang)
