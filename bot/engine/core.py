@@ -40,13 +40,15 @@ from bot.knowledge.tokens import is_unigram
 from bot.render.charts import inflow_chart, us401k_chart
 from calc.errors import CalcInputError
 
-# Calibrated on the content's own paraphrases and a hand-written set of off-topic questions
-# (tests/data/retrieval_cases.yaml); README, "How it works", explains each step.
+# Calibrated on the content's own paraphrases, a hand-written set of off-topic questions
+# (tests/data/retrieval_cases.yaml) and the tune half of the real-question corpus (never its
+# held-out half); README, "How it works", explains each step. The long-question bar was
+# lowered from 0.25 to 0.2 on the tune half: 7 more right answers for 3 more wrong ones.
 MIN_RELATIVE_SCORE = 0.08
 MIN_COVERAGE = 0.3
 MIN_HEAD_COVERAGE = 0.1
 LONG_QUESTION = 40.0  # idf units, about ten informative words
-MIN_COVERAGE_LONG = 0.25
+MIN_COVERAGE_LONG = 0.2
 OWNED_HEAD_COVERAGE = 0.7
 NEAREST_TOPICS = 3
 CANDIDATES = 12
