@@ -12,11 +12,13 @@ Usage: python bench/eval_real.py [--show-failures] [--csv PATH]
 
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.engine import Engine, Message
+from bot.i18n.script import to_traditional
 from tests.real_corpus import HALVES, SCRIPTS, Outcome, load_corpus, report, score
 
 
@@ -24,6 +26,24 @@ def run_corpus(engine: Engine) -> list[Outcome]:
     """Every corpus question through the engine, scored."""
     topics = engine.content.topics.keys()
     return [score(q, engine.handle(Message(q.question)), topics) for q in load_corpus()]
+
+
+def converted_to_traditional(engine: Engine) -> list[Outcome]:
+    """The real 简体 questions converted to 繁體 (OpenCC), and the reply must be in 繁體.
+
+    Few questions written in 繁體 could be found, so this supplementary row checks that a 繁體
+    reader asking the same things is answered the same way. It is not a measure of how people
+    write in 繁體.
+    """
+    topics = engine.content.topics.keys()
+    outcomes = []
+    for q in load_corpus():
+        if q.lang != "zh-Hans":
+            continue
+        reply = engine.handle(Message(to_traditional(q.question)))
+        scored = score(q, reply, topics)
+        outcomes.append(replace(scored, right=scored.right and reply.lang == "zh-Hant"))
+    return outcomes
 
 
 def print_report(outcomes: list[Outcome]) -> None:
@@ -47,8 +67,15 @@ def print_report(outcomes: list[Outcome]) -> None:
 
 def main(argv: list[str]) -> int:
     """Print the report (and the tune half's failures when asked)."""
-    outcomes = run_corpus(Engine(charts=False))
+    engine = Engine(charts=False)
+    outcomes = run_corpus(engine)
     print_report(outcomes)
+    converted = report(converted_to_traditional(engine))
+    print(
+        f"{'简体 -> 繁體 converted':24}"
+        + "".join(f"{converted.get((h, 'zh-Hans'), '-')!s:>18}" for h in HALVES)
+        + "  (supplementary)"
+    )
     if "--show-failures" in argv:
         for o in outcomes:
             if o.question.half == "tune" and not o.right:
