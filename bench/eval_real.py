@@ -62,7 +62,14 @@ def print_report(outcomes: list[Outcome]) -> None:
             for o in outcomes
             if o.question.half == half and not o.right
         )
-        print(f"{half}: not right = {dict(missed)}")
+        helpful = sum(
+            1
+            for o in outcomes
+            if o.question.half == half and o.kind == "clarify" and set(o.options) & o.accepted
+        )
+        print(
+            f"{half}: not right = {dict(missed)}; 'did you mean' offering a right topic: {helpful}"
+        )
 
 
 def main(argv: list[str]) -> int:

@@ -71,6 +71,7 @@ class Outcome:
     got: str  # the topic, `calc:<name>`, or the kind (fallback, clarify, command, error)
     right: bool
     options: tuple[str, ...] = ()  # a clarify reply's topics
+    accepted: frozenset[str] = frozenset()  # what would have been right
 
 
 def accepted(question: RealQuestion, topics: Iterable[str]) -> set[str]:
@@ -105,7 +106,8 @@ def score(question: RealQuestion, reply: Any, topics: Iterable[str]) -> Outcome:
     options = tuple(
         b.action.removeprefix("topic:") for b in reply.buttons if reply.kind == "clarify"
     )
-    return Outcome(question, reply.kind, got, got in accepted(question, topics), options)
+    right = frozenset(accepted(question, topics))
+    return Outcome(question, reply.kind, got, got in right, options, right)
 
 
 @dataclass
