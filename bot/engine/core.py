@@ -57,7 +57,8 @@ CLARIFY_OPTIONS = 3
 CLOSE_RANK = 0.99
 CLOSE_HEAD = 0.99
 CLOSE_PARAPHRASE = 0.98  # the way people ask must not favour the best topic either
-PLAUSIBLE_RELATIVE = 0.1  # with near(): chosen on the tune half, where every one offered a right topic
+# Middling topics that also pass near(): on the tune half every such offer held a right topic.
+PLAUSIBLE_RELATIVE = 0.1
 PLAUSIBLE_HEAD = 0.0
 # A declined question is offered the nearest topics only when they share its subject words.
 NEAR_MATCHED = 6.0
