@@ -59,7 +59,6 @@ CLOSE_HEAD = 0.99
 CLOSE_PARAPHRASE = 0.98  # the way people ask must not favour the best topic either
 # Middling topics that also pass near(): on the tune half every such offer held a right topic.
 PLAUSIBLE_RELATIVE = 0.1
-PLAUSIBLE_HEAD = 0.0
 # A declined question is offered the nearest topics only when they share its subject words.
 NEAR_MATCHED = 6.0
 
@@ -283,7 +282,7 @@ class Engine:
     @staticmethod
     def plausible(hit: Hit) -> bool:
         """Whether a topic that is not confident enough to answer is worth offering."""
-        return hit.relative >= PLAUSIBLE_RELATIVE and hit.head_coverage >= PLAUSIBLE_HEAD
+        return hit.relative >= PLAUSIBLE_RELATIVE
 
     @staticmethod
     def confident(hit: Hit, information: float) -> bool:
