@@ -60,6 +60,11 @@ _CALC_VERB = re.compile(
     r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|试算|\bcalculate\b|\bcalculator\b|"
     r"\bestimate my\b|\bproject my\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
 )
+# What a question asks when it wants a sum worked out.
+_AMOUNT_ASKED = re.compile(
+    r"多少|几年|几岁|能省|能领|能拿|划算|how much|how many|how long|what (?:will|would|is|are) (?:i|my|the)|"
+    r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b"
+)
 # Asking for advice rather than for a number.
 _ADVICE = re.compile(
     r"\bshould (?:i|we)\b|\b(?:is|would) it (?:be )?(?:worth|wise|smart|better|a good idea)|"
@@ -104,6 +109,8 @@ def detect_calculator(text: str) -> str | None:
         return subject
     if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
         return None
+    if asked != text and not _AMOUNT_ASKED.search(asked):
+        return None  # a story with figures whose question asks for no amount ("can I borrow?")
     numbers = find_numbers(text)
     if not numbers:
         return None
