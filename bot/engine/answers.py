@@ -3,7 +3,7 @@
 import re
 from dataclasses import replace
 
-from bot.engine.reply import Button, Reply, SourceRef
+from bot.engine.reply import Button, Reply, ReplyKind, SourceRef
 from bot.i18n.formatting import format_date
 from bot.i18n.lang import Lang
 from bot.i18n.script import to_traditional
@@ -93,14 +93,7 @@ def clarify_reply(topics: list[Topic], content: Content, lang: Lang) -> Reply:
     options = [
         {"title": topic_title(t, lang), "summary": topic_summary(t, content, lang)} for t in topics
     ]
-    html = render_html(lang, "clarify.html.j2", options=options)
-    return Reply(
-        lang=lang,
-        kind="clarify",
-        html=html,
-        text=html_to_text(html),
-        buttons=[topic_button(topic, lang) for topic in topics],
-    )
+    return _offering(lang, "clarify", render_html(lang, "clarify.html.j2", options=options), topics)
 
 
 def fallback_reply(
@@ -126,10 +119,15 @@ def fallback_reply(
         nearest=bool(nearest),
         country=country,
     )
+    return _offering(lang, "fallback", html, nearest)
+
+
+def _offering(lang: Lang, kind: ReplyKind, html: str, topics: list[Topic]) -> Reply:
+    """A reply that offers topics as buttons (a 'did you mean' or a fallback)."""
     return Reply(
         lang=lang,
-        kind="fallback",
+        kind=kind,
         html=html,
         text=html_to_text(html),
-        buttons=[topic_button(topic, lang) for topic in nearest],
+        buttons=[topic_button(topic, lang) for topic in topics],
     )
