@@ -18,6 +18,7 @@ _IDENTIFIERS = re.compile(
     r"401\s?\(?k\)?|403\(b\)|457\(b\)|402\(g\)|415\(c\)|414\(v\)|72\(t\)|404a-5|1099-R"
     r"|SECURE 2\.0|EO 14330|CAR 20\d\d-0\d|12333|12366|12329"
     r"|W-8[A-Z]+(?:-[A-Z]+)?|Form \d{3,4}(?:-[A-Z]+)?|Publication \d+|Notice 20\d\d-\d+"
+    r"|\b1-8\d\d-\d{3}-\d{4}\b"
     r"|[〔\[]\d{4}[〕\]]\s?\d+\s?号|(?:Art\.|Article|Arts\.|Section|§)\s?\d+[a-z]?(?:\(\d\))*"
     r"|pillars? [123](?:(?:[–/-]|,? and | or |, )[123])*"
     r"|https?://\S+|\b[A-Za-z]+\d+[A-Za-z0-9]*\b",
