@@ -6,12 +6,16 @@ from collections import Counter
 import pytest
 
 from bot.engine import Engine, Message
+from bot.i18n.script import to_traditional
 from tests.real_corpus import HALVES, SCRIPTS, load_corpus, report, score
 
 CORPUS = load_corpus()
 # Floors a few points under the rates measured when they were set (see the README): a change
 # that makes the bot worse on real people's questions fails here. Raise them as the bot improves.
-MIN_RIGHT = {"en": 0.3, "zh-Hans": 0.2, "zh-Hant": 0.0}
+MIN_RIGHT = {"en": 0.33, "zh-Hans": 0.45}
+# Only 8 questions written in 繁體 could be found: too few for a floor. The 简体 questions
+# converted to 繁體 must do as well as their originals, answered in 繁體.
+MIN_RIGHT_CONVERTED = 0.45
 MIN_DECLINED = 0.85
 
 
@@ -49,9 +53,20 @@ def cells(engine: Engine) -> dict:
 
 
 @pytest.mark.parametrize("half", HALVES)
-@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("script", sorted(MIN_RIGHT))
 def test_real_questions_get_the_right_reply(cells: dict, half: str, script: str) -> None:
     assert cells[(half, script)].rate >= MIN_RIGHT[script], str(cells[(half, script)])
+
+
+def test_simplified_questions_asked_in_traditional_get_traditional_answers(engine: Engine) -> None:
+    topics = engine.content.topics.keys()
+    asked = [q for q in CORPUS if q.lang == "zh-Hans" and not q.out_of_scope]
+    right = 0
+    for q in asked:
+        reply = engine.handle(Message(to_traditional(q.question)))
+        assert reply.lang == "zh-Hant", q.id
+        right += score(q, reply, topics).right
+    assert right / len(asked) >= MIN_RIGHT_CONVERTED, f"{right}/{len(asked)}"
 
 
 @pytest.mark.parametrize("half", HALVES)
