@@ -30,7 +30,13 @@ def test_a_china_question_never_gets_a_us_topic(engine: Engine, question: str) -
 
 @pytest.mark.parametrize(
     "question",
-    ["美国社保要交多少年才能领", "How many years do I need to work to get Social Security?"],
+    [
+        "美国社保要交多少年才能领",
+        "How many years do I need to work to get Social Security?",
+        "我IRA过了50岁还能存多少",  # "IRA" touching Chinese characters still names the US
+        "美国的养老体系由哪几部分组成",  # a cross-country area, but a US topic
+        "when should I take SS",
+    ],
 )
 def test_a_us_question_never_gets_a_china_topic(engine: Engine, question: str) -> None:
     reply = engine.handle(Message(question))

@@ -32,7 +32,7 @@ from bot.engine.reply import Reply
 from bot.engine.text_input import clean_text, has_words
 from bot.i18n.lang import Lang, detect_lang, parse_lang
 from bot.knowledge.content import Content, default_content
-from bot.knowledge.country import area_countries, fits, question_countries
+from bot.knowledge.country import fits, question_countries, topic_countries
 from bot.knowledge.index_cache import load_index
 from bot.knowledge.neighbours import NeighbourMatcher
 from bot.knowledge.search import Hit
@@ -228,7 +228,7 @@ class Engine:
         hits = [
             hit
             for hit in self.index.search(query, limit=CANDIDATES)
-            if fits(area_countries(self.content.topics[hit.doc_id].area), asked)
+            if fits(topic_countries(self.content.topics[hit.doc_id]), asked)
         ]
         nearest = [
             self.content.topics[hit.doc_id]

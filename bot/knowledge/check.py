@@ -45,6 +45,8 @@ def _check_topic(topic: Topic, content: Content, today: dt.date) -> list[str]:
         problems.append(f"{where}: file name {topic.path.name} does not match the id")
     if topic.area not in AREAS:
         problems.append(f"{where}: unknown area {topic.area!r}")
+    if not set(topic.countries) <= {"us", "cn"}:
+        problems.append(f"{where}: countries must be us and/or cn, not {list(topic.countries)}")
     if topic.path.parent.name != topic.area:
         problems.append(f"{where}: lives in {topic.path.parent.name}/, area is {topic.area}")
     for lang in ("en", "zh"):

@@ -8,13 +8,18 @@ is US Social Security). A topic's country comes from its area.
 import re
 from typing import Literal
 
+from bot.knowledge.topics import Topic
+
 Country = Literal["us", "cn"]
+COUNTRIES: tuple[Country, ...] = ("us", "cn")
 
 # Words that name a country or a thing that exists in one system only.
 _US_STRONG = re.compile(
-    r"美国|美國|美元|美金|联邦|401k|403b|457b|\bira\b|\biras\b|\broth\b|\birs\b|\bssa\b|"
+    r"美国|美國|美元|美金|联邦|加州|纽约|德州|佛州|新泽西|\bcalpers\b|"
+    r"401k|403b|457b|\bira\b|\biras\b|\broth\b|\birs\b|\bssa\b|"
     r"\bsocial security\b|\bmedicare\b|\bu\.?s\.?a?\b|\bamerica|\bfederal\b|\berisa\b|"
-    r"\bsecure 2\.0|\bfidelity\b|\bvanguard\b|\bschwab\b|\bw-?2\b|\b1099|\$"
+    r"\bsecure 2\.0|\bfidelity\b|\bvanguard\b|\bschwab\b|\bw-?2\b|\b1099|\$",
+    re.ASCII,  # \b between "ira" and a Chinese character ("IRA过了50岁") is a boundary
 )
 _CN_STRONG = re.compile(
     r"中国|国内|大陆|内地|人社|社保局|12333|户口|户籍|城镇职工|职工养老|五险|人民币|\brmb\b|"
@@ -22,11 +27,12 @@ _CN_STRONG = re.compile(
     r"\bshebao\b|\bhukou\b|\bmainland\b|个人养老金|企业年金|职业年金|灵活就业|最高法|司法解释|劳动合同|"
     r"\bsocial insurance\b|\benterprise annuit|\bhousing (?:provident )?fund\b|"
     r"\b(?:beijing|shanghai|shenzhen|guangzhou|hangzhou|chengdu|wuhan|nanjing|tianjin|chongqing|"
-    r"suzhou|xiamen|dalian|qingdao)\b|北京|上海|深圳|广州|杭州|成都|武汉|南京|天津|重庆|苏州|厦门"
+    r"suzhou|xiamen|dalian|qingdao)\b|北京|上海|深圳|广州|杭州|成都|武汉|南京|天津|重庆|苏州|厦门",
+    re.ASCII,
 )
 # System words that point one way only when nothing names the other country.
 _CN_WEAK = re.compile(r"社保|社会保险|养老保险|养老金|退休金|退休工资|缴费|公积金|单位")
-_US_WEAK = re.compile(r"\b(?:pension|retire|retirement|employer)\b")
+_US_WEAK = re.compile(r"\b(?:pension|retire|retirement|employer)\b", re.ASCII)
 
 AREA_COUNTRY: dict[str, frozenset[Country]] = {
     "us401k": frozenset({"us"}),
@@ -55,9 +61,12 @@ def question_countries(normalized: str) -> frozenset[Country]:
     return frozenset()
 
 
-def area_countries(area: str) -> frozenset[Country]:
-    """The countries an area's topics are about (empty for cross-country areas)."""
-    return AREA_COUNTRY.get(area, frozenset())
+def topic_countries(topic: Topic) -> frozenset[Country]:
+    """The countries a topic is about: its own `countries`, else its area's (empty for
+    cross-country topics)."""
+    if topic.countries:
+        return frozenset(c for c in COUNTRIES if c in topic.countries)
+    return AREA_COUNTRY.get(topic.area, frozenset())
 
 
 def fits(topic_countries: frozenset[Country], asked: frozenset[Country]) -> bool:

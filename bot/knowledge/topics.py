@@ -46,6 +46,7 @@ class Topic:
     reviewed: dt.date
     bodies: dict[str, str]
     path: Path = field(compare=False)
+    countries: tuple[str, ...] = ()  # `us`, `cn`: set where the area does not tell
 
 
 def _pair(front: dict[str, Any], name: str, where: str) -> dict[str, Any]:
@@ -127,4 +128,5 @@ def parse_topic(path: Path) -> Topic:
         reviewed=reviewed,
         bodies=split_bodies(body, where),
         path=path,
+        countries=tuple(_strings(front.get("countries"))),
     )
