@@ -88,10 +88,11 @@ def topic_summary(topic: Topic, content: Content, lang: Lang) -> str:
     return sentence if len(sentence) <= MAX_SUMMARY else sentence[: MAX_SUMMARY - 1] + "…"
 
 
-def clarify_reply(topics: list[Topic], content: Content, lang: Lang) -> Reply:
-    """'Did you mean…': the close topics as buttons, each with one line."""
+def clarify_reply(topics: list[Topic], summaries: list[str], lang: Lang) -> Reply:
+    """'Did you mean…': the close topics as buttons, each with one line (its summary)."""
     options = [
-        {"title": topic_title(t, lang), "summary": topic_summary(t, content, lang)} for t in topics
+        {"title": topic_title(topic, lang), "summary": summary}
+        for topic, summary in zip(topics, summaries, strict=True)
     ]
     return _offering(lang, "clarify", render_html(lang, "clarify.html.j2", options=options), topics)
 

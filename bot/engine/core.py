@@ -15,6 +15,7 @@ from bot.engine.answers import (
     clarify_reply,
     fallback_reply,
     latest_figure_year,
+    topic_summary,
     with_later_year_note,
 )
 from bot.engine.commands import (
@@ -37,6 +38,7 @@ from bot.knowledge.index_cache import load_index
 from bot.knowledge.neighbours import NeighbourMatcher
 from bot.knowledge.search import Hit
 from bot.knowledge.tokens import is_unigram
+from bot.knowledge.topics import Topic
 from bot.render.charts import inflow_chart, us401k_chart
 from calc.errors import CalcInputError
 
@@ -101,6 +103,7 @@ class Engine:
         self.charts = charts
         self._today = today
         self._answers: dict[tuple[str, Lang], Reply] = {}
+        self._summaries: dict[tuple[str, Lang], str] = {}
 
     def warm_up(self) -> None:
         """Load now what the first replies would load lazily (about 0.7 s), so the first
@@ -244,7 +247,7 @@ class Engine:
             if not close:
                 return self.dated_answer(hits[0].doc_id, query.normalized, lang)
             options = [self.content.topics[hit.doc_id] for hit in [hits[0], *close]]
-            return clarify_reply(options, self.content, lang)
+            return self.clarify(options, lang)
         plausible = [
             hit
             for hit in hits[:CLARIFY_OPTIONS]
@@ -252,8 +255,18 @@ class Engine:
         ]
         if len(plausible) >= 2:
             options = [self.content.topics[hit.doc_id] for hit in plausible]
-            return clarify_reply(options, self.content, lang)
+            return self.clarify(options, lang)
         return fallback_reply(lang, nearest=nearest, country=country)
+
+    def clarify(self, topics: list[Topic], lang: Lang) -> Reply:
+        """'Did you mean…' over some topics (each topic's one line is rendered once)."""
+        summaries = []
+        for topic in topics:
+            key = (topic.id, lang)
+            if key not in self._summaries:
+                self._summaries[key] = topic_summary(topic, self.content, lang)
+            summaries.append(self._summaries[key])
+        return clarify_reply(topics, summaries, lang)
 
     def dated_answer(self, topic_id: str, normalized: str, lang: Lang) -> Reply:
         """A topic's answer, saying so first when the question asks about a year (this one or
