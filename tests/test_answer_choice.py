@@ -98,3 +98,8 @@ def test_a_newer_year_than_the_figures_is_said_first(engine: Engine) -> None:
 def test_the_year_of_the_figures_is_not_mentioned_when_it_matches(engine: Engine) -> None:
     reply = engine.handle(Message("What is the 401(k) contribution limit for 2026?"))
     assert "You asked about" not in reply.text
+
+
+def test_a_letter_o_typed_for_the_zero_is_still_a_401k(engine: Engine) -> None:
+    reply = engine.handle(Message("can i borrow from my 4O1K"))
+    assert reply.kind == "answer" and reply.topic == "k401_loans"

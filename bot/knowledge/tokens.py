@@ -12,8 +12,9 @@ from bot.chars import CONTROL_CHARS
 from bot.i18n.lang import han_count
 from bot.i18n.script import to_mainland_simplified
 
+# "4O1K" (a letter O typed for the zero) is a 401(k) too.
 _PLAN_NAMES = re.compile(
-    r"(?<![0-9])(401|403|457)\s?(?:[\(（]\s?([kb])\s?[\)）]|([kb])(?![a-z]))", re.IGNORECASE
+    r"(?<![0-9])(4[0o]1|4[0o]3|457)\s?(?:[\(（]\s?([kb])\s?[\)）]|([kb])(?![a-z]))", re.IGNORECASE
 )
 _SECTION = re.compile(r"(?<![0-9])(402|415|414|72)\s*\(\s*([gcvt])\s*\)", re.IGNORECASE)
 _HALF = re.compile(r"(\d+)\s*(?:½|1/2|\.5|岁半|歲半| and a half)")
@@ -44,7 +45,9 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", CONTROL_CHARS.sub(" ", text)).lower()
     if han_count(text):
         text = to_mainland_simplified(text).translate(_HAN_VARIANTS)
-    text = _PLAN_NAMES.sub(lambda m: f" {m.group(1)}{(m.group(2) or m.group(3)).lower()} ", text)
+    text = _PLAN_NAMES.sub(
+        lambda m: f" {m.group(1).replace('o', '0')}{(m.group(2) or m.group(3)).lower()} ", text
+    )
     text = _SECTION.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}", text)
     return _HALF.sub(lambda m: f"{m.group(1)}.5", text)
 
