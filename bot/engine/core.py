@@ -58,10 +58,6 @@ CANDIDATES = 12
 CLARIFY_OPTIONS = 3
 CLOSE_RANK = 0.99
 CLOSE_HEAD = 0.99
-# In a long question, neighbouring intents (topics listing each other as related) this close
-# are asked about: on the tune half, 2 fewer wrong answers and 2 fewer right ones for 3 more
-# "did you mean"s that offer a right topic. Confidently wrong is the worst outcome.
-SIBLING_RANK = 0.95
 CLOSE_PARAPHRASE = 0.98  # the way people ask must not favour the best topic either
 # Middling topics that also pass near(): on the tune half every such offer held a right topic.
 PLAUSIBLE_RELATIVE = 0.1
@@ -247,12 +243,7 @@ class Engine:
         if neighbour is not None and not (hits and self.owns(hits[0])):
             return fallback_reply(lang, nearest=nearest, neighbour=neighbour, country=country)
         if hits and self.confident(hits[0], query.information):
-            close = [
-                hit
-                for hit in hits[1:CLARIFY_OPTIONS]
-                if self.rivals(hit, hits[0])
-                or (query.information >= LONG_QUESTION and self.sibling_rival(hit, hits[0]))
-            ]
+            close = [hit for hit in hits[1:CLARIFY_OPTIONS] if self.rivals(hit, hits[0])]
             if not close:
                 return self.dated_answer(hits[0].doc_id, query.normalized, lang)
             options = [self.content.topics[hit.doc_id] for hit in [hits[0], *close]]
@@ -285,13 +276,6 @@ class Engine:
         asked = [int(year) for year in _YEAR.findall(normalized)]
         later = [year for year in asked if latest and latest < year <= self.today.year + 1]
         return with_later_year_note(reply, max(later), latest) if later and latest else reply
-
-    def sibling_rival(self, hit: Hit, best: Hit) -> bool:
-        """Whether a runner-up is a neighbouring intent of the best topic (they list each other
-        as related: loans and hardship, claiming and eligibility) and nearly as good."""
-        first, second = self.content.topics[best.doc_id], self.content.topics[hit.doc_id]
-        siblings = second.id in first.related or first.id in second.related
-        return siblings and hit.rank_key >= SIBLING_RANK * best.rank_key
 
     @staticmethod
     def rivals(hit: Hit, best: Hit) -> bool:
