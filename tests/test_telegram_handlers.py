@@ -104,6 +104,49 @@ async def test_a_follow_up_answer_completes_a_pending_calculation(
     assert "基础养老金" in texts[1]
 
 
+@pytest.mark.parametrize("start", ["/calc cn_contrib", "/start c_cn_contrib"])
+async def test_a_calculator_started_by_command_or_link_waits_for_its_answer(
+    harness: tuple[Any, FakeTelegram], start: str
+) -> None:
+    """Issue 9: a calculator started from /calc or a deep link knew nothing of its question."""
+    app, fake = harness
+    fake.push_text(15, start, language_code="zh")
+    await feed(app, fake)
+    fake.push_text(15, "8000", language_code="zh")
+    await feed(app, fake)
+    asked, result = fake.sent_to(15)[0].text, fake.sent_to(15)[1].text
+    assert "月工资" in asked
+    assert "8,000" in result and "养老" in result
+
+
+async def test_a_calculator_started_from_a_button_waits_for_its_answer(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = harness
+    fake.push_text(16, "/calc", language_code="zh")
+    await feed(app, fake)
+    menu = fake.sent_to(16)[0]
+    assert "wage" in menu.text  # the key names each calculator takes
+    rows = menu.params["reply_markup"]["inline_keyboard"]
+    contrib = next(b for row in rows for b in row if "社保" in b["text"])
+    fake.push_callback(16, menu, contrib["callback_data"])
+    await feed(app, fake)
+    fake.push_text(16, "8000", language_code="zh")
+    await feed(app, fake)
+    assert "8,000" in fake.sent_to(16)[-1].text and "养老" in fake.sent_to(16)[-1].text
+
+
+async def test_cancel_ends_the_wait(harness: tuple[Any, FakeTelegram]) -> None:
+    app, fake = harness
+    fake.push_text(17, "/calc cn_contrib", language_code="zh")
+    fake.push_text(17, "/cancel", language_code="zh")
+    fake.push_text(17, "/cancel", language_code="zh")
+    await feed(app, fake)
+    replies = [s.text for s in fake.sent_to(17)]
+    assert "不再等" in replies[1] and "没有需要取消" in replies[2]
+    assert app.bot_data[SERVICES_KEY].pending.get(17) is None
+
+
 async def test_a_pending_calculation_and_a_language_survive_a_restart(
     engine: Engine, tmp_path: Path
 ) -> None:

@@ -8,6 +8,38 @@ import re
 from dataclasses import dataclass, field
 
 CALCULATORS = ("us401k", "inflow", "cn_pension", "cn_contrib", "cn_personal_pension")
+# The `key=value` names each calculator reads (what `/calc` lists and buttons carry).
+CALCULATOR_KEYS: dict[str, tuple[str, ...]] = {
+    "us401k": (
+        "age",
+        "salary",
+        "contrib_pct",
+        "contrib_amount",
+        "match",
+        "balance",
+        "retire_age",
+        "years",
+        "return",
+        "fee",
+        "inflation",
+        "raise",
+        "target",
+    ),
+    "inflow": ("alloc", "adoption", "base", "phase", "yearly"),
+    "cn_pension": (
+        "birth",
+        "gender",
+        "wage",
+        "avg_wage",
+        "index",
+        "years",
+        "balance",
+        "annual_contrib",
+        "retire_age",
+    ),
+    "cn_contrib": ("wage", "avg_wage", "floor", "cap"),
+    "cn_personal_pension": ("salary", "taxable", "deductions", "contribution"),
+}
 _KEY_VALUE = re.compile(r"([a-z_]+)\s*=\s*([^\s,;，；]+)")
 
 

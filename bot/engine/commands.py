@@ -1,5 +1,6 @@
 """Slash commands and button actions that do not need search."""
 
+from bot.calcs.request import CALCULATOR_KEYS
 from bot.engine.answers import topic_button
 from bot.engine.areas import AREA_ORDER, area_title
 from bot.engine.reply import Button, Reply
@@ -134,11 +135,19 @@ CALC_EXAMPLES = (
 
 def calc_menu_reply(lang: Lang) -> Reply:
     """The calculators, with an example request for each."""
-    examples = [(t(lang, title), t(lang, example)) for _, title, example in CALC_EXAMPLES]
+    examples = [
+        (t(lang, title), t(lang, example), name, ", ".join(CALCULATOR_KEYS[name]))
+        for name, title, example in CALC_EXAMPLES
+    ]
     buttons = [
         Button(label=t(lang, title), action=f"calc {name}") for name, title, _ in CALC_EXAMPLES
     ]
     return _command_reply(lang, "calc_menu.html.j2", buttons, examples=examples)
+
+
+def cancel_reply(lang: Lang, was_waiting: bool) -> Reply:
+    """`/cancel`: the calculation that waited for an answer is dropped (or there was none)."""
+    return _command_reply(lang, "cancel.html.j2", [], was_waiting=was_waiting)
 
 
 COMMON_TIMEZONES = (

@@ -35,6 +35,7 @@ COMMANDS = (
     ("help", N_("What I can do")),
     ("topics", N_("Browse topics")),
     ("calc", N_("Calculators")),
+    ("cancel", N_("Stop a calculation that waits for a number")),
     ("lang", N_("Language: English, 简体, 繁體")),
     ("settings", N_("Language, time zone, digests")),
     ("forget", N_("Delete my data")),
@@ -119,6 +120,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("topics", handlers.topics_command))
     application.add_handler(CommandHandler("calc", handlers.calc_command))
+    application.add_handler(CommandHandler("cancel", handlers.cancel_command))
     application.add_handler(CommandHandler(["lang", "language"], handlers.lang_command))
     application.add_handler(CommandHandler("settings", handlers.settings_command))
     application.add_handler(CommandHandler("forget", handlers.forget_command))

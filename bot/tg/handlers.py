@@ -68,6 +68,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reply = svc.engine.action(f"topic:{payload[2:]}", lang)
     elif payload.startswith("c_"):
         reply = svc.engine.action(f"calc {payload[2:]}", lang)
+        _remember_wait(update, svc, reply)
     elif payload == "sub":
         reply = commands.subscriptions_reply(lang)
     else:
@@ -93,7 +94,28 @@ async def calc_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     svc = services(context)
     text = "/calc " + " ".join(context.args or [])
     reply = await _engine_reply(svc, Message(text.strip(), fallback_language(update, svc)))
+    _remember_wait(update, svc, reply)
     await _send(update, context, reply)
+
+
+async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stop waiting for a calculation's missing number."""
+    svc = services(context)
+    user = update.effective_user
+    waiting = svc.pending.get(user.id) if user else None
+    if user and waiting:
+        svc.pending.set(user.id, None, previous=waiting)
+    await _send(
+        update, context, commands.cancel_reply(fallback_language(update, svc), bool(waiting))
+    )
+
+
+def _remember_wait(update: Update, svc: Services, reply: Reply) -> None:
+    """Remember what a calculation asked for, wherever it was started (text, /calc, a button,
+    a deep link), so the next message answers it; any other reply ends the wait."""
+    user = update.effective_user
+    if user is not None:
+        svc.pending.set(user.id, reply.pending, previous=svc.pending.get(user.id))
 
 
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -138,10 +160,9 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     pending = svc.pending.get(user.id) if user else None
     request = Message(text, saved_language(update, svc), pending, client_language(update))
     reply = await _engine_reply(svc, request)
-    if user:
-        svc.pending.set(user.id, reply.pending, previous=pending)
-        if reply.kind in ("fallback", "clarify") and text.strip():
-            svc.unanswered.add(text, reply.lang)
+    _remember_wait(update, svc, reply)
+    if user and reply.kind in ("fallback", "clarify") and text.strip():
+        svc.unanswered.add(text, reply.lang)
     await _send(update, context, reply)
 
 
@@ -187,6 +208,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reply = svc.engine.action(action, lang)
     await _draw_chart(reply, svc)
     await _apply_settings(update, svc, reply)
+    if action.startswith("calc "):
+        _remember_wait(update, svc, reply)
     if action.startswith("calc ") and reply.kind == "calc" and query.message is not None:
         await edit_reply(context, query.message, reply, svc)  # type: ignore[arg-type]
         return
