@@ -154,7 +154,8 @@ def validate(inputs: Us401kInputs) -> None:
         require_range("contribution_rate", inputs.contribution_rate, 0, 1)
     if inputs.contribution_amount is not None:
         require_range("contribution_amount", inputs.contribution_amount, 0, MAX_SALARY)
-    require_range("annual_return", inputs.annual_return, -0.5, 0.5)
+    # A long-run average beyond ±20% a year is a typo or a hope, not a planning assumption.
+    require_range("annual_return", inputs.annual_return, -0.2, 0.2)
     require_range("expense_ratio", inputs.expense_ratio, 0, 0.1)
     require_range("inflation", inputs.inflation, -0.05, 0.3)
     require_range("salary_growth", inputs.salary_growth, -0.2, 0.5)

@@ -166,6 +166,14 @@ def test_personal_pension_tax_example(calc_engine: Engine) -> None:
         ("calc us401k years=nan salary=80000", "en", "number"),
         ("calc us401k salary=1e308 years=10", "en", "salary"),
         ("calc cn_contrib wage=abc", "en", "wage"),
+        # Issue 9: read and refused, never dropped or accepted.
+        ("I'm 30, salary 1e308, 10% to my 401k, how much at 65?", "en", "salary"),
+        (
+            "1970年出生的男职工，退休年龄200岁，缴费30年，社平工资1万，能领多少养老金",
+            "zh-Hans",
+            "退休年龄",
+        ),
+        ("calc us401k age=30 salary=80000 contrib_pct=10 return=50", "en", "20%"),
     ],
 )
 def test_invalid_inputs_get_a_clear_error_in_the_users_language(

@@ -40,7 +40,7 @@ _SCALE_WORDS = {
 }
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 NUMBER = re.compile(
-    r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|["
+    r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|["
     + _CN_NUMERAL
     + r"]+)"
     r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|mm|bn|tn|[kmbt万亿兆千w](?![a-z]))?"

@@ -130,6 +130,8 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     balance = _value(request, "balance") or 0.0
     contrib_pct = _value(request, "contrib_pct")
     contrib_amount = _value(request, "contrib_amount")
+    if contrib_pct is not None and "salary" not in request.params and balance <= 0:
+        raise MissingInputError("us401k", ["salary"], request)  # a share of no pay is nothing
     if contrib_pct is None and contrib_amount is None:
         if salary > 0:
             contrib_pct = d["contrib_pct"]
@@ -321,6 +323,12 @@ def _birth(raw: str | None) -> tuple[int, int] | None:
         raise CalcInputError("birth", "not_finite") from None
 
 
+# Statutory ages run from 50 to 63 after the 2025 reform; early retirement for special jobs
+# starts at 45, and some people keep contributing until 70. Outside that is a misreading.
+MIN_CN_RETIRE_AGE = 40
+MAX_CN_RETIRE_AGE = 75
+
+
 def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> CalcOutcome:
     """A basic-pension estimate under the 2025 retirement-age reform."""
     used: list[str] = []
@@ -334,6 +342,7 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
     retire_age = _value(request, "retire_age")
     retirement = None
     if retire_age is not None:
+        require_range("retire_age", retire_age, MIN_CN_RETIRE_AGE, MAX_CN_RETIRE_AGE)
         age_months = round(retire_age * 12)
         retire_year = birth[0] + (birth[1] - 1 + age_months) // 12 if birth else today.year
     elif birth is not None:

@@ -493,16 +493,17 @@ def extract_cn_pension(text: str) -> dict[str, str]:
     retire = re.search(
         r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*退休",
         text,
-    ) or re.search(r"retire at (\d{2})", text)
+    )
+    # An age stated on its own ("retire at 62", "退休年龄63岁"), whatever it is: a wrong one is
+    # refused by the calculator, never dropped.
+    stated = re.search(r"retire at (\d{2})|退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)", text)
     if retire:
         years_old = _whole(retire.group(1))
-        months = (
-            int(retire.group(2))
-            if retire.lastindex and retire.lastindex >= 2 and retire.group(2)
-            else 0
-        )
+        months = int(retire.group(2)) if retire.group(2) else 0
         if years_old:
             params["retire_age"] = fmt(years_old + months / 12)
+    elif stated:
+        params["retire_age"] = stated.group(1) or stated.group(2)
     avg = _after(
         r"社平工资|社平|社会平均工资|平均工资|计发基数|average wage", text, window=6, percent=False
     )
