@@ -68,7 +68,7 @@ def test_a_story_with_numbers_that_asks_a_question_is_not_a_calculation(engine: 
 
 
 def test_a_request_for_a_projection_is_still_a_calculation(engine: Engine) -> None:
-    request = "I'm 30, salary $80k, I save 10% in my 401k with a 50% match, how much at 65?"
+    request = "I'm 30, salary $80k, 10% with a 50% match up to 6%, how much at 65?"  # the README's
     reply = engine.handle(Message(request))
     assert reply.kind == "calc"
 

@@ -129,12 +129,14 @@ def detect_calculator(text: str) -> str | None:
         and not _RESIDENTS_SCHEME.search(text)
     ):
         return "cn_pension"
+    saving, matched = bool(_SAVINGS.search(text)), bool(_MATCH.search(text))
     if (
-        _SAVINGS.search(text)
-        and _has_amount(numbers)
-        and (_PROJECTION.search(text) or _MATCH.search(text))
+        _has_amount(numbers)
+        and (((saving or matched) and _PROJECTION.search(text)) or (saving and matched))
         and (_US_PLAN.search(text) or not _CHINA.search(text))
     ):
+        # A projection asked of savings or of a match ("10% with a 50% match, how much at
+        # 65?"), or savings with a match stated: a match explained alone is a question.
         return "us401k"
     return None
 
