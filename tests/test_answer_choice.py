@@ -67,10 +67,20 @@ def test_a_story_with_numbers_that_asks_a_question_is_not_a_calculation(engine: 
     assert reply.kind != "calc"
 
 
-def test_a_request_for_a_projection_is_still_a_calculation(engine: Engine) -> None:
-    request = "I'm 30, salary $80k, 10% with a 50% match up to 6%, how much at 65?"  # the README's
-    reply = engine.handle(Message(request))
-    assert reply.kind == "calc"
+@pytest.mark.parametrize(
+    ("request_text", "calculator"),
+    [  # the README's own examples (issue 9 found two of them answered as questions)
+        ("I'm 30, salary $80k, 10% with a 50% match up to 6%, how much at 65?", "us401k"),
+        ("1975年5月出生的男职工，社平工资1万，缴费指数1.2，缴费30年，能领多少", "cn_pension"),
+        ("1975年5月出生的男職工，社平工資1萬，繳費指數1.2，繳費30年，能領多少", "cn_pension"),
+    ],
+)
+def test_a_request_for_a_projection_is_still_a_calculation(
+    engine: Engine, request_text: str, calculator: str
+) -> None:
+    reply = engine.handle(Message(request_text))
+    assert reply.kind == "calc" and reply.result is not None
+    assert reply.result["calculator"] == calculator
 
 
 def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:

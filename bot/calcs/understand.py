@@ -25,7 +25,7 @@ _PAY_CUE = re.compile(
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
-_PENSION = re.compile(r"养老金|退休金|退休工资|pension|退休")
+_PENSION = re.compile(r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限")
 _GET_CUE = re.compile(
     r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|大概多少|估计多少|有多少|养老金多少|退休金多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
