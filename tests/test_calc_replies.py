@@ -191,7 +191,7 @@ def test_below_the_minimum_years_the_reply_leads_with_the_rule(calc_engine: Engi
     assert reply.kind == "calc" and reply.result is not None
     assert reply.result["meets_minimum"] is False
     assert reply.result["total_at_minimum"] > reply.result["total"]
-    first_lines = reply.text.split("\n")[:4]
+    first_lines = reply.text.split("\n")[:6]  # after what was read and the title
     assert any("15年" in line and "最低" in line for line in first_lines)
 
 
@@ -270,3 +270,26 @@ def test_inputs_are_read_from_plain_words(
             key: pytest.approx(value) if isinstance(value, float) else value
             for key, value in expected.items()
         }, variant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "shown"),
+    [
+        (
+            "I'm 30, salary $80k, 10% with a 50% match up to 6%, how much at 65?",
+            "en",
+            ["Read as:", "age 30", "$80,000", "10%", "50% up to 6% of pay"],
+        ),
+        ("月薪一万二，社保交多少", "zh-Hans", ["我读到的是", "月工资 12,000元"]),
+        ("月薪一萬二，社保交多少", "zh-Hant", ["我讀到的是", "月工資 12,000元"]),
+    ],
+)
+def test_a_result_starts_with_what_was_read(
+    calc_engine: Engine, text: str, lang: str, shown: list[str]
+) -> None:
+    """Issue 9: a misreading must be visible, so every result says what it read first."""
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.lang == lang
+    first = reply.text.split("\n")[0]
+    assert all(piece in first for piece in shown), first
+    assert reply.result is not None and "missing" not in reply.result["read"]

@@ -3,11 +3,20 @@
 import datetime as dt
 from typing import Any
 
-from bot.calcs.request import CalcRequest, explicit_calculator, parse_key_values
+from bot.calcs.request import CALCULATOR_KEYS, CalcRequest, explicit_calculator, parse_key_values
 from bot.calcs.rules import CalcRules
 from bot.calcs.run import CalcOutcome, MissingInputError
 from bot.engine.reply import Button, Reply, SourceRef
-from bot.i18n.formatting import format_age, format_date, format_month, format_number, format_usd
+from bot.i18n.formatting import (
+    format_age,
+    format_cny,
+    format_date,
+    format_month,
+    format_number,
+    format_percent,
+    format_usd,
+    format_years,
+)
 from bot.i18n.lang import Lang
 from bot.i18n.script import to_traditional
 from bot.i18n.text import t
@@ -157,8 +166,91 @@ def _age_label(months: int, lang: Lang) -> str:
     )
 
 
-def calc_reply(outcome: CalcOutcome, rules: CalcRules, lang: Lang, today: dt.date) -> Reply:
-    """The reply for a finished calculation."""
+_PERCENT_KEYS = frozenset(
+    {"contrib_pct", "return", "fee", "inflation", "raise", "alloc", "adoption"}
+)
+_YEAR_KEYS = frozenset({"years", "phase"})
+_PLAIN_KEYS = frozenset({"age", "retire_age", "index"})
+_US_CALCULATORS = frozenset({"us401k", "inflow"})
+
+
+def _read_value(calculator: str, key: str, raw: str, lang: Lang) -> str:
+    """One input as the user gave it, formatted for their language."""
+    if key == "match":
+        try:
+            tiers = [(float(a), float(b)) for a, _, b in (p.partition("@") for p in raw.split("+"))]
+        except ValueError:
+            return raw  # unreadable: the calculator refuses it, the reading shows it as typed
+        return ", ".join(
+            t(lang, "{rate} up to {width} of pay").format(
+                rate=format_percent(rate, lang), width=format_percent(width, lang)
+            )
+            for rate, width in tiers
+        )
+    if key == "gender":
+        return {
+            "male": t(lang, "man"),
+            "female_50": t(lang, "woman worker"),
+            "female_55": t(lang, "woman cadre"),
+        }.get(raw, raw)
+    try:
+        value = float(raw)
+    except ValueError:
+        return raw  # a birth month (1975-05) or a named base reads as written
+    if key in _PERCENT_KEYS:
+        return format_percent(value, lang)
+    if key in _YEAR_KEYS:
+        return format_years(value, lang)
+    if key in _PLAIN_KEYS:
+        return format_number(value, lang)
+    return (format_usd if calculator in _US_CALCULATORS else format_cny)(value, lang)
+
+
+def _read_params(request: CalcRequest | None) -> dict[str, str]:
+    """The inputs taken from the message, in the calculator's own order."""
+    if request is None:
+        return {}
+    order = CALCULATOR_KEYS.get(request.calculator, ())
+    keys = sorted(
+        (k for k in request.params if k != "missing"),
+        key=lambda k: order.index(k) if k in order else len(order),
+    )
+    return {key: request.params[key] for key in keys}
+
+
+def _read_label(calculator: str, key: str, lang: Lang) -> str:
+    """What an input is called in a 'Read as' line (shorter than in an error)."""
+    special = {
+        ("cn_pension", "years"): t(lang, "years of contributions"),
+        ("cn_personal_pension", "salary"): t(lang, "yearly pay"),
+        ("us401k", "salary"): t(lang, "yearly pay"),
+    }
+    if (calculator, key) in special:
+        return special[(calculator, key)]
+    if key == "gender":
+        return t(lang, "sex")
+    return _field_names(lang).get(key, key)
+
+
+def reading_html(request: CalcRequest, lang: Lang) -> str:
+    """'Read as: …': every input taken from the message, so a misreading shows (issue 9)."""
+    separator = "; " if lang == "en" else "；"
+    items = separator.join(
+        f"{_read_label(request.calculator, key, lang)} "
+        f"{_read_value(request.calculator, key, raw, lang)}"
+        for key, raw in _read_params(request).items()
+    )
+    return render_html(lang, "_calc_reading.html.j2", items=items) if items else ""
+
+
+def calc_reply(
+    outcome: CalcOutcome,
+    rules: CalcRules,
+    lang: Lang,
+    today: dt.date,
+    request: CalcRequest | None = None,
+) -> Reply:
+    """The reply for a finished calculation, starting with what was read from the request."""
     refs, shown = _source_refs(outcome, lang)
     html = render_html(
         lang,
@@ -167,6 +259,9 @@ def calc_reply(outcome: CalcOutcome, rules: CalcRules, lang: Lang, today: dt.dat
         as_of=format_date(today, lang),
         **_template_context(outcome, rules, lang),
     )
+    reading = reading_html(request, lang) if request is not None else ""
+    if reading:
+        html = f"{reading}\n\n{html}"
     buttons = [
         Button(
             label=f"{t(lang, adjustment.label)} {adjustment.amount}",
@@ -183,6 +278,9 @@ def calc_reply(outcome: CalcOutcome, rules: CalcRules, lang: Lang, today: dt.dat
         buttons=buttons,
         result={
             "calculator": outcome.calculator,
+            "read": {
+                k: v for k, v in (request.params if request else {}).items() if k != "missing"
+            },
             "inputs": outcome.inputs,
             "chart": None,
             **outcome.figures,

@@ -166,7 +166,7 @@ class Engine:
             return need_input_reply(need, lang)
         except CalcInputError as error:
             return calc_error_reply(error, lang)
-        reply = calc_reply(outcome, self.calc_rules, lang, self.today)
+        reply = calc_reply(outcome, self.calc_rules, lang, self.today, request)
         if outcome.chart is not None:
             reply.chart_data = (outcome.calculator, outcome.chart)
             if self.charts:
