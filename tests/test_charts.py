@@ -32,14 +32,34 @@ def test_replies_without_a_picture_carry_no_chart(chart_engine: Engine) -> None:
     assert reply.kind == "calc" and reply.chart_png is None
 
 
-def test_chinese_labels_need_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(charts, "cjk_font", lambda: None)
-    assert charts.chart_lang("zh-Hans") == "en"
-    monkeypatch.setattr(charts, "cjk_font", lambda: "WenQuanYi Micro Hei")
+def test_the_shipped_chart_font_holds_every_label_in_every_script() -> None:
+    """Issue 9: Chinese charts need no system font: the package ships the glyphs."""
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(charts.CHART_FONT_PATH).getBestCmap()
+    missing = sorted(ch for ch in charts.chart_characters() if ord(ch) not in cmap)
+    assert missing == [], "rebuild the chart font: python deploy/build_chart_font.py …"
     assert charts.chart_lang("zh-Hant") == "zh-Hant"
 
 
-def test_chart_without_cjk_font_still_renders_in_english(
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "/calc us401k age=30 salary=80000 contrib_pct=10 years=1",
+        "/calc inflow alloc=3 adoption=50",
+    ],
+)
+def test_chinese_charts_draw_every_glyph(
+    chart_engine: Engine, lang: str, request_text: str
+) -> None:
+    # A glyph missing from the font is a matplotlib warning, an error under this test config.
+    reply = chart_engine.handle(Message(request_text, lang))
+    assert reply.kind == "calc" and reply.lang == lang
+    assert reply.chart_png is not None and reply.chart_png.startswith(PNG_MAGIC)
+
+
+def test_chart_without_the_chart_font_still_renders_in_english(
     chart_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(charts, "cjk_font", lambda: None)

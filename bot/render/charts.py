@@ -1,27 +1,37 @@
 """Charts as PNG bytes (matplotlib, Agg): the 401(k) path and the crypto-inflow scenarios.
 
-Labels follow the user's language when a CJK font is installed (Debian's fonts-wqy-microhei
-or fonts-noto-cjk); without one, Chinese charts fall back to English labels.
+Labels follow the user's language and script. Chinese labels are drawn with a small font
+shipped in the package (`fonts/`, the characters of the chart labels cut from Noto Sans CJK,
+SIL OFL 1.1), so they need no system font.
 """
 
 import io
+import string
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from bot.i18n.lang import Lang
-from bot.i18n.text import t
+from bot.i18n.lang import LANGS, Lang
+from bot.i18n.text import N_, t
 
 _PYPLOT_LOCK = threading.Lock()  # pyplot keeps global state; doors may call from threads
-_CJK_FONTS = (
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "Noto Sans CJK SC",
-    "Noto Sans CJK TC",
-    "Source Han Sans SC",
-    "SimHei",
+CHART_FONT_FAMILY = "Pillarbot CJK"
+CHART_FONT_PATH = Path(__file__).parent / "fonts" / "PillarbotCJK-Regular.otf"
+# Every label a chart draws: the chart font holds their characters in every script.
+CHART_LABELS = (
+    N_("10th-90th percentile"),
+    N_("Balance at the assumed return"),
+    N_("Money paid in"),
+    N_("401(k) projection"),
+    N_("Year"),
+    N_("US spot bitcoin + ether ETFs"),
+    N_("Crypto inflow by allocation"),
+    N_("Share of assets moved"),
+    N_("Your allocation"),
+    N_("taken up by {share}"),
 )
 
 
@@ -35,18 +45,27 @@ def _pyplot() -> Any:
     return plt
 
 
+def chart_characters() -> set[str]:
+    """The characters the chart font must hold: every label in every script, and the
+    digits and signs of axis numbers."""
+    text = "".join(t(lang, label) for label in CHART_LABELS for lang in LANGS)
+    return {ch for ch in text if not ch.isspace()} | set(string.digits + "%$.,-+kMB·")
+
+
 @cache
 def cjk_font() -> str | None:
-    """The name of an installed font that can draw Chinese, if any."""
+    """The font that draws Chinese labels: the shipped one (None only if it is missing)."""
     _pyplot()
     from matplotlib import font_manager
 
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in _CJK_FONTS if name in installed), None)
+    if not CHART_FONT_PATH.exists():
+        return None
+    font_manager.fontManager.addfont(str(CHART_FONT_PATH))
+    return CHART_FONT_FAMILY
 
 
 def chart_lang(lang: Lang) -> Lang:
-    """The language charts are labelled in: Chinese only when a CJK font exists."""
+    """The language charts are labelled in: the user's, since the chart font ships with us."""
     return lang if lang == "en" or cjk_font() else "en"
 
 
@@ -91,35 +110,51 @@ def _money_axis(ax: Any) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(label))
 
 
+def _year_axis(ax: Any) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
+
+
 def us401k_chart(result: Any, lang: Lang) -> bytes:
-    """The balance path with its 10-90% band, against the money paid in."""
+    """The balance path with its 10-90% band, against the money paid in, from today to the
+    year the reply names (yearly values are year ends, so the path starts at today's balance)."""
     lang = chart_lang(lang)
+    start = result.inputs.start_year
+    years = [start + i for i in range(len(result.yearly_balance) + 1)]
+    opening = result.inputs.current_balance
+
+    def path(values: Any) -> list[float]:
+        return [opening, *(float(v) for v in values)]
+
     with _canvas(lang) as (fig, ax):
-        years = [result.inputs.start_year + i for i in range(len(result.yearly_balance))]
         ax.fill_between(
             years,
-            result.yearly_p10,
-            result.yearly_p90,
+            path(result.yearly_p10),
+            path(result.yearly_p90),
             alpha=0.25,
             color="#2b7bb9",
             label=t(lang, "10th-90th percentile"),
         )
         ax.plot(
             years,
-            result.yearly_balance,
+            path(result.yearly_balance),
             color="#2b7bb9",
             linewidth=2,
+            marker="o" if len(years) <= 4 else None,
             label=t(lang, "Balance at the assumed return"),
         )
         ax.plot(
             years,
-            result.yearly_contributions,
+            path(result.yearly_contributions),
             color="#666666",
             linestyle="--",
             label=t(lang, "Money paid in"),
         )
         ax.set_title(t(lang, "401(k) projection"))
         ax.set_xlabel(t(lang, "Year"))
+        ax.set_xlim(years[0], years[-1])
+        _year_axis(ax)
         _money_axis(ax)
         ax.grid(alpha=0.3)
         ax.legend(loc="upper left", prop=_legend_font(lang))
@@ -127,11 +162,26 @@ def us401k_chart(result: Any, lang: Lang) -> bytes:
 
 
 def inflow_chart(result: Any, lang: Lang) -> bytes:
-    """One-off inflow for 1-5% allocations, with spot crypto ETF assets for scale."""
+    """One-off inflow for 1-5% allocations and the user's own, with spot crypto ETF assets
+    for scale."""
     lang = chart_lang(lang)
+    own = result.inputs.allocation
+    rows = sorted(
+        [*(row for row in result.table if abs(row[0] - own) > 1e-9), (own, result.one_off_usd)]
+    )
     with _canvas(lang) as (fig, ax):
-        labels = [f"{allocation * 100:g}%" for allocation, _ in result.table]
-        ax.bar(labels, [flow for _, flow in result.table], color="#f2a900")
+        labels = [f"{allocation * 100:g}%" for allocation, _ in rows]
+        colors = ["#c0392b" if allocation == own else "#f2a900" for allocation, _ in rows]
+        ax.bar(labels, [flow for _, flow in rows], color=colors)
+        own_label = labels[[allocation for allocation, _ in rows].index(own)]
+        ax.annotate(
+            t(lang, "Your allocation"),
+            xy=(own_label, result.one_off_usd),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="center",
+            fontproperties=_legend_font(lang),
+        )
         if result.inputs.compare_usd:
             ax.axhline(
                 result.inputs.compare_usd,
@@ -141,7 +191,11 @@ def inflow_chart(result: Any, lang: Lang) -> bytes:
             )
             ax.legend(loc="upper left", prop=_legend_font(lang))
         ax.set_title(t(lang, "Crypto inflow by allocation"))
-        ax.set_xlabel(t(lang, "Share of assets moved"))
+        xlabel = t(lang, "Share of assets moved")
+        if result.inputs.adoption < 1:
+            adoption = f"{result.inputs.adoption * 100:g}%"
+            xlabel += " · " + t(lang, "taken up by {share}").format(share=adoption)
+        ax.set_xlabel(xlabel)
         _money_axis(ax)
         ax.grid(axis="y", alpha=0.3)
         return _png(fig)
