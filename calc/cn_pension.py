@@ -5,22 +5,22 @@ from dataclasses import dataclass
 from calc.cn_retirement import RetirementRules, minimum_years, payout_months
 from calc.errors import require_range
 
-MIN_INDEX, MAX_INDEX = 0.6, 3.0
-
 
 @dataclass(frozen=True)
 class PensionInputs:
     """What the estimate needs; the account is given or built from a wage."""
 
     avg_wage: float  # 计发基数: the local average monthly wage used for benefits
-    index: float  # average contribution index (本人平均缴费指数), 0.6-3.0
+    index: float  # average contribution index (本人平均缴费指数), within the base floor and cap
     years: float  # contribution years (incl. deemed years)
     retirement_age_months: int
     retirement_year: int
+    index_floor: float  # the contribution base floor and cap as shares of the average wage
+    index_cap: float
+    account_rate: float  # share of the contribution wage credited to the account
+    crediting_rate: float  # 记账利率 assumed for every year
     account_balance: float | None = None
     monthly_wage: float | None = None  # to build the account when the balance is unknown
-    account_rate: float = 0.08  # share of the contribution wage credited to the account
-    crediting_rate: float = 0.03  # 记账利率 assumed for every year
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class PensionResult:
 def validate(inputs: PensionInputs) -> None:
     """Raise CalcInputError for anything the formula cannot use."""
     require_range("avg_wage", inputs.avg_wage, 100, 1e6)
-    require_range("index", inputs.index, MIN_INDEX, MAX_INDEX)
+    require_range("index", inputs.index, inputs.index_floor, inputs.index_cap)
     require_range("years", inputs.years, 0, 60)
     if inputs.account_balance is not None:
         require_range("account_balance", inputs.account_balance, 0, 1e9)

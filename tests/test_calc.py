@@ -193,6 +193,10 @@ def test_basic_pension_hand_worked_example(rules: CalcRules) -> None:
         years=30,
         retirement_age_months=720,
         retirement_year=2026,
+        index_floor=rules.base_floor_share,
+        index_cap=rules.base_cap_share,
+        account_rate=rules.pension_account_share,
+        crediting_rate=rules.crediting_rate,
         account_balance=100_000,
     )
     result = cn_pension.estimate_pension(inputs, rules.retirement, 0.01)
@@ -203,7 +207,15 @@ def test_basic_pension_hand_worked_example(rules: CalcRules) -> None:
 
 def test_pension_warns_below_the_minimum_years(rules: CalcRules) -> None:
     inputs = cn_pension.PensionInputs(
-        avg_wage=8_000, index=0.6, years=6, retirement_age_months=720, retirement_year=2031
+        avg_wage=8_000,
+        index=0.6,
+        years=6,
+        retirement_age_months=720,
+        retirement_year=2031,
+        index_floor=rules.base_floor_share,
+        index_cap=rules.base_cap_share,
+        account_rate=rules.pension_account_share,
+        crediting_rate=rules.crediting_rate,
     )
     result = cn_pension.estimate_pension(inputs, rules.retirement, 0.01)
     assert not result.meets_minimum and result.minimum_years == 16

@@ -367,7 +367,7 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
     if index is None:
         if wage is not None:
             raw_index = wage / avg_wage
-            index = min(max(raw_index, cn_pension.MIN_INDEX), cn_pension.MAX_INDEX)
+            index = min(max(raw_index, rules.base_floor_share), rules.base_cap_share)
             index_clipped = index != raw_index
         else:
             index = 1.0
@@ -378,6 +378,8 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
         years=years,
         retirement_age_months=age_months,
         retirement_year=retire_year,
+        index_floor=rules.base_floor_share,
+        index_cap=rules.base_cap_share,
         account_balance=_value(request, "balance"),
         monthly_wage=wage,
         account_rate=rules.pension_account_share,
@@ -537,10 +539,14 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         },
         context={"r": result, "salary": salary, "social": social},
         adjustments=[
-            Adjustment(N_("Contribution"), "6000", request.with_param("contribution", "6000")),
             Adjustment(
                 N_("Contribution"),
-                "12000",
+                fmt(rules.personal_pension.cap / 2),
+                request.with_param("contribution", fmt(rules.personal_pension.cap / 2)),
+            ),
+            Adjustment(
+                N_("Contribution"),
+                fmt(rules.personal_pension.cap),
                 request.with_param("contribution", fmt(rules.personal_pension.cap)),
             ),
         ],
