@@ -190,6 +190,27 @@ async def test_a_slow_chart_does_not_hold_up_another_users_answer(
     assert fake.sent_to(14, "sendPhoto")[0].photo is not None
 
 
+async def test_calculations_run_off_the_event_loop(
+    harness: tuple[Any, FakeTelegram], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 9: the Monte Carlo ran inside the event loop (10-20 ms for every user)."""
+    app, fake = harness
+    loop_thread = threading.current_thread()
+    ran_in: list[threading.Thread] = []
+    run = engine_core.run
+
+    def recording_run(*args: Any) -> Any:
+        ran_in.append(threading.current_thread())
+        return run(*args)
+
+    monkeypatch.setattr(engine_core, "run", recording_run)
+    fake.push_text(18, "/calc us401k age=30 salary=80000 contrib_pct=10")
+    fake.push_text(18, "I'm 40, salary $120k, 12% into my 401k, how much at 65?")
+    await feed(app, fake)
+    assert len(ran_in) == 2 and all(thread is not loop_thread for thread in ran_in)
+    assert all("401(k)" in sent.text for sent in fake.sent_to(18, "sendMessage"))
+
+
 async def test_a_voice_note_gets_a_text_only_note_in_private_and_silence_in_groups(
     harness: tuple[Any, FakeTelegram],
 ) -> None:

@@ -13,6 +13,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.engine import Message, Reply, commands
 from bot.engine.commands import internal_error_reply
+from bot.i18n.lang import Lang
 from bot.render.split import split_html
 from bot.tg.keyboards import decode_action
 from bot.tg.language import (
@@ -30,8 +31,16 @@ INLINE_RESULTS = 5
 
 
 async def _engine_reply(svc: Services, message: Message) -> Reply:
-    """Answer in the loop (a millisecond); draw any chart in a thread, so it blocks nobody."""
-    reply = svc.engine.handle(message)
+    """Answer in a worker thread (a calculation's Monte Carlo takes 10-20 ms; an answer under
+    a millisecond), then draw any chart there too, so one user's request blocks nobody."""
+    reply = await asyncio.to_thread(svc.engine.handle, message)
+    await _draw_chart(reply, svc)
+    return reply
+
+
+async def _engine_action(svc: Services, action: str, lang: Lang) -> Reply:
+    """Follow a button or a deep link off the event loop (it may run a calculation)."""
+    reply = await asyncio.to_thread(svc.engine.action, action, lang)
     await _draw_chart(reply, svc)
     return reply
 
@@ -65,9 +74,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif not DEEP_LINK.match(payload):
         reply = commands.deep_link_unknown(lang)
     elif payload.startswith("t_") and payload[2:] in svc.engine.content.topics:
-        reply = svc.engine.action(f"topic:{payload[2:]}", lang)
+        reply = await _engine_action(svc, f"topic:{payload[2:]}", lang)
     elif payload.startswith("c_"):
-        reply = svc.engine.action(f"calc {payload[2:]}", lang)
+        reply = await _engine_action(svc, f"calc {payload[2:]}", lang)
         _remember_wait(update, svc, reply)
     elif payload == "sub":
         reply = commands.subscriptions_reply(lang)
@@ -205,8 +214,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             svc.users.set_timezone(user.id, zone)
         await _send(update, context, commands.timezone_reply(lang, zone))
         return
-    reply = svc.engine.action(action, lang)
-    await _draw_chart(reply, svc)
+    reply = await _engine_action(svc, action, lang)
     await _apply_settings(update, svc, reply)
     if action.startswith("calc "):
         _remember_wait(update, svc, reply)
