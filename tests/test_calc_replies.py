@@ -293,3 +293,36 @@ def test_a_result_starts_with_what_was_read(
     first = reply.text.split("\n")[0]
     assert all(piece in first for piece in shown), first
     assert reply.result is not None and "missing" not in reply.result["read"]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [  # issue 9: words for zero, a percentage going "to my 401k", a horizon beside an age
+        (
+            "I'm 30, salary $80k, 10% to my 401k, no raises, how much at 65?",
+            {"raise": "0", "contrib_pct": "10"},
+        ),
+        (
+            "I'm 30, salary $80k, 10% to my 401k, 0 fees, zero return, how much at 65?",
+            {"fee": "0", "return": "0", "contrib_pct": "10"},
+        ),
+        (
+            "I'm 30, salary $80k, 10% to my 401k, 7% return, how much at 65?",
+            {"return": "7", "contrib_pct": "10"},
+        ),
+        (
+            "I'm 30, salary $80k, 10% to my 401k for 30 years, 7% annual return, how much?",
+            {"years": "30", "return": "7", "contrib_pct": "10"},
+        ),
+        (
+            "我30岁，年薪8万美元，存10%到401k，工资不涨，没有费用，到65岁有多少",
+            {"raise": "0", "fee": "0", "contrib_pct": "10", "retire_age": "65"},
+        ),
+    ],
+)
+def test_plain_requests_are_read_right(
+    calc_engine: Engine, text: str, read: dict[str, str]
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.result is not None
+    assert reply.result["read"].items() >= read.items(), reply.result["read"]

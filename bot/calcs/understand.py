@@ -36,10 +36,10 @@ _SAVINGS = re.compile(
 )
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|how much (?:will|would|money)|"
-    r"grow|project|end up|future value|after \d+ years|in \d+ years|get to|retire with|by (?:age )?\d\d|"
+    r"grow|project|end up|future value|(?:after|in|for) \d+ (?:more )?years|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
-    r"能有多少|最后有多少|有多少钱|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
+    r"能有多少|最后有多少|有多少钱|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
 _MATCH = re.compile(r"match|匹配|配比|配捐|相对提拨")
 # The employee-pension calculator does not fit the residents' scheme (its own rules).
@@ -281,7 +281,9 @@ _PERCENT_ROLES = (
     ("raise", r"raise|salary growth|涨薪|工资增长|加薪"),
     (
         "contrib",
-        r"contribut|defer|save|saving|put|of (?:my |his |her |your )?(?:salary|pay|income)|存|缴|贡献|供款|提拨",
+        r"contribut|defer|save|saving|put|of (?:my |his |her |your )?(?:salary|pay|income)|"
+        r"\b(?:to|into|in)\s+(?:(?:my|the|his|her|your|a)\s+)?(?:401k|403b|ira|plan|account)\b|"
+        r"存|缴|贡献|供款|提拨",
     ),
 )
 
@@ -337,9 +339,44 @@ def _monthly_amount(text: str) -> Number | None:
     return None
 
 
+# Quantities stated as none ("no raises", "0 fees", "回报率0"): each sets its input to zero,
+# and its words are blanked so they cannot pull another number to themselves.
+_ZERO_PHRASES = (
+    (
+        "raise",
+        r"\bno (?:pay |salary )?raises?\b|\bno salary growth\b|\b(?:0|zero)\s*%?\s*(?:raises?|salary growth)\b|"
+        r"工资不涨|不涨工资|没有涨薪|不加薪|工资不增长",
+    ),
+    (
+        "fee",
+        r"\bno fees?\b|\b(?:0|zero)\s*%?\s*fees?\b|\bfees? (?:of |are |is )?(?:0|zero)\b(?!\.\d)|"
+        r"没有费用|不收费|零费用|费用为?0(?![.\d])",
+    ),
+    (
+        "return",
+        r"\b(?:0|zero|no)\s*%?\s*(?:return|growth|interest)s?\b|\breturns? (?:of |is )?(?:0|zero)\b(?!\.\d)|"
+        r"回报率?为?0(?![.\d])|零回报|没有收益|零收益",
+    ),
+    (
+        "inflation",
+        r"\bno inflation\b|\b(?:0|zero)\s*%?\s*inflation\b|不考虑通胀|通胀为?0(?![.\d])",
+    ),
+)
+
+
+def _zero_inputs(text: str) -> tuple[dict[str, str], str]:
+    """Inputs stated as none, and the text with those phrases blanked."""
+    found: dict[str, str] = {}
+    for key, pattern in _ZERO_PHRASES:
+        for match in re.finditer(pattern, text):
+            found[key] = "0"
+            text = _blank(text, match.span())
+    return found, text
+
+
 def extract_us401k(text: str) -> dict[str, str]:
     """Parameters of a 401(k) projection."""
-    params: dict[str, str] = {}
+    params, text = _zero_inputs(text)
     tiers, used = _match_tiers(text)
     if tiers:
         params["match"] = tiers
@@ -351,7 +388,7 @@ def extract_us401k(text: str) -> dict[str, str]:
         ("raise", "raise"),
         ("contrib", "contrib_pct"),
     ):
-        if role in roles:
+        if role in roles and key not in params:
             params[key] = roles[role]
     power = re.search(r"(?:x|×|\*)\s*1\.(\d+)|1\.(\d+)\s*(?:to the power|\^|的)", text)
     if power and "return" not in params:
