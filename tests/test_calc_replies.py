@@ -318,6 +318,29 @@ def test_a_result_starts_with_what_was_read(
             "我30岁，年薪8万美元，存10%到401k，工资不涨，没有费用，到65岁有多少",
             {"raise": "0", "fee": "0", "contrib_pct": "10", "retire_age": "65"},
         ),
+        # Chinese match phrases were read as returns and fees
+        ("月薪1万，存10%到401k，公司匹配50%最多到6%，20年后有多少", {"match": "50@6"}),
+        ("公司100%匹配到4%，年薪10万美元，存6%，30年后401k有多少", {"match": "100@4"}),
+        (
+            "my employer puts $2 for every $1 up to 3%, I make 60k and put in 5%, I'm 25, "
+            "how much at 60?",
+            {"match": "200@3", "contrib_pct": "5", "retire_age": "60"},
+        ),
+        # a balance stated in Chinese, or equal to the pay
+        (
+            "我已经有30万美元在401k，年薪20万美元，存10%，我现在40岁，到65岁有多少",
+            {"balance": "300000", "salary": "200000"},
+        ),
+        (
+            "I earn $80,000 and have $80,000 in my 401k, I'm 40, I put in 10%, how much at 65?",
+            {"balance": "80000", "salary": "80000"},
+        ),
+        ("月薪三千五，社保交多少", {"wage": "3500"}),
+        ("月薪一千零五，社保交多少", {"wage": "1005"}),
+        (
+            "我有两个子女，1975年出生的男职工，社平工资1万，缴费30年，能领多少养老金",
+            {"gender": "male"},
+        ),
     ],
 )
 def test_plain_requests_are_read_right(

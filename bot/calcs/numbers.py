@@ -69,16 +69,20 @@ class Number:
 
 
 def chinese_numeral(text: str) -> float | None:
-    """三十 → 30, 十五 → 15, 五十八 → 58, 两千 → 2000; None if it is not a numeral."""
+    """三十 → 30, 十五 → 15, 五十八 → 58, 两千 → 2000, 三千五 → 3500; None if not a numeral."""
     if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
         return None
-    total, current = 0, 0
+    total, current, unit_before = 0, 0, 0
     for ch in text:
         if ch in _CN_DIGITS:
             current = _CN_DIGITS[ch]
+            unit_before = unit_before if current else 0  # 零 ends the shorthand: 一千零五
         else:
-            total += (current or 1) * _CN_UNITS[ch]
+            unit_before = _CN_UNITS[ch]
+            total += (current or 1) * unit_before
             current = 0
+    if current and unit_before >= 100:
+        current *= unit_before // 10  # 三千五 is 3,500 and 一百五 is 150, as people say them
     return float(total + current)
 
 

@@ -41,7 +41,7 @@ _PROJECTION = re.compile(
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
     r"能有多少|最后有多少|有多少钱|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
-_MATCH = re.compile(r"match|匹配|配比|配捐|相对提拨")
+_MATCH = re.compile(r"match|匹配|配比|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar")
 # The employee-pension calculator does not fit the residents' scheme (its own rules).
 _RESIDENTS_SCHEME = re.compile(r"农民|农村|城乡居民|居民养老|新农保|没有单位|无业")
 
@@ -221,6 +221,13 @@ _MATCH_PATTERNS = (
         r"(\d*\.\d+|\d+)\s*(?:cents? )?on the dollar,? (?:up to|on the first|of the first) (\d+(?:\.\d+)?)%",
         "dollar",
     ),
+    # 公司100%匹配到4% / 50% match to 6%
+    (r"(\d+(?:\.\d+)?)%\s*(?:的)?(?:匹配|配比|match)\s*(?:到|至)\s*(\d+(?:\.\d+)?)%", "one"),
+    # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
+    (
+        r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?for (?:every|each) \$?(\d+(?:\.\d+)?|dollar)[^%]{0,25}?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
+        "per_dollar",
+    ),
     # 前6%按50%匹配 / 前6%可以2:1 match
     (
         r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|的|可以)?\s*(\d+(?:\.\d+)?)%\s*(?:匹配|配比|match)",
@@ -229,7 +236,7 @@ _MATCH_PATTERNS = (
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|match)", "ratio"),
     # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
     (
-        r"(?:匹配|配比|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*(?:最高|上限|最多|封顶|capped at|max(?:imum)? of)\s*(\d+(?:\.\d+)?)%",
+        r"(?:匹配|配比|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*(?:最高|上限|最多|封顶|capped at|max(?:imum)? of)\s*(?:到|至)?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
@@ -259,6 +266,11 @@ def _match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{g[1]}@{g[0]}"
         elif kind == "full":
             tiers = f"100@{g[0]}"
+        elif kind == "per_dollar":
+            per = 1.0 if g[1] == "dollar" else float(g[1])
+            cents = "cent" in found.group(0)
+            rate = float(g[0]) / (100 if cents else 1) / per * 100
+            tiers = f"{fmt(rate)}@{g[2]}"
         elif kind == "ratio":
             tiers = f"{fmt(100 * float(g[2]) / float(g[1]))}@{g[0]}"
         else:
@@ -403,7 +415,7 @@ def extract_us401k(text: str) -> dict[str, str]:
             r"(?:retire[sd]?|retirement|until (?:he |she |i |you )?(?:hits?|reach(?:es)?|turns?)|by age|at age)\s*(?:at\s*)?(?:age\s*)?(\d{2})(?!\s*%)",
             text,
         )
-        or re.search(r"(?:have|be|with) (?:at|by) (?:age )?(\d{2})\b(?!\s*%)", text)
+        or re.search(r"(?:have|be|with|how much) (?:at|by) (?:age )?(\d{2})\b(?!\s*%)", text)
         or re.search(r"(\d{2})\s*岁退休", text)
         or re.search(r"到\s*(\d{2})\s*岁", text)
         or re.search(r"\bby (\d{2})\b(?!\s*(?:%|years?|k\b))", text)
@@ -449,17 +461,20 @@ def extract_us401k(text: str) -> dict[str, str]:
     if target is not None and target.value >= 1000:
         params["target"] = fmt(target.value)
     balance = _before(
-        r"in\s+(?:my |his |her |the |your )?\s*(?:401k|account)|saved|already|balance",
+        r"in\s+(?:my |his |her |the |your )?\s*(?:401k|account)|saved|already|balance|在\s*401k",
         text,
         window=4,
         percent=False,
-    ) or _after(r"balance|have|已有|余额|账户里有|现有", text, window=10, percent=False)
-    if (
-        balance is not None
-        and balance.value >= 100
-        and fmt(balance.value)
-        not in (params.get("salary"), params.get("contrib_amount"), params.get("target"))
-    ):
+    ) or _after(
+        r"balance|have|已有|已经有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有",
+        text,
+        window=10,
+        percent=False,
+    )
+    # The same amount may be both pay and balance ("earn $80,000, have $80,000 in my 401k"):
+    # what decides is where it stands, not its value.
+    taken = {n.start for n in (salary, monthly, yearly, target) if n is not None}
+    if balance is not None and balance.value >= 100 and balance.start not in taken:
         params["balance"] = fmt(balance.value)
     return params
 
@@ -507,7 +522,7 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def _gender(text: str) -> str | None:
-    if re.search(r"女", text) or re.search(r"\b(?:woman|female)\b", text):
+    if re.search(r"(?<![子妇])女(?![儿婿])", text) or re.search(r"\b(?:woman|female)\b", text):
         return "female_55" if re.search(r"干部|管理|技术|专业|cadre|manag", text) else "female_50"
     if re.search(r"男", text) or re.search(r"\b(?:man|male)\b", text):
         return "male"
