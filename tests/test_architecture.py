@@ -35,3 +35,38 @@ def test_calculators_do_no_io_and_no_babel() -> None:
     for path in (ROOT / "calc").rglob("*.py"):
         roots = {name.split(".")[0] for name in _imports(path)}
         assert not roots & forbidden, f"{path.name} imports {roots & forbidden}"
+
+
+IMPORT_EACH_FIRST = """
+import importlib, sys
+failed = []
+for name in sys.argv[1:]:
+    for loaded in [m for m in sys.modules if m.split(".")[0] in ("bot", "calc")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except ImportError as error:
+        failed.append(f"{name}: {error}")
+print("\\n".join(failed))
+"""
+
+
+def test_every_module_imports_on_its_own() -> None:
+    """No import cycle: each module imports first, alone (issue 9: bot.calcs.reply did not)."""
+    import subprocess
+    import sys
+
+    modules = [
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for base in (ROOT / "bot", ROOT / "calc")
+        for path in base.rglob("*.py")
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_EACH_FIRST, *modules],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.strip() == ""

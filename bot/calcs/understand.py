@@ -41,7 +41,9 @@ _PROJECTION = re.compile(
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
     r"能有多少|最后有多少|有多少钱|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
-_MATCH = re.compile(r"match|匹配|配比|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar")
+_MATCH = re.compile(
+    r"match|匹配|配比|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar"
+)
 # The employee-pension calculator does not fit the residents' scheme (its own rules).
 _RESIDENTS_SCHEME = re.compile(r"农民|农村|城乡居民|居民养老|新农保|没有单位|无业")
 

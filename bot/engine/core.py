@@ -5,7 +5,6 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from bot.calcs.reply import calc_error_reply, calc_reply, need_input_reply, request_from_action
 from bot.calcs.request import CalcRequest
 from bot.calcs.rules import build_rules
 from bot.calcs.run import MissingInputError, run
@@ -17,6 +16,12 @@ from bot.engine.answers import (
     latest_figure_year,
     topic_summary,
     with_later_year_note,
+)
+from bot.engine.calc_replies import (
+    calc_error_reply,
+    calc_reply,
+    need_input_reply,
+    request_from_action,
 )
 from bot.engine.commands import (
     calc_menu_reply,

@@ -1,4 +1,4 @@
-"""Calculation replies: the result, its assumptions and sources, adjustment buttons."""
+"""Calculation replies: what was read, the result, its assumptions and sources, buttons."""
 
 import datetime as dt
 from typing import Any
