@@ -18,6 +18,8 @@ def chart_engine(engine: Engine) -> Engine:
     [
         "I'm 40, salary $120k, 12% into my 401k, how much at 65?",
         "If 401(k) plans put 2% into crypto, how much flows in?",
+        "1975年5月出生的男职工，社平工资1万，缴费指数1.2，缴费30年，能领多少",
+        "年薪30万，个人养老金存12000能省多少税",
     ],
 )
 def test_projection_and_inflow_replies_carry_a_png(chart_engine: Engine, question: str) -> None:
@@ -48,6 +50,8 @@ def test_the_shipped_chart_font_holds_every_label_in_every_script() -> None:
     [
         "/calc us401k age=30 salary=80000 contrib_pct=10 years=1",
         "/calc inflow alloc=3 adoption=50",
+        "/calc cn_pension birth=1975-05 gender=female_55 years=25",
+        "/calc cn_personal_pension salary=300000",
     ],
 )
 def test_chinese_charts_draw_every_glyph(

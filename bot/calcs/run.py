@@ -49,6 +49,27 @@ class CalcOutcome:
     defaults_used: list[str] = field(default_factory=list)
 
 
+# The pension chart runs from the minimum years to this many years of contributions.
+PENSION_CHART_LAST_YEAR = 45
+
+
+@dataclass(frozen=True)
+class PensionChart:
+    """Monthly pension by years of contributions, and the user's own point."""
+
+    by_years: list[tuple[int, float]]
+    user_years: float
+    user_total: float | None
+
+
+@dataclass(frozen=True)
+class SavingChart:
+    """Net personal-pension saving by taxable income (bracket edges), and the user's income."""
+
+    by_income: list[tuple[float, float]]
+    user_taxable: float
+
+
 def _value(request: CalcRequest, key: str) -> float | None:
     raw = request.params.get(key)
     if raw is None:
@@ -393,8 +414,18 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
             replace(inputs, years=result.minimum_years), rules.retirement, rules.pension_accrual
         )
     f = rules.figures
+    by_years = [
+        (
+            span,
+            cn_pension.estimate_pension(
+                replace(inputs, years=span), rules.retirement, rules.pension_accrual
+            ).total,
+        )
+        for span in range(int(result.minimum_years), PENSION_CHART_LAST_YEAR + 1)
+    ]
     return CalcOutcome(
         calculator="cn_pension",
+        chart=PensionChart(by_years, years, result.total if result.meets_minimum else None),
         inputs={
             "birth": request.params.get("birth"),
             "category": gender,
@@ -522,8 +553,19 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         taxable, contribution, rules.personal_pension
     )
     f = rules.figures
+    levels = sorted({b.lower for b in rules.personal_pension.brackets if b.lower > 0} | {taxable})
+    by_income = [
+        (
+            level,
+            cn_personal_pension.personal_pension_saving(
+                level, contribution, rules.personal_pension
+            ).net_benefit,
+        )
+        for level in levels
+    ]
     return CalcOutcome(
         calculator="cn_personal_pension",
+        chart=SavingChart(by_income, taxable),
         inputs={
             "taxable_income": round(taxable, 2),
             "salary": salary,

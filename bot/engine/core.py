@@ -44,7 +44,12 @@ from bot.knowledge.neighbours import NeighbourMatcher
 from bot.knowledge.search import Hit
 from bot.knowledge.tokens import is_unigram
 from bot.knowledge.topics import Topic
-from bot.render.charts import inflow_chart, us401k_chart
+from bot.render.charts import (
+    cn_pension_chart,
+    cn_personal_pension_chart,
+    inflow_chart,
+    us401k_chart,
+)
 from calc.errors import CalcInputError
 
 # Calibrated on the content's own paraphrases, a hand-written set of off-topic questions
@@ -71,7 +76,12 @@ NEAR_MATCHED = 6.0
 
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 log = logging.getLogger(__name__)
-CHARTS = {"us401k": us401k_chart, "inflow": inflow_chart}
+CHARTS = {
+    "us401k": us401k_chart,
+    "inflow": inflow_chart,
+    "cn_pension": cn_pension_chart,
+    "cn_personal_pension": cn_personal_pension_chart,
+}
 
 
 @dataclass(frozen=True)
