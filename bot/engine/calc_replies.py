@@ -148,6 +148,8 @@ def _template_context(outcome: CalcOutcome, rules: CalcRules, lang: Lang) -> dic
         ]
         ctx["rates"] = rules.contribution_rates
         ctx["avg_wage"] = outcome.inputs["avg_wage"]
+        ctx["floor_pct"] = rules.base_floor_share * 100
+        ctx["cap_pct"] = rules.base_cap_share * 100
         spc = rules.figures["cn_spc_interp_effective"].value
         assert isinstance(spc, dt.date)
         ctx["spc_date"] = format_date(spc, lang)
