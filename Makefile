@@ -38,3 +38,4 @@ test: $(VENV)/bin/activate
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 	$(PY) bench/eval_real.py
+	$(PY) bench/eval_readings.py

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.readings import exact, load_requests, read_request
+from tests.readings import exact, load_requests, read_request, same_value
 
 HALVES = ("tune", "held")
 SCRIPTS = ("en", "zh-Hans", "zh-Hant")
@@ -41,6 +41,19 @@ def main(argv: list[str]) -> int:
             right, total = cells[(half, script)]
             row += f"{f'{right}/{total} = {right / total:.1%}' if total else '-':>18}"
         print(f"{script + ' field-exact':24}{row}")
+    for half in HALVES:
+        mine = [r for r in requests if r.half == half]
+        routed = [(r, read_request(r)[1]) for r in mine if read_request(r)[0] == r.calculator]
+        fields = sum(len(r.read) for r, _ in routed)
+        right = sum(
+            key in got and same_value(key, got[key], want)
+            for r, got in routed
+            for key, want in r.read.items()
+        )
+        print(
+            f"{half}: the labelled calculator in {len(routed)}/{len(mine)}; "
+            f"fields read right when it is: {right}/{fields}"
+        )
     if "--show-failures" in argv:
         for request in failures:
             calculator, params = read_request(request)

@@ -252,6 +252,11 @@ _MATCH_PATTERNS = (
 )
 
 
+_MATCHED_AT = re.compile(
+    r"\bmatched\s*(?:at\s*)?(\d+(?:\.\d+)?)%|按\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*匹配"
+)
+
+
 def _match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
     """The match formula as "rate@width[+rate@width]" and the spans it used."""
     for pattern, kind in _MATCH_PATTERNS:
@@ -288,7 +293,7 @@ def _match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
 _PERCENT_ROLES = (
     (
         "return",
-        r"return|interest|grow|growth|earns?\b|yield|\bat\s*$|回报|报酬|收益|年化|利率|增值",
+        r"return|interest|grow|growth|earns?\b|earning|yield|\bat\s*$|回报|报酬|收益|年化|利率|增值",
     ),
     ("fee", r"fee|expense|费用|管理费|费率"),
     ("inflation", r"inflation|通胀|通货膨胀"),
@@ -394,7 +399,13 @@ def extract_us401k(text: str) -> dict[str, str]:
     tiers, used = _match_tiers(text)
     if tiers:
         params["match"] = tiers
-    roles = _percent_roles(text, used)
+    # "I put in 8%; it is matched 50%" / "公司按50%匹配": the match applies to what is put in.
+    matched_at = None if tiers else _MATCHED_AT.search(text)
+    roles = _percent_roles(text, used + ([matched_at.span()] if matched_at else []))
+    if matched_at and "contrib" in roles:
+        params["match"] = (
+            f"{fmt(float(matched_at.group(1) or matched_at.group(2)))}@{roles['contrib']}"
+        )
     for role, key in (
         ("return", "return"),
         ("fee", "fee"),
