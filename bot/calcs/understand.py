@@ -39,7 +39,7 @@ _PROJECTION = re.compile(
     r"grow|project|end up|future value|(?:after|in|for) \d+ (?:more )?years|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
-    r"能有多少|最后有多少|有多少钱|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
+    r"能有多少|最后有多少|有多少钱|能到\s*\d|能达到|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
 _MATCH = re.compile(
     r"match|匹配|配比|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar"
@@ -479,7 +479,8 @@ def extract_us401k(text: str) -> dict[str, str]:
         window=4,
         percent=False,
     ) or _after(
-        r"balance|have|已有|已经有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有",
+        r"balance|have|已有|已经有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有|"
+        r"401k\s*(?:里|账户里|账户)?\s*(?:大概|大约|约|才|只|一共)?\s*有",
         text,
         window=10,
         percent=False,
