@@ -335,6 +335,22 @@ def test_a_result_starts_with_what_was_read(
             "I earn $80,000 and have $80,000 in my 401k, I'm 40, I put in 10%, how much at 65?",
             {"balance": "80000", "salary": "80000"},
         ),
+        # a stated flow of new money, with its period; adoption said plainly
+        (
+            "401(k) assets ~$12T, new contributions ~$1.3T a year. If 3% of new money goes to "
+            "BTC, what's the yearly inflow?",
+            {"alloc": "3", "base": "12000000000000", "yearly": "1300000000000"},
+        ),
+        (
+            "401(k)s hold ~$12T and take in $50B every two weeks. If 2% goes to bitcoin and "
+            "only 40% of plans offer it, how much flows in per year?",
+            {"alloc": "2", "adoption": "40", "yearly": "1300000000000"},
+        ),
+        (
+            "$12 trillion in 401ks, 1% BTC allocation across all of them, how much flows in "
+            "if adoption is only 25%?",
+            {"alloc": "1", "adoption": "25"},
+        ),
         ("月薪三千五，社保交多少", {"wage": "3500"}),
         ("月薪一千零五，社保交多少", {"wage": "1005"}),
         (

@@ -274,7 +274,15 @@ def run_inflow(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     phase = _value(request, "phase") or 1.0
     if not float(phase).is_integer():
         raise CalcInputError("phase", "not_finite")
-    yearly = rules.dc_contributions.number if request.params.get("yearly") else None
+    # "yearly=1" asks for the default yearly DC contributions; a larger value is the user's own.
+    stated_yearly = _value(request, "yearly")
+    yearly = (
+        rules.dc_contributions.number
+        if stated_yearly == 1
+        else stated_yearly
+        if stated_yearly is not None
+        else None
+    )
     compare = rules.inflow_compare
     inputs = inflow.InflowInputs(
         base_usd=custom if custom is not None else base_figure.number,  # type: ignore[union-attr]

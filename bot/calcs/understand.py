@@ -420,7 +420,7 @@ def extract_us401k(text: str) -> dict[str, str]:
         digits = power.group(1) or power.group(2)
         params["return"] = fmt(float("0." + digits) * 100)
     age = re.search(
-        r"(?:i'?m|i am|he is|she is|he's|she's|\bage|aged|今年|年龄)\s*(-?\d{1,3})(?!\s*%)(?! ?years? (?:til|till|until|to))(?![\d,.]*k)",
+        r"(?:i'?m|i am|he is|she is|he's|she's|(?:wife|husband|spouse) is|\bage|aged|今年|年龄)\s*(-?\d{1,3})(?!\s*%)(?! ?years? (?:til|till|until|to))(?![\d,.]*k)",
         text,
     ) or re.search(r"(-?\d{1,3})\s*(?:years? old|yo\b|y/o|岁)(?!退休)(?!\s*(?:retire|退休))", text)
     retire = (
@@ -465,7 +465,7 @@ def extract_us401k(text: str) -> dict[str, str]:
     elif (
         yearly is not None
         and fmt(yearly.value) != params.get("salary")
-        and re.search(r"contribut|deposit|put|save|invest|存|贡献|投", text)
+        and re.search(r"contribut|deposit|put|save|invest|max(?:ing|ed)?\b|存|贡献|投", text)
     ):
         params["contrib_amount"] = fmt(yearly.value)
     target = _after(
@@ -506,7 +506,9 @@ def extract_inflow(text: str) -> dict[str, str]:
         text,
         window=2,
         percent=True,
-    ) or _after(r"adopt\w*(?: rate)?(?: of)?|采用率?|参与率", text, percent=True)
+    ) or _after(
+        r"adopt\w*(?: rate)?(?: of| is| was)?(?: only| just)?|采用率?|参与率", text, percent=True
+    )
     for number in percents:
         if adoption is not None and number.start == adoption.start:
             continue
@@ -514,7 +516,13 @@ def extract_inflow(text: str) -> dict[str, str]:
         break
     if adoption is not None:
         params["adoption"] = fmt(adoption.value)
-    base = next((n for n in find_numbers(text) if not n.percent and n.value >= 1e11), None)
+    amounts = [
+        n
+        for n in find_numbers(text)
+        if not n.percent and n.value >= 1e9 and "inflow" not in text[n.end : n.end + 14]
+    ]  # "$168B of inflows" is a result someone quotes, not an input
+    yearly = _yearly_flow(text, amounts)
+    base = next((n for n in amounts if n.value >= 1e11 and n is not yearly), None)
     if base is not None:
         params["base"] = fmt(base.value)
     elif re.search(r"all dc|defined contribution|dc plans|所有dc|dc计划|全部dc", text):
@@ -524,9 +532,33 @@ def extract_inflow(text: str) -> dict[str, str]:
     phase = re.search(r"over (\d{1,2}) years|(\d{1,2})\s*年内|分(\d{1,2})年", text)
     if phase:
         params["phase"] = next(g for g in phase.groups() if g)
-    if re.search(r"new contributions|each year|annual contributions|每年新增|新增缴款", text):
-        params["yearly"] = "1"
+    if yearly is not None:
+        params["yearly"] = fmt(yearly.value * _flow_periods(text[yearly.end : yearly.end + 24]))
+    elif re.search(r"new contributions|each year|annual contributions|每年新增|新增缴款", text):
+        params["yearly"] = "1"  # the default yearly contributions figure
     return params
+
+
+_FLOW_CUE = re.compile(r"contributions?|new money|take in|每年新增|新增缴款|每年缴款")
+_PERIODS = ((r"every two weeks|biweekly|每两周", 26), (r"a month|per month|monthly|每月", 12))
+
+
+def _yearly_flow(text: str, amounts: list[Number]) -> Number | None:
+    """A stated flow of new money into plans ("~$1.3T a year", "$50B every two weeks")."""
+    for number in amounts:
+        before = text[max(0, number.start - 24) : number.start]
+        after = text[number.end : number.end + 24]
+        periodic = re.search(
+            r"a year|per year|annually|every two weeks|biweekly|a month|每年|每月", after
+        )
+        if _FLOW_CUE.search(before + after) and periodic:
+            return number
+    return None
+
+
+def _flow_periods(after: str) -> int:
+    """How many times a year a flow stated just before `after` comes in."""
+    return next((times for pattern, times in _PERIODS if re.search(pattern, after)), 1)
 
 
 # ---------- China basic pension ----------

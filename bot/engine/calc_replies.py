@@ -125,6 +125,10 @@ def _template_context(outcome: CalcOutcome, rules: CalcRules, lang: Lang) -> dic
         ctx["base_label"] = label + ")"
         ctx["compare_date"] = format_date(ctx["compare"].as_of, lang)
         ctx["contrib_year"] = rules.dc_contributions.as_of.year
+        ctx["contrib_given"] = (
+            outcome.inputs.get("yearly_contributions_usd") is not None
+            and outcome.inputs["yearly_contributions_usd"] != rules.dc_contributions.number
+        )
     elif outcome.calculator == "cn_pension":
         retirement = ctx["retirement"]
         months = ctx["age_months"]
