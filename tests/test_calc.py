@@ -1,6 +1,7 @@
 """Calculators against independent references: hand arithmetic, closed forms, official examples."""
 
 import math
+from typing import Any
 
 import numpy as np
 import pytest
@@ -185,19 +186,22 @@ def test_payout_months_use_the_table_and_interpolate_by_month(rules: CalcRules) 
         payout_months(80 * 12, rules.retirement)
 
 
-def test_basic_pension_hand_worked_example(rules: CalcRules) -> None:
-    # 国发〔2005〕38号: (10,000 + 10,000 x 1.0) / 2 x 30 years x 1% = 3,000; 100,000 / 139 at 60.
-    inputs = cn_pension.PensionInputs(
-        avg_wage=10_000,
-        index=1.0,
-        years=30,
+def _pension_inputs(rules: CalcRules, **given: Any) -> cn_pension.PensionInputs:
+    """Inputs at 60 with the content's base floor, cap and account rules."""
+    return cn_pension.PensionInputs(
         retirement_age_months=720,
-        retirement_year=2026,
         index_floor=rules.base_floor_share,
         index_cap=rules.base_cap_share,
         account_rate=rules.pension_account_share,
         crediting_rate=rules.crediting_rate,
-        account_balance=100_000,
+        **given,
+    )
+
+
+def test_basic_pension_hand_worked_example(rules: CalcRules) -> None:
+    # 国发〔2005〕38号: (10,000 + 10,000 x 1.0) / 2 x 30 years x 1% = 3,000; 100,000 / 139 at 60.
+    inputs = _pension_inputs(
+        rules, avg_wage=10_000, index=1.0, years=30, retirement_year=2026, account_balance=100_000
     )
     result = cn_pension.estimate_pension(inputs, rules.retirement, 0.01)
     assert result.basic == pytest.approx(3_000)
@@ -206,17 +210,7 @@ def test_basic_pension_hand_worked_example(rules: CalcRules) -> None:
 
 
 def test_pension_warns_below_the_minimum_years(rules: CalcRules) -> None:
-    inputs = cn_pension.PensionInputs(
-        avg_wage=8_000,
-        index=0.6,
-        years=6,
-        retirement_age_months=720,
-        retirement_year=2031,
-        index_floor=rules.base_floor_share,
-        index_cap=rules.base_cap_share,
-        account_rate=rules.pension_account_share,
-        crediting_rate=rules.crediting_rate,
-    )
+    inputs = _pension_inputs(rules, avg_wage=8_000, index=0.6, years=6, retirement_year=2031)
     result = cn_pension.estimate_pension(inputs, rules.retirement, 0.01)
     assert not result.meets_minimum and result.minimum_years == 16
 
