@@ -21,13 +21,13 @@ _SOCIAL = re.compile(
     r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security"
 )
 _PAY_CUE = re.compile(
-    r"交多少|缴多少|扣多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
+    r"交多少|缴多少|扣多少|交是多少|缴是多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
 _PENSION = re.compile(r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限")
 _GET_CUE = re.compile(
-    r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|大概多少|估计多少|有多少|养老金多少|退休金多少|"
+    r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|大概多少|估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|estimate"
 )
@@ -36,7 +36,7 @@ _SAVINGS = re.compile(
 )
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|how much (?:will|would|money)|"
-    r"grow|project|end up|future value|(?:after|in|for) \d+ (?:more )?years|get to|retire with|by (?:age )?\d\d|"
+    r"grow|project|end up|future value|what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?years|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
     r"能有多少|最后有多少|有多少钱|能到\s*\d|能达到|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
@@ -100,6 +100,20 @@ def _subject(text: str) -> str | None:
     return None
 
 
+PLAIN_REQUEST_LENGTH = 300  # characters
+
+
+def _states_a_projection(text: str) -> bool:
+    """Whether a text gives what a 401(k) projection needs (a horizon, money going in or
+    already there, and pay or a return): then its calculator answers, however it asks."""
+    if len(text) > PLAIN_REQUEST_LENGTH:
+        return False  # a long story mentions many figures, often of several people and plans
+    found = extract_us401k(text)
+    horizon = {"age", "years", "retire_age"} & found.keys()
+    money = {"contrib_pct", "contrib_amount", "balance"} & found.keys()
+    return bool(horizon and money and {"salary", "return"} & found.keys() and len(found) >= 4)
+
+
 def detect_calculator(text: str) -> str | None:
     """Which calculator a normalised text asks for, or None for a question.
 
@@ -111,7 +125,7 @@ def detect_calculator(text: str) -> str | None:
         return subject
     if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
         return None
-    if asked != text and not _AMOUNT_ASKED.search(asked):
+    if asked != text and not _AMOUNT_ASKED.search(asked) and not _states_a_projection(text):
         return None  # a story with figures whose question asks for no amount ("can I borrow?")
     numbers = find_numbers(text)
     if not numbers:
