@@ -340,6 +340,9 @@ def need_input_reply(need: MissingInputError, lang: Lang) -> Reply:
     html = render_html(
         lang, "calc_need.html.j2", question=questions[key], example=examples.get(key)
     )
+    reading = reading_html(need.request, lang)  # what was read so far, so a misreading shows
+    if reading:
+        html = f"{reading}\n\n{html}"
     reply = Reply(
         lang=lang,
         kind="calc",
@@ -347,6 +350,7 @@ def need_input_reply(need: MissingInputError, lang: Lang) -> Reply:
         text=html_to_text(html),
         result={
             "calculator": need.calculator,
+            "read": _read_params(need.request),
             "inputs": dict(need.request.params),
             "missing": need.fields,
             "chart": None,
