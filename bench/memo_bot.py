@@ -6,6 +6,8 @@ filled before polling starts. The round-trip benchmark runs it beside the echo b
 pillarbot, which splits pillarbot's overhead into the door's share and the engine's.
 """
 
+from collections.abc import Callable
+
 from telegram import Update
 
 from bot.config import load_settings
@@ -25,10 +27,10 @@ class MemoEngine(Engine):
                 message = Message(text, None, None, hint)  # type: ignore[arg-type]
                 self._memo[(text, None, hint)] = super().handle(message)
 
-    def handle(self, message: Message) -> Reply:
+    def route(self, message: Message) -> Reply | Callable[[], Reply]:
         """The memo's reply, or the real engine's for anything not in it."""
         memo = self._memo.get((message.text, message.lang, message.hint))
-        return memo if memo is not None else super().handle(message)
+        return memo if memo is not None else super().route(message)
 
 
 def main() -> None:

@@ -31,16 +31,20 @@ INLINE_RESULTS = 5
 
 
 async def _engine_reply(svc: Services, message: Message) -> Reply:
-    """Answer in a worker thread (a calculation's Monte Carlo takes 10-20 ms; an answer under
-    a millisecond), then draw any chart there too, so one user's request blocks nobody."""
-    reply = await asyncio.to_thread(svc.engine.handle, message)
+    """Answer in the loop (under a millisecond); run a calculation (its Monte Carlo takes
+    10-20 ms) and draw any chart in a worker thread, so one user's request blocks nobody."""
+    routed = svc.engine.route(message)
+    reply = routed if isinstance(routed, Reply) else await asyncio.to_thread(routed)
     await _draw_chart(reply, svc)
     return reply
 
 
 async def _engine_action(svc: Services, action: str, lang: Lang) -> Reply:
-    """Follow a button or a deep link off the event loop (it may run a calculation)."""
-    reply = await asyncio.to_thread(svc.engine.action, action, lang)
+    """Follow a button or a deep link; one that runs a calculation runs in a worker thread."""
+    if action.startswith("calc "):
+        reply = await asyncio.to_thread(svc.engine.action, action, lang)
+    else:
+        reply = svc.engine.action(action, lang)
     await _draw_chart(reply, svc)
     return reply
 
