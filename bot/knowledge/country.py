@@ -54,11 +54,18 @@ def question_countries(normalized: str) -> frozenset[Country]:
         found.add("cn")
     if found:
         return frozenset(found)
-    if _CN_WEAK.search(normalized):
+    if _CN_WEAK.search(normalized) or _mostly_chinese(normalized):
+        # Chinese that names nothing American is about China: people asking in Chinese about
+        # a 401(k) or 社安金 say so ("美国", "401k", "IRA").
         return frozenset({"cn"})
     if _US_WEAK.search(normalized) and not re.search(r"[\u3400-\u9fff]", normalized):
         return frozenset({"us"})
     return frozenset()
+
+
+def _mostly_chinese(normalized: str) -> bool:
+    han = len(re.findall(r"[\u3400-\u9fff]", normalized))
+    return han >= 4 and han >= len(re.findall(r"[a-z]", normalized))
 
 
 def topic_countries(topic: Topic) -> frozenset[Country]:
