@@ -94,7 +94,9 @@ def clarify_reply(topics: list[Topic], summaries: list[str], lang: Lang) -> Repl
         {"title": topic_title(topic, lang), "summary": summary}
         for topic, summary in zip(topics, summaries, strict=True)
     ]
-    return _offering(lang, "clarify", render_html(lang, "clarify.html.j2", options=options), topics)
+    separator = ": " if lang == "en" else "："
+    html = render_html(lang, "clarify.html.j2", options=options, separator=separator)
+    return _offering(lang, "clarify", html, topics)
 
 
 def fallback_reply(
