@@ -102,7 +102,7 @@ _TRAILING_DIGIT = re.compile(
     + _CN_NUMERAL
     + r"]+)([万亿])([一二两三四五六七八九\d])(?![\d"
     + _CN_NUMERAL
-    + r"万亿千百])"
+    + r"万亿千百个月年天周次岁])"
 )
 
 
@@ -167,4 +167,8 @@ def _continues(previous: Number, number: Number, text: str) -> bool:
         and text[previous.end : number.start].strip() == ""
         and previous.end == number.start
         and 0 < number.value < previous.unit
+        and text[number.end : number.end + 1] not in _MEASURE_WORDS  # 4万一个月: 一 counts months
     )
+
+
+_MEASURE_WORDS = frozenset("个月年天周次岁")

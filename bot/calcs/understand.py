@@ -673,9 +673,13 @@ def extract_cn_pension(text: str) -> dict[str, str]:
 def extract_cn_contrib(text: str) -> dict[str, str]:
     """Parameters of a social-insurance contribution breakdown."""
     params: dict[str, str] = {}
+    # The contribution base is the wage the contributions are worked out on.
     wage = _after(
-        r"月薪|工资|税前|月收入|salary|wage|收入", text, window=6, percent=False
-    ) or _before(r"元|块|yuan|rmb", text, window=1, percent=False)
+        r"月薪|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|contribution base",
+        text,
+        window=6,
+        percent=False,
+    ) or _before(r"元|块|yuan|rmb|的?(?:月薪|月工资)", text, window=1, percent=False)
     if wage is not None:
         params["wage"] = fmt(wage.value)
     floor = _after(r"下限|最低基数|floor", text, window=6, percent=False)
