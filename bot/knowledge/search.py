@@ -29,7 +29,6 @@ QUERY_WEIGHT_NUMBER = 0.5
 # typical bigram's idf, so a covered two-character word weighs like a matched English word.
 HAN_CHAR_WEIGHT = 1.5
 CANDIDATES = 12
-UNKNOWN_WORD_WEIGHT = 1.0
 PARAPHRASE_WEIGHT = 0.5
 _TEMPLATE_PART = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _FIGURE_REF = re.compile(r"\{\{\s*fig\.(\w+)\s*\}\}")
@@ -303,7 +302,7 @@ class SearchIndex:
                     for i in range(len(run) - 1)
                     if run[i : i + 2] in self.vocab
                 )
-        words = sum(self._information(t) * w for t, w in tokens.items() if not _is_han(t))
+        words = sum(self._idf(t) * w for t, w in tokens.items() if not _is_han(t))
         return Query(
             normalized=normalized,
             tokens=tokens,
@@ -312,14 +311,6 @@ class SearchIndex:
             han_bigrams=tuple(bigrams),
             information=words + HAN_CHAR_WEIGHT * sum(chars.values()),
         )
-
-    def _information(self, token: str) -> float:
-        """What a word of the question weighs in coverage: its idf, less for a word no topic
-        uses (names, typos, the story's own nouns), which no topic could ever cover."""
-        index = self.vocab.get(token)
-        if index is not None:
-            return float(self.topics.idf[index])
-        return UNKNOWN_WORD_WEIGHT * self.topics.unknown_idf
 
     def _idf(self, token: str) -> float:
         index = self.vocab.get(token)
