@@ -276,13 +276,7 @@ def run_inflow(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         raise CalcInputError("phase", "not_finite")
     # "yearly=1" asks for the default yearly DC contributions; a larger value is the user's own.
     stated_yearly = _value(request, "yearly")
-    yearly = (
-        rules.dc_contributions.number
-        if stated_yearly == 1
-        else stated_yearly
-        if stated_yearly is not None
-        else None
-    )
+    yearly = rules.dc_contributions.number if stated_yearly == 1 else stated_yearly
     compare = rules.inflow_compare
     inputs = inflow.InflowInputs(
         base_usd=custom if custom is not None else base_figure.number,  # type: ignore[union-attr]

@@ -22,7 +22,8 @@ _KEY_YEAR = re.compile(r"_(20\d\d)(?=_|q\d|$)")
 _FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|[。！？]|\n|$)", re.DOTALL)
 
 
-def _localized(text: str, lang: Lang) -> str:
+def localized(text: str, lang: Lang) -> str:
+    """Chinese text written in 简体, in the script of the reply."""
     return to_traditional(text) if lang == "zh-Hant" else text
 
 
@@ -35,7 +36,7 @@ def answer_reply(topic: Topic, content: Content, lang: Lang) -> Reply:
     """The reply for one topic: title, body, dated sources, as-of date, disclaimer."""
     sources = [
         SourceRef(
-            title=_localized(source.title, lang),
+            title=localized(source.title, lang),
             url=source.url,
             date=source.date.isoformat() if source.date else None,
         )
@@ -111,8 +112,8 @@ def fallback_reply(
     if neighbour is not None:
         key = "en" if lang == "en" else "zh"
         shown = {
-            "name": _localized(neighbour.name[key], lang),
-            "where": _localized(neighbour.where[key], lang),
+            "name": localized(neighbour.name[key], lang),
+            "where": localized(neighbour.where[key], lang),
         }
     html = render_html(
         lang,

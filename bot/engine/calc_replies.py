@@ -6,6 +6,7 @@ from typing import Any
 from bot.calcs.request import CALCULATOR_KEYS, CalcRequest, explicit_calculator, parse_key_values
 from bot.calcs.rules import CalcRules
 from bot.calcs.run import CalcOutcome, MissingInputError
+from bot.engine.answers import localized
 from bot.engine.reply import Button, Reply, SourceRef
 from bot.i18n.formatting import (
     format_age,
@@ -18,7 +19,6 @@ from bot.i18n.formatting import (
     format_years,
 )
 from bot.i18n.lang import Lang
-from bot.i18n.script import to_traditional
 from bot.i18n.text import t
 from bot.render.environment import render_html
 from bot.render.plain import html_to_text
@@ -87,10 +87,6 @@ def _defaults_label(names: list[str], lang: Lang) -> str:
     return ", ".join(dict.fromkeys(labels.get(name, name) for name in names))
 
 
-def _localized(text: str, lang: Lang) -> str:
-    return to_traditional(text) if lang == "zh-Hant" else text
-
-
 def _source_refs(outcome: CalcOutcome, lang: Lang) -> tuple[list[SourceRef], list[dict[str, str]]]:
     refs: list[SourceRef] = []
     shown: list[dict[str, str]] = []
@@ -99,7 +95,7 @@ def _source_refs(outcome: CalcOutcome, lang: Lang) -> tuple[list[SourceRef], lis
         if figure.url in seen:
             continue
         seen.add(figure.url)
-        title = _localized(figure.source, lang)
+        title = localized(figure.source, lang)
         refs.append(SourceRef(title=title, url=figure.url, date=figure.as_of.isoformat()))
         shown.append({"title": title, "url": figure.url, "date": format_date(figure.as_of, lang)})
     return refs, shown
@@ -284,9 +280,7 @@ def calc_reply(
         buttons=buttons,
         result={
             "calculator": outcome.calculator,
-            "read": {
-                k: v for k, v in (request.params if request else {}).items() if k != "missing"
-            },
+            "read": _read_params(request),
             "inputs": outcome.inputs,
             "chart": None,
             **outcome.figures,
