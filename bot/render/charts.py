@@ -97,6 +97,18 @@ def _legend_font(lang: Lang) -> Any:
     return FontProperties(family=[font, "DejaVu Sans"] if font else ["DejaVu Sans"], size=8)
 
 
+def _mark(ax: Any, label: str, xy: tuple[Any, float], lang: Lang, below: bool = False) -> None:
+    """Name the user's own bar (above it) or point (below and to the right)."""
+    ax.annotate(
+        label,
+        xy=xy,
+        xytext=(6, -12) if below else (0, 4),
+        textcoords="offset points",
+        ha="left" if below else "center",
+        fontproperties=_legend_font(lang),
+    )
+
+
 def _png(fig: Any) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
@@ -180,14 +192,7 @@ def inflow_chart(result: Any, lang: Lang) -> bytes:
         colors = ["#c0392b" if allocation == own else "#f2a900" for allocation, _ in rows]
         ax.bar(labels, [flow for _, flow in rows], color=colors)
         own_label = labels[[allocation for allocation, _ in rows].index(own)]
-        ax.annotate(
-            t(lang, "Your allocation"),
-            xy=(own_label, result.one_off_usd),
-            xytext=(0, 4),
-            textcoords="offset points",
-            ha="center",
-            fontproperties=_legend_font(lang),
-        )
+        _mark(ax, t(lang, "Your allocation"), (own_label, result.one_off_usd), lang)
         if result.inputs.compare_usd:
             ax.axhline(
                 result.inputs.compare_usd,
@@ -222,13 +227,7 @@ def cn_pension_chart(data: Any, lang: Lang) -> bytes:
         ax.plot(spans, [total for _, total in data.by_years], color="#2b7bb9", linewidth=2)
         if data.user_total is not None:
             ax.scatter([data.user_years], [data.user_total], color="#c0392b", zorder=3)
-            ax.annotate(
-                t(lang, "You"),
-                xy=(data.user_years, data.user_total),
-                xytext=(6, -12),
-                textcoords="offset points",
-                fontproperties=_legend_font(lang),
-            )
+            _mark(ax, t(lang, "You"), (data.user_years, data.user_total), lang, below=True)
         ax.set_title(t(lang, "Monthly pension by years of contributions"))
         ax.set_xlabel(t(lang, "Years of contributions"))
         _year_axis(ax)
@@ -252,14 +251,7 @@ def cn_personal_pension_chart(data: Any, lang: Lang) -> bytes:
         mine = next(
             i for i, (level, _) in enumerate(data.by_income) if abs(level - data.user_taxable) < 0.5
         )
-        ax.annotate(
-            t(lang, "You"),
-            xy=(labels[mine], savings[mine]),
-            xytext=(0, 4),
-            textcoords="offset points",
-            ha="center",
-            fontproperties=_legend_font(lang),
-        )
+        _mark(ax, t(lang, "You"), (labels[mine], savings[mine]), lang)
         ax.set_title(t(lang, "Net tax saving by taxable income"))
         ax.set_xlabel(t(lang, "Taxable income a year"))
         _yuan_axis(ax)
