@@ -8,6 +8,7 @@ is US Social Security). A topic's country comes from its area.
 import re
 from typing import Literal
 
+from bot.i18n.lang import han_count
 from bot.knowledge.topics import Topic
 
 Country = Literal["us", "cn"]
@@ -58,13 +59,13 @@ def question_countries(normalized: str) -> frozenset[Country]:
         # Chinese that names nothing American is about China: people asking in Chinese about
         # a 401(k) or 社安金 say so ("美国", "401k", "IRA").
         return frozenset({"cn"})
-    if _US_WEAK.search(normalized) and not re.search(r"[\u3400-\u9fff]", normalized):
+    if _US_WEAK.search(normalized) and not han_count(normalized):
         return frozenset({"us"})
     return frozenset()
 
 
 def _mostly_chinese(normalized: str) -> bool:
-    han = len(re.findall(r"[\u3400-\u9fff]", normalized))
+    han = han_count(normalized)
     return han >= 4 and han >= len(re.findall(r"[a-z]", normalized))
 
 
