@@ -120,6 +120,7 @@ class Engine:
         self._today = today
         self._answers: dict[tuple[str, Lang], Reply] = {}
         self._summaries: dict[tuple[str, Lang], str] = {}
+        self._latest_years: dict[str, int | None] = {}
 
     def warm_up(self) -> None:
         """Load now what the first replies would load lazily (about 0.7 s), so the first
@@ -307,7 +308,9 @@ class Engine:
         """A topic's answer, saying so first when the question asks about a year (this one or
         the next) for which the topic has no figures yet."""
         reply = self.topic_reply(topic_id, lang)
-        latest = latest_figure_year(self.content.topics[topic_id])
+        if topic_id not in self._latest_years:  # bodies are fixed for the process
+            self._latest_years[topic_id] = latest_figure_year(self.content.topics[topic_id])
+        latest = self._latest_years[topic_id]
         asked = [int(year) for year in _YEAR.findall(normalized)]
         later = [year for year in asked if latest and latest < year <= self.today.year + 1]
         return with_later_year_note(reply, max(later), latest) if later and latest else reply
