@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from text_to_num import alpha2digit
+
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -172,3 +174,18 @@ def _continues(previous: Number, number: Number, text: str) -> bool:
 
 
 _MEASURE_WORDS = frozenset("个月年天周次岁")
+
+
+_SPELLED = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|billion|trillion)\b"
+)
+
+
+def digits_for_words(text: str) -> str:
+    """English numbers spelled out as digits ("sixty-two" → "62", "seventy-five thousand" →
+    "75000"); only the numeral words change, the rest of the text stays as it is."""
+    if not _SPELLED.search(text):
+        return text
+    return alpha2digit(text, "en")

@@ -7,7 +7,8 @@ ages ("65"), match tiers ("50@6+25@2").
 
 import re
 
-from bot.calcs.numbers import Number, chinese_numeral, find_numbers
+from bot.calcs.numbers import Number, chinese_numeral, digits_for_words, find_numbers
+from bot.calcs.readers.us401k import read_us401k
 from bot.calcs.request import CalcRequest, explicit_calculator, fmt, parse_key_values
 from bot.knowledge.focus import asking_text
 from bot.knowledge.tokens import normalize
@@ -73,6 +74,14 @@ _ADVICE = re.compile(
     r"\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should\b|\badvi[cs]e\b|\bmakes? sense\b|"
     r"\bbetter off\b|\bpros and cons\b|要不要|该不该|应不应该|值不值|划算吗|合不合适|好不好|是否应该"
 )
+# "Am I on track?", "can I retire at 62 with…?", "够不够": whether the asker's own numbers
+# reach retirement, which a projection of those numbers answers.
+_ENOUGH = re.compile(
+    r"\bon track\b|\benough\b|\bcan (?:i|we|he|she) (?:still )?retire\b|\b(?:able|afford) to retire\b|"
+    r"\bdoable\b|\bam i (?:gonna|going to) be (?:ok|okay|fine)\b|\bbehind\b|"
+    r"够不够|够用|够吗|来得及|能不能退休|能退休|可以退休|退休.{0,6}(?:行吗|可以吗|行不行|能行吗)|"
+    r"正常进度|有可能吗|能行吗"
+)
 _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
 _US_PLAN = re.compile(r"401k|403b|\bira\b|美元|\$")
 
@@ -108,10 +117,23 @@ def _states_a_projection(text: str) -> bool:
     already there, and pay or a return): then its calculator answers, however it asks."""
     if len(text) > PLAIN_REQUEST_LENGTH:
         return False  # a long story mentions many figures, often of several people and plans
-    found = extract_us401k(text)
+    found = read_us401k(text)
     horizon = {"age", "years", "retire_age"} & found.keys()
     money = {"contrib_pct", "contrib_amount", "balance"} & found.keys()
     return bool(horizon and money and {"salary", "return"} & found.keys() and len(found) >= 4)
+
+
+def _asks_if_on_track(text: str, asked: str) -> bool:
+    """Whether a text states the asker's own 401(k) money and a horizon and asks whether it
+    is enough: a projection of those numbers is the useful answer."""
+    if len(text) > PLAIN_REQUEST_LENGTH or not _ENOUGH.search(asked):
+        return False
+    if not _US_PLAN.search(text) or (_CHINA.search(text) and not _US_PLAN.search(asked)):
+        return False
+    found = read_us401k(text)
+    horizon = {"age", "years", "retire_age"} & found.keys()
+    money = {"contrib_pct", "contrib_amount", "balance"} & found.keys()
+    return bool(horizon and money)
 
 
 def detect_calculator(text: str) -> str | None:
@@ -123,6 +145,8 @@ def detect_calculator(text: str) -> str | None:
     asked = asking_text(text)
     if _CALC_VERB.search(asked) and (subject := _subject(text)) is not None:
         return subject
+    if _asks_if_on_track(text, asked):
+        return "us401k"
     if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
         return None
     if asked != text and not _AMOUNT_ASKED.search(asked) and not _states_a_projection(text):
@@ -159,7 +183,7 @@ def detect_calculator(text: str) -> str | None:
 
 def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | None:
     """A calculation request from a message (and a pending request it may complete)."""
-    normalized = normalize(text)
+    normalized = digits_for_words(normalize(text))
     values = parse_key_values(normalized)
     name = explicit_calculator(normalized) or detect_calculator(normalized)
     if name is None and context is not None and find_numbers(normalized):
@@ -212,299 +236,6 @@ def _near(pattern: str, text: str, percent: bool | None = None) -> Number | None
 
 def _whole(raw: str) -> float | None:
     return float(raw) if raw.isdigit() else chinese_numeral(raw)
-
-
-# ---------- US 401(k) ----------
-
-_MATCH_PATTERNS = (
-    # 100% of the first 3% and 50% of the next 2%
-    (
-        r"(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|of) the first (\d+(?:\.\d+)?)%[^%]{0,30}?(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|of) the next (\d+(?:\.\d+)?)%",
-        "two",
-    ),
-    # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%
-    (
-        r"(\d+(?:\.\d+)?)%\s*(?:employer |company |的)?(?:公司|雇主)?(?:match(?:ing)?|匹配|配比)?\s*(?:of (?:my |your |the |employee )?contributions? )?(?:up to|on the first|of the first|for the first|on up to|前|最多)\s*(\d+(?:\.\d+)?)%",
-        "one",
-    ),
-    # matches 100% of contributions up to 5%
-    (
-        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of (?:my |your |the )?(?:401k )?contributions? )?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
-        "one",
-    ),
-    # matches .50 on the dollar up to 6%
-    (
-        r"(\d*\.\d+|\d+)\s*(?:cents? )?on the dollar,? (?:up to|on the first|of the first) (\d+(?:\.\d+)?)%",
-        "dollar",
-    ),
-    # 公司100%匹配到4% / 50% match to 6%
-    (r"(\d+(?:\.\d+)?)%\s*(?:的)?(?:匹配|配比|match)\s*(?:到|至)\s*(\d+(?:\.\d+)?)%", "one"),
-    # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
-    (
-        r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?for (?:every|each) \$?(\d+(?:\.\d+)?|dollar)[^%]{0,25}?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
-        "per_dollar",
-    ),
-    # 前6%按50%匹配 / 前6%可以2:1 match
-    (
-        r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|的|可以)?\s*(\d+(?:\.\d+)?)%\s*(?:匹配|配比|match)",
-        "cap_first",
-    ),
-    (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|match)", "ratio"),
-    # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
-    (
-        r"(?:匹配|配比|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*(?:最高|上限|最多|封顶|capped at|max(?:imum)? of)\s*(?:到|至)?\s*(\d+(?:\.\d+)?)%",
-        "one",
-    ),
-    # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
-    (
-        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|提拨|配|match)?\s*(?:到|至|前|up to)\s*(\d+(?:\.\d+)?)%",
-        "full",
-    ),
-    # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
-    (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
-    (r"(?:employer|company) match(?:es)?\s*(\d+(?:\.\d+)?)%(?!\s*(?:of|on|up))", "full"),
-)
-
-
-_MATCHED_AT = re.compile(
-    r"\bmatched\s*(?:at\s*)?(\d+(?:\.\d+)?)%|按\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*匹配"
-)
-
-
-def _match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
-    """The match formula as "rate@width[+rate@width]" and the spans it used."""
-    for pattern, kind in _MATCH_PATTERNS:
-        found = re.search(pattern, text)
-        if not found:
-            continue
-        g = found.groups()
-        if kind == "two":
-            tiers = f"{g[0]}@{g[1]}+{g[2]}@{g[3]}"
-        elif kind == "dollar":
-            rate = float(g[0]) * (100 if float(g[0]) <= 1 else 1)
-            tiers = f"{fmt(rate)}@{g[1]}"
-        elif kind == "cap_first":
-            tiers = f"{g[1]}@{g[0]}"
-        elif kind == "full":
-            tiers = f"100@{g[0]}"
-        elif kind == "per_dollar":
-            per = 1.0 if g[1] == "dollar" else float(g[1])
-            cents = "cent" in found.group(0)
-            rate = float(g[0]) / (100 if cents else 1) / per * 100
-            tiers = f"{fmt(rate)}@{g[2]}"
-        elif kind == "ratio":
-            tiers = f"{fmt(100 * float(g[2]) / float(g[1]))}@{g[0]}"
-        else:
-            tiers = f"{g[0]}@{g[1]}"
-        return tiers, [found.span()]
-    if re.search(r"dollar[- ]for[- ]dollar", text):
-        cap = _after(r"dollar[- ]for[- ]dollar", text, window=30, percent=True)
-        if cap:
-            return f"100@{fmt(cap.value)}", []
-    return None, []
-
-
-_PERCENT_ROLES = (
-    (
-        "return",
-        r"return|interest|grow|growth|earns?\b|earning|yield|\bat\s*$|回报|报酬|收益|年化|利率|增值",
-    ),
-    ("fee", r"fee|expense|费用|管理费|费率"),
-    ("inflation", r"inflation|通胀|通货膨胀"),
-    ("raise", r"raise|salary growth|涨薪|工资增长|加薪"),
-    (
-        "contrib",
-        r"contribut|defer|save|saving|put|of (?:my |his |her |your )?(?:salary|pay|income)|"
-        r"\b(?:to|into|in)\s+(?:(?:my|the|his|her|your|a)\s+)?(?:401k|403b|ira|plan|account)\b|"
-        r"存|缴|贡献|供款|提拨",
-    ),
-)
-
-
-def _percent_roles(text: str, used: list[tuple[int, int]]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    free = [
-        n for n in find_numbers(text) if n.percent and not any(a <= n.start < b for a, b in used)
-    ]
-    for number in free:
-        role = _nearest_role(text, number, taken=set(out))
-        if role is not None:
-            out[role] = fmt(number.value)
-    if "contrib" not in out and len(free) == 1 and not out:
-        out["contrib"] = fmt(free[0].value)
-    return out
-
-
-def _nearest_role(text: str, number: Number, taken: set[str]) -> str | None:
-    """The role whose keyword sits closest to a percentage (30 characters before, 25 after)."""
-    best: tuple[int, str] | None = None
-    before = text[max(0, number.start - 30) : number.start]
-    after = text[number.end : number.end + 25]
-    for role, pattern in _PERCENT_ROLES:
-        if role in taken:
-            continue
-        distances = [len(before) - m.end() for m in re.finditer(pattern, before)]
-        distances += [m.start() for m in re.finditer(pattern, after)]
-        if distances and (best is None or min(distances) < best[0]):
-            best = (min(distances), role)
-    return best[1] if best else None
-
-
-_MONTHLY = r"a month|per month|each month|every month|/month|/mo\b|monthly"
-
-
-def _blank(text: str, span: tuple[int, int]) -> str:
-    """The text with one stretch replaced by spaces (positions unchanged)."""
-    start, end = span
-    return text[:start] + " " * (end - start) + text[end:]
-
-
-def _monthly_amount(text: str) -> Number | None:
-    """An amount said to be paid in every month ("$500 ... each month", "每月存500")."""
-    close = _before(_MONTHLY, text, window=12, percent=False) or _after(
-        r"每月|每个月|月存|monthly", text, percent=False
-    )
-    if close is not None:
-        return close
-    if re.search(_MONTHLY, text):
-        dollars = [n for n in find_numbers(text) if n.currency and not n.percent]
-        return dollars[0] if len(dollars) == 1 else None
-    return None
-
-
-# Quantities stated as none ("no raises", "0 fees", "回报率0"): each sets its input to zero,
-# and its words are blanked so they cannot pull another number to themselves.
-_ZERO_PHRASES = (
-    (
-        "raise",
-        r"\bno (?:pay |salary )?raises?\b|\bno salary growth\b|\b(?:0|zero)\s*%?\s*(?:raises?|salary growth)\b|"
-        r"工资不涨|不涨工资|没有涨薪|不加薪|工资不增长",
-    ),
-    (
-        "fee",
-        r"\bno fees?\b|\b(?:0|zero)\s*%?\s*fees?\b|\bfees? (?:of |are |is )?(?:0|zero)\b(?!\.\d)|"
-        r"没有费用|不收费|零费用|费用为?0(?![.\d])",
-    ),
-    (
-        "return",
-        r"\b(?:0|zero|no)\s*%?\s*(?:return|growth|interest)s?\b|\breturns? (?:of |is )?(?:0|zero)\b(?!\.\d)|"
-        r"回报率?为?0(?![.\d])|零回报|没有收益|零收益",
-    ),
-    (
-        "inflation",
-        r"\bno inflation\b|\b(?:0|zero)\s*%?\s*inflation\b|不考虑通胀|通胀为?0(?![.\d])",
-    ),
-)
-
-
-def _zero_inputs(text: str) -> tuple[dict[str, str], str]:
-    """Inputs stated as none, and the text with those phrases blanked."""
-    found: dict[str, str] = {}
-    for key, pattern in _ZERO_PHRASES:
-        for match in re.finditer(pattern, text):
-            found[key] = "0"
-            text = _blank(text, match.span())
-    return found, text
-
-
-def extract_us401k(text: str) -> dict[str, str]:
-    """Parameters of a 401(k) projection."""
-    params, text = _zero_inputs(text)
-    tiers, used = _match_tiers(text)
-    if tiers:
-        params["match"] = tiers
-    # "I put in 8%; it is matched 50%" / "公司按50%匹配": the match applies to what is put in.
-    matched_at = None if tiers else _MATCHED_AT.search(text)
-    roles = _percent_roles(text, used + ([matched_at.span()] if matched_at else []))
-    if matched_at and "contrib" in roles:
-        params["match"] = (
-            f"{fmt(float(matched_at.group(1) or matched_at.group(2)))}@{roles['contrib']}"
-        )
-    for role, key in (
-        ("return", "return"),
-        ("fee", "fee"),
-        ("inflation", "inflation"),
-        ("raise", "raise"),
-        ("contrib", "contrib_pct"),
-    ):
-        if role in roles and key not in params:
-            params[key] = roles[role]
-    power = re.search(r"(?:x|×|\*)\s*1\.(\d+)|1\.(\d+)\s*(?:to the power|\^|的)", text)
-    if power and "return" not in params:
-        digits = power.group(1) or power.group(2)
-        params["return"] = fmt(float("0." + digits) * 100)
-    age = re.search(
-        r"(?:i'?m|i am|he is|she is|he's|she's|(?:wife|husband|spouse) is|\bage|aged|今年|年龄)\s*(-?\d{1,3})(?!\s*%)(?! ?years? (?:til|till|until|to))(?![\d,.]*k)",
-        text,
-    ) or re.search(r"(-?\d{1,3})\s*(?:years? old|yo\b|y/o|岁)(?!退休)(?!\s*(?:retire|退休))", text)
-    retire = (
-        re.search(
-            r"(?:retire[sd]?|retirement|until (?:he |she |i |you )?(?:hits?|reach(?:es)?|turns?)|by age|at age)\s*(?:at\s*)?(?:age\s*)?(\d{2})(?!\s*%)",
-            text,
-        )
-        or re.search(r"(?:have|be|with|how much) (?:at|by) (?:age )?(\d{2})\b(?!\s*%)", text)
-        or re.search(r"(\d{2})\s*岁退休", text)
-        or re.search(r"到\s*(\d{2})\s*岁", text)
-        or re.search(r"\bby (\d{2})\b(?!\s*(?:%|years?|k\b))", text)
-    )
-    if retire:
-        params["retire_age"] = retire.group(1)
-    if age and (not retire or age.start(1) != retire.start(1)):
-        params["age"] = age.group(1)
-    years = re.search(
-        r"(?:for|after|in|over|next)\s*(\d{1,2})\s*(?:more )?years?|(\d{1,2})\s*(?:years?|yrs?)\s*(?:til|till|until|to go|from now|later)|(\d{1,2})\s*年(?:后|以后|之后|内)|(?:存|投|缴|放)\s*(\d{1,2})\s*年",
-        text,
-    )
-    if years:
-        params["years"] = next(g for g in years.groups() if g)
-    monthly_pay = re.search(
-        r"(?:earn|make|paid|salary(?: is)?|income(?: is)?)\s*(?:of\s*)?\$?[\d,.]+k?\s*"
-        r"(?:a|per|each|every) month|monthly (?:salary|income|pay)",
-        text,
-    )
-    # Monthly pay is not a monthly contribution: look for that without the pay phrase.
-    monthly = _monthly_amount(_blank(text, monthly_pay.span()) if monthly_pay else text)
-    yearly = _before(
-        r"a year|per year|each year|every year|annually|/year|/yr", text, window=12, percent=False
-    ) or _after(r"每年|年存", text, percent=False)
-    salary = _near(r"salary|make|earn|income|paid|年薪|年收入|工资|薪水", text, percent=False)
-    if salary is not None and monthly_pay:
-        params["salary"] = fmt(salary.value * 12)  # "I earn $3,000 a month"
-    elif salary is not None and abs(salary.value) >= 1000:
-        params["salary"] = fmt(salary.value)
-    elif (wage := _after(r"月薪", text, percent=False)) is not None:
-        params["salary"] = fmt(wage.value * 12)
-    if monthly is not None and fmt(monthly.value * 12) != params.get("salary"):
-        params["contrib_amount"] = fmt(monthly.value * 12)
-    elif (
-        yearly is not None
-        and fmt(yearly.value) != params.get("salary")
-        and re.search(r"contribut|deposit|put|save|invest|max(?:ing|ed)?\b|存|贡献|投", text)
-    ):
-        params["contrib_amount"] = fmt(yearly.value)
-    target = _after(
-        r"get to|reach|goal|target|\bhit\b|目标|达到|攒到|存到", text, window=10, percent=False
-    )
-    if target is not None and target.value >= 1000:
-        params["target"] = fmt(target.value)
-    balance = _before(
-        r"in\s+(?:my |his |her |the |your )?\s*(?:401k|account)|saved|already|balance|在\s*401k",
-        text,
-        window=4,
-        percent=False,
-    ) or _after(
-        r"balance|have|已有|已经有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有|"
-        r"401k\s*(?:里|账户里|账户)?\s*(?:大概|大约|约|才|只|一共)?\s*有",
-        text,
-        window=10,
-        percent=False,
-    )
-    # The same amount may be both pay and balance ("earn $80,000, have $80,000 in my 401k"):
-    # what decides is where it stands, not its value.
-    taken = {n.start for n in (salary, monthly, yearly, target) if n is not None}
-    if balance is not None and balance.value >= 100 and balance.start not in taken:
-        params["balance"] = fmt(balance.value)
-    return params
 
 
 # ---------- crypto inflow ----------
@@ -734,7 +465,7 @@ def extract_cn_personal_pension(text: str) -> dict[str, str]:
 
 
 EXTRACTORS = {
-    "us401k": extract_us401k,
+    "us401k": read_us401k,
     "inflow": extract_inflow,
     "cn_pension": extract_cn_pension,
     "cn_contrib": extract_cn_contrib,

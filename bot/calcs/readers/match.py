@@ -1,0 +1,109 @@
+"""Read an employer match formula ("50% up to 6%", "公司1比1匹配到4%") as tiers "rate@width"."""
+
+import re
+from dataclasses import replace
+
+from bot.calcs.numbers import Number, find_numbers
+from bot.calcs.request import fmt
+
+_MATCH_PATTERNS = (
+    # 100% of the first 3% and 50% of the next 2%
+    (
+        r"(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|"
+        r"of) the first (\d+(?:\.\d+)?)%[^%]{0,30}?(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|"
+        r"of) the next (\d+(?:\.\d+)?)%",
+        "two",
+    ),
+    # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%
+    (
+        r"(\d+(?:\.\d+)?)%\s*(?:employer |company |的)?(?:公司|雇主)?(?:match(?:ing)?|匹配|"
+        r"配比)?\s*(?:of (?:my |your |the |employee )?contributions? )?(?:up to|on the first|"
+        r"of the first|for the first|on up to|前|最多)\s*(\d+(?:\.\d+)?)%",
+        "one",
+    ),
+    # matches 100% of contributions up to 5%
+    (
+        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of (?:my |your |"
+        r"the )?(?:401k )?contributions? )?(?:up to|on the first|"
+        r"of the first)\s*(\d+(?:\.\d+)?)%",
+        "one",
+    ),
+    # matches .50 on the dollar up to 6%
+    (
+        r"(\d*\.\d+|\d+)\s*(?:cents? )?on the dollar,? (?:up to|on the first|"
+        r"of the first) (\d+(?:\.\d+)?)%",
+        "dollar",
+    ),
+    # 公司100%匹配到4% / 50% match to 6%
+    (r"(\d+(?:\.\d+)?)%\s*(?:的)?(?:匹配|配比|match)\s*(?:到|至)\s*(\d+(?:\.\d+)?)%", "one"),
+    # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
+    (
+        r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?for (?:every|each) \$?(\d+(?:\.\d+)?|"
+        r"dollar)[^%]{0,25}?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
+        "per_dollar",
+    ),
+    # 前6%按50%匹配 / 前6%可以2:1 match
+    (
+        r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|的|可以)?\s*(\d+(?:\.\d+)?)%\s*(?:匹配|配比|match)",
+        "cap_first",
+    ),
+    (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|match)", "ratio"),
+    # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
+    (
+        r"(?:匹配|配比|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
+        r"(?:最高|上限|最多|封顶|capped at|max(?:imum)? of)\s*(?:到|至)?\s*(\d+(?:\.\d+)?)%",
+        "one",
+    ),
+    # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
+    (
+        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|提拨|配|match)?\s*"
+        r"(?:到|至|前|up to)\s*(\d+(?:\.\d+)?)%",
+        "full",
+    ),
+    # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
+    (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
+    (r"(?:employer|company) match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%(?!\s*(?:of|on|up))", "full"),
+)
+
+
+def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
+    """The match formula as "rate@width[+rate@width]" and the spans it used."""
+    for pattern, kind in _MATCH_PATTERNS:
+        found = re.search(pattern, text)
+        if not found:
+            continue
+        g = found.groups()
+        if kind == "two":
+            tiers = f"{g[0]}@{g[1]}+{g[2]}@{g[3]}"
+        elif kind == "dollar":
+            rate = float(g[0]) * (100 if float(g[0]) <= 1 else 1)
+            tiers = f"{fmt(rate)}@{g[1]}"
+        elif kind == "cap_first":
+            tiers = f"{g[1]}@{g[0]}"
+        elif kind == "full":
+            tiers = f"100@{g[0]}"
+        elif kind == "per_dollar":
+            per = 1.0 if g[1] == "dollar" else float(g[1])
+            cents = "cent" in found.group(0)
+            rate = float(g[0]) / (100 if cents else 1) / per * 100
+            tiers = f"{fmt(rate)}@{g[2]}"
+        elif kind == "ratio":
+            tiers = f"{fmt(100 * float(g[2]) / float(g[1]))}@{g[0]}"
+        else:
+            tiers = f"{g[0]}@{g[1]}"
+        return tiers, [found.span()]
+    if re.search(r"dollar[- ]for[- ]dollar", text):
+        cap = _percent_after(r"dollar[- ]for[- ]dollar", text, window=30)
+        if cap:
+            return f"100@{fmt(cap.value)}", [(cap.start, cap.end)]
+    return None, []
+
+
+def _percent_after(pattern: str, text: str, window: int) -> Number | None:
+    """The first percentage that starts within `window` characters after a keyword."""
+    for match in re.finditer(pattern, text):
+        for number in find_numbers(text[match.end() : match.end() + window + 24]):
+            if number.start <= window and number.percent:
+                shift = match.end()
+                return replace(number, start=number.start + shift, end=number.end + shift)
+    return None

@@ -1,0 +1,155 @@
+"""Read a 401(k) projection request: the slot table, the match formula and zero-words."""
+
+import re
+
+from bot.calcs.readers.match import match_tiers
+from bot.calcs.readers.zero import zero_inputs
+from bot.calcs.request import fmt
+from bot.calcs.scan import scan
+from bot.calcs.slots import Slot, assign, slot, yearly_value
+
+_PLAN = r"(?:401k|403b|ira|account|plan|savings|retirement)"
+_MY = r"(?:my |his |her |the |your |our |a |an )?"
+_AGE_BEFORE = (
+    r"\bi'?m|\bi am|\baged?\b|\bturning|\bturned|\bnow\b|今年满?|年龄|现在|目前|"
+    r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|^|我"
+)
+_AGE_AFTER = r"\s*(?:now|this year|right now)|了"
+
+TABLE: tuple[Slot, ...] = (
+    # ages and horizons
+    slot("age", "age", before=_AGE_BEFORE, after=_AGE_AFTER, window=4),
+    slot("age", "count", before=_AGE_BEFORE, after=_AGE_AFTER, window=4, low=14, high=110),
+    slot(
+        "retire_age",
+        "age count",
+        before=r"retire[sd]?(?: at| by)?|retirement(?: at| age)?|until (?:he |she |i |you )?"
+        r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|\bat age|"
+        r"\bby\b|\bat\b|\bfor\b|\buntil\b|\btill\b|到|在",
+        after=r"退休|\s*(?:retire|retirement)",
+        window=6,
+        low=30,
+        high=110,
+    ),
+    slot("age", "age", fallback=True),
+    slot(
+        "years",
+        "duration",
+        before=r"\bfor|\bin|\bafter|\bover|\bnext|\banother|再|还有|还要|存|投|缴|坚持",
+        after=r"\s*(?:to go|from now|later|til|till|until|left to)|后|以后|之后|内",
+        window=6,
+        high=80,
+        fallback=True,
+    ),
+    # amounts
+    slot(
+        "salary",
+        "money",
+        before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|\bpaid|"
+        r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资",
+        after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross)",
+        window=12,
+        low=1000,
+        yearly=True,
+    ),
+    slot(
+        "balance",
+        "money",
+        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|balance(?: of| is)?|"
+        r"已经?有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有|存款|401k\s*(?:里|账户里|账户)?\s*(?:大概|大约|约|才|只|一共)?\s*有|才",
+        after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside)\s+"
+        + _MY
+        + _PLAN
+        + r"|\s*saved|\s*in savings|在\s*401k",
+        window=10,
+        low=100,
+    ),
+    slot(
+        "contrib_amount",
+        "money",
+        before=r"contribut\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ing)|invest\w*|"
+        r"\bmax(?:ing|ed)?(?: out)?|\badd(?:ing)?|defer\w*|存满?(?!款)|投入?|缴|供款",
+        after=r"\s*(?:a year |per year |each year |every year |a month |per month |each month )?"
+        r"(?:into|to|in)\s+" + _MY + r"(?:401k|403b)|\s*(?:contributions?|deferrals?)",
+        window=14,
+        low=1,
+        yearly=True,
+    ),
+    slot(
+        "target",
+        "money",
+        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到",
+        after=r"\s*(?:goal|target)",
+        window=10,
+        low=1000,
+    ),
+    # percentages
+    slot(
+        "return",
+        "percent",
+        before=r"return|interest|grow\w*|\bearns?\b|earning|yield|\bat\s*$|回报|报酬|收益|年化|利率|增值|涨",
+        after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
+        r"yield)|回报|收益|年化",
+        window=30,
+    ),
+    slot(
+        "fee",
+        "percent",
+        before=r"fees?|expense\w*|费用|管理费|费率",
+        after=r"\s*(?:in )?(?:fees?|expense ratio)|费",
+        window=25,
+    ),
+    slot(
+        "inflation",
+        "percent",
+        before=r"inflation|通胀|通货膨胀",
+        after=r"\s*inflation|通胀",
+        window=25,
+    ),
+    slot(
+        "raise",
+        "percent",
+        before=r"raises?|salary growth|涨薪|工资增长|加薪",
+        after=r"\s*(?:a year )?(?:raises?|salary growth)|涨薪|加薪",
+        window=25,
+    ),
+    slot(
+        "contrib_pct",
+        "percent",
+        before=r"contribut\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
+        r"自提|存|缴|贡献|供款|提拨",
+        after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
+        r"\s*(?:to|into|in)\s+" + _MY + r"(?:401k|403b|ira|plan|account)\b|\s*contributions?",
+        window=30,
+        fallback=True,
+    ),
+)
+_BY_NAME = {row.name: row for row in TABLE}
+# "x 1.07 to the power of 30": a growth factor states the return.
+_POWER = re.compile(r"(?:x|×|\*)\s*1\.(\d+)|1\.(\d+)\s*(?:to the power|\^|的)")
+_MATCHED_AT = re.compile(
+    r"\bmatched\s*(?:at\s*)?(\d+(?:\.\d+)?)%|按\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*匹配"
+)
+
+
+def read_us401k(text: str) -> dict[str, str]:
+    """Parameters of a 401(k) projection, as canonical strings."""
+    params, text = zero_inputs(text)
+    tiers, used = match_tiers(text)
+    if tiers:
+        params["match"] = tiers
+    matched_at = None if tiers else _MATCHED_AT.search(text)
+    if matched_at:
+        used.append(matched_at.span())
+    quantities = [q for q in scan(text) if not any(a <= q.start < b for a, b in used)]
+    filled = assign(text, quantities, TABLE)
+    for name, quantity in filled.items():
+        if name not in params:
+            params[name] = fmt(yearly_value(_BY_NAME[name], quantity))
+    if matched_at and "contrib_pct" in params:
+        params["match"] = f"{fmt(float(matched_at.group(1) or matched_at.group(2)))}@"
+        params["match"] += params["contrib_pct"]
+    power = _POWER.search(text)
+    if power and "return" not in params:
+        params["return"] = fmt(float("0." + (power.group(1) or power.group(2))) * 100)
+    return params

@@ -1,0 +1,46 @@
+"""Quantities stated as none ("no raises", "0 fees", "回报率0", "工资不涨")."""
+
+import re
+
+
+def blank(text: str, span: tuple[int, int]) -> str:
+    """The text with one stretch replaced by spaces (positions unchanged)."""
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+# Quantities stated as none ("no raises", "0 fees", "回报率0"): each sets its input to zero,
+# and its words are blanked so they cannot pull another number to themselves.
+_ZERO_PHRASES = (
+    (
+        "raise",
+        r"\bno (?:pay |salary )?raises?\b|\bno salary growth\b|\b(?:0|zero)\s*%?\s*(?:raises?|"
+        r"salary growth)\b|"
+        r"工资不涨|不涨工资|没有涨薪|不加薪|工资不增长",
+    ),
+    (
+        "fee",
+        r"\bno fees?\b|\b(?:0|zero)\s*%?\s*fees?\b|\bfees? (?:of |are |is )?(?:0|zero)\b(?!\.\d)|"
+        r"没有费用|不收费|零费用|费用为?0(?![.\d])",
+    ),
+    (
+        "return",
+        r"\b(?:0|zero|no)\s*%?\s*(?:return|growth|interest)s?\b|\breturns? (?:of |is )?(?:0|"
+        r"zero)\b(?!\.\d)|"
+        r"回报率?为?0(?![.\d])|零回报|没有收益|零收益",
+    ),
+    (
+        "inflation",
+        r"\bno inflation\b|\b(?:0|zero)\s*%?\s*inflation\b|不考虑通胀|通胀为?0(?![.\d])",
+    ),
+)
+
+
+def zero_inputs(text: str) -> tuple[dict[str, str], str]:
+    """Inputs stated as none, and the text with those phrases blanked."""
+    found: dict[str, str] = {}
+    for key, pattern in _ZERO_PHRASES:
+        for match in re.finditer(pattern, text):
+            found[key] = "0"
+            text = blank(text, match.span())
+    return found, text

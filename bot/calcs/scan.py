@@ -1,0 +1,100 @@
+"""One scanner for calculation requests: every quantity in a text, with its span and kind.
+
+Kinds: `money` (an amount, with the period it is paid in when the text says one), `percent`,
+`age` ("45岁", "45-year-old"), `duration` (years: "20 yrs", "20年后"), `calendar` (a year
+such as 1975 in "1975年出生") and `count` (any other bare number, e.g. "retire at 62").
+Slot tables (`bot.calcs.slots`) then give each quantity at most one meaning.
+"""
+
+import re
+from dataclasses import dataclass
+
+from bot.calcs.numbers import Number, find_numbers
+
+MONEY_FLOOR = 100  # a bare number this large is an amount, not a count
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the text and what sort of quantity it is."""
+
+    value: float
+    start: int
+    end: int
+    kind: str
+    period: str | None = None  # money only: "year", "month" or "biweekly" when stated
+
+
+_AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|yo\b|y/o|岁|歲)")
+_CALENDAR_AFTER = re.compile(
+    r"\s*年\s*(?:\d{1,2}\s*月)?\s*(?:份)?\s*(?:出生|生|参加工作|参保|开始)"
+)
+_CALENDAR_BEFORE = re.compile(r"(?:born|since|in|出生于?|从)\s*(?:in\s*)?$")
+_DURATION_AFTER = re.compile(
+    r"\s*(?:more\s+|full\s+)?(?:years?|yrs?)\b(?![- ]old)|\s*年(?![薪收龄初底中末度])"
+)
+_PER_YEAR_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every)\s+year|/\s*(?:yr|year)\b|annually|yearly|一年|每年)"
+)
+_PER_MONTH_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every)\s+month|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
+)
+_BIWEEKLY_AFTER = re.compile(r"\s*(?:every (?:two|2) weeks|biweekly|per paycheck|每两周)")
+_PER_YEAR_BEFORE = re.compile(
+    r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
+    r"\s*(?:大概|大约|约|是|为|有|存|交|缴|投|挣|赚)?\s*$"
+)
+_PER_MONTH_BEFORE = re.compile(
+    r"(?:月薪|月收入|月工资|每个?月|一个月|月存|月交|月缴|monthly)"
+    r"\s*(?:大概|大约|约|是|为|有|存|交|缴|投|挣|赚)?\s*$"
+)
+
+
+def _period(text: str, number: Number) -> str | None:
+    after = text[number.end : number.end + 16]
+    before = text[max(0, number.start - 12) : number.start]
+    if _BIWEEKLY_AFTER.match(after):
+        return "biweekly"
+    if _PER_MONTH_AFTER.match(after) or _PER_MONTH_BEFORE.search(before):
+        return "month"
+    if _PER_YEAR_AFTER.match(after) or _PER_YEAR_BEFORE.search(before):
+        return "year"
+    return None
+
+
+def _names_a_year(before: str, after: str) -> bool:
+    return bool(_CALENDAR_AFTER.match(after) or _CALENDAR_BEFORE.search(before))
+
+
+def _kind(text: str, number: Number) -> str:
+    after = text[number.end : number.end + 16]
+    before = text[max(0, number.start - 12) : number.start]
+    if number.percent:
+        return "percent"
+    plain = not number.currency and not number.scaled
+    if plain and number.value in range(1900, 2101) and _names_a_year(before, after):
+        return "calendar"
+    if plain and number.value > 0:
+        if _AGE_AFTER.match(after):
+            return "age"
+        if _DURATION_AFTER.match(after):
+            return "duration"
+    if number.currency or number.scaled or abs(number.value) >= MONEY_FLOOR:
+        return "money"
+    if _period(text, number) is not None:
+        return "money"
+    return "count"
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every quantity in a normalised text, in order."""
+    return [
+        Quantity(
+            value=number.value,
+            start=number.start,
+            end=number.end,
+            kind=(kind := _kind(text, number)),
+            period=_period(text, number) if kind == "money" else None,
+        )
+        for number in find_numbers(text)
+    ]

@@ -1,0 +1,112 @@
+"""Slot tables: which quantity of a request fills which input of a calculator.
+
+A slot names the kinds of quantity it takes and the cue words (English and 简体; texts are
+normalised to 简体 before reading) that may stand just before or just after it. Every
+(slot, quantity) pair with a cue within the slot's window is a candidate; candidates are
+taken nearest cue first, and each quantity fills at most one slot. A slot marked `fallback`
+then takes the one quantity of its kind that nothing claimed. New phrasings are new rows or
+cue words, not code.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.calcs.scan import Quantity
+
+# A cue and its number belong to one sentence: these end one.
+_SENTENCE_END = re.compile(r"[.!?。！？;；\n]")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One input of a calculator and how a request states it."""
+
+    name: str
+    kinds: frozenset[str]
+    before: str = ""  # cue words that come before the quantity
+    after: str = ""  # cue words that come after it
+    window: int = 12  # characters allowed between cue and quantity
+    low: float = float("-inf")  # smallest value the slot takes
+    high: float = float("inf")  # largest
+    fallback: bool = False  # takes the only unclaimed quantity of its kind
+    yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
+
+
+def slot(name: str, kinds: str, **fields: object) -> Slot:
+    """A table row: `kinds` is a space-separated list."""
+    return Slot(name, frozenset(kinds.split()), **fields)  # type: ignore[arg-type]
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def _gap(text: str, start: int, end: int) -> int | None:
+    """Characters between a cue and its quantity, or None across a sentence end."""
+    between = text[start:end]
+    return None if _SENTENCE_END.search(between) else len(between.strip())
+
+
+def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
+    """How close the nearest cue of a slot stands to a quantity (None: no cue in reach)."""
+    best: int | None = None
+    before = _compiled(row.before)
+    if before is not None:
+        lo = max(0, quantity.start - row.window - 40)
+        for match in before.finditer(text, lo, quantity.start):
+            if quantity.start - match.end() <= row.window:
+                gap = _gap(text, match.end(), quantity.start)
+                if gap is not None and (best is None or gap < best):
+                    best = gap
+    after = _compiled(row.after)
+    if after is not None:
+        hi = min(len(text), quantity.end + row.window + 40)
+        for match in after.finditer(text, quantity.end, hi):
+            if match.start() - quantity.end <= row.window:
+                gap = _gap(text, quantity.end, match.start())
+                if gap is not None and (best is None or gap < best):
+                    best = gap
+    return best
+
+
+def fits(row: Slot, quantity: Quantity) -> bool:
+    """Whether a quantity is of a kind and a size the slot takes (a negative value keeps its
+    meaning, so the calculator can refuse it rather than have it dropped)."""
+    return quantity.kind in row.kinds and row.low <= abs(quantity.value) <= row.high
+
+
+def assign(
+    text: str, quantities: list[Quantity], table: tuple[Slot, ...], taken: set[int] | None = None
+) -> dict[str, Quantity]:
+    """Fill the table's slots from the quantities, nearest cue first (ties: table order)."""
+    used = set(taken or ())
+    candidates = sorted(
+        (distance, order, quantity.start, row, quantity)
+        for order, row in enumerate(table)
+        for quantity in quantities
+        if fits(row, quantity) and (distance := cue_distance(text, row, quantity)) is not None
+    )
+    filled: dict[str, Quantity] = {}
+    for _distance, _order, start, row, quantity in candidates:
+        if row.name in filled or start in used:
+            continue
+        filled[row.name] = quantity
+        used.add(start)
+    for row in table:
+        if row.fallback and row.name not in filled:
+            free = [q for q in quantities if fits(row, q) and q.start not in used]
+            if len(free) == 1:
+                filled[row.name] = free[0]
+                used.add(free[0].start)
+    return filled
+
+
+def yearly_value(row: Slot, quantity: Quantity) -> float:
+    """The value a slot takes: a year's worth when the slot counts by the year."""
+    if row.yearly and quantity.period == "month":
+        return quantity.value * 12
+    if row.yearly and quantity.period == "biweekly":
+        return quantity.value * 26
+    return quantity.value
