@@ -123,17 +123,31 @@ def _states_a_projection(text: str) -> bool:
     return bool(horizon and money and {"salary", "return"} & found.keys() and len(found) >= 4)
 
 
-def _asks_if_on_track(text: str, asked: str) -> bool:
-    """Whether a text states the asker's own 401(k) money and a horizon and asks whether it
-    is enough: a projection of those numbers is the useful answer."""
-    if len(text) > PLAIN_REQUEST_LENGTH or not _ENOUGH.search(asked):
+_MONEY_OUT = re.compile(
+    r"withdraw|take (?:it |money |some )?out|took out|come out|cash(?:ing)? out|\bloan|borrow|"
+    r"penalt|\btax|取出|提取|取钱|贷款|借|罚|税"
+)
+
+
+def _projects_own_numbers(text: str, asked: str) -> bool:
+    """Whether a short text gives its own savings (money in or already there) and a horizon,
+    and asks what they come to or whether they are enough: a projection answers that."""
+    if len(text) > PLAIN_REQUEST_LENGTH:
         return False
-    if not _US_PLAN.search(text) or (_CHINA.search(text) and not _US_PLAN.search(asked)):
+    if not (_US_PLAN.search(text) or _SAVINGS.search(text)):
+        return False
+    if _CHINA.search(text) and not _US_PLAN.search(text):
         return False
     found = read_us401k(text)
     horizon = {"age", "years", "retire_age"} & found.keys()
     money = {"contrib_pct", "contrib_amount", "balance"} & found.keys()
-    return bool(horizon and money)
+    if not (horizon and money):
+        return False
+    if _MONEY_OUT.search(asked):
+        return False  # what comes out (a withdrawal, a loan, tax) is not a projection
+    if _ENOUGH.search(asked) or _PROJECTION.search(asked):
+        return True
+    return not _ADVICE.search(asked) and (bool(_AMOUNT_ASKED.search(asked)) or len(found) >= 4)
 
 
 def detect_calculator(text: str) -> str | None:
@@ -145,7 +159,7 @@ def detect_calculator(text: str) -> str | None:
     asked = asking_text(text)
     if _CALC_VERB.search(asked) and (subject := _subject(text)) is not None:
         return subject
-    if _asks_if_on_track(text, asked):
+    if _projects_own_numbers(text, asked):
         return "us401k"
     if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
         return None
@@ -172,6 +186,7 @@ def detect_calculator(text: str) -> str | None:
     saving, matched = bool(_SAVINGS.search(text)), bool(_MATCH.search(text))
     if (
         _has_amount(numbers)
+        and not _MONEY_OUT.search(asked)
         and (((saving or matched) and _PROJECTION.search(text)) or (saving and matched))
         and (_US_PLAN.search(text) or not _CHINA.search(text))
     ):

@@ -9,7 +9,7 @@ from bot.calcs.scan import scan
 from bot.calcs.slots import Slot, assign, slot, yearly_value
 
 _PLAN = r"(?:401k|403b|ira|account|plan|savings|retirement)"
-_MY = r"(?:my |his |her |the |your |our |a |an )?"
+_MY = r"(?:(?:my|his|her|the|your|our|a|an|an old|my old)\s+)?"
 _AGE_BEFORE = (
     r"\bi'?m|\bi am|\baged?\b|\bturning|\bturned|\bnow\b|今年满?|年龄|现在|目前|"
     r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|^|我"
