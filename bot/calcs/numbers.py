@@ -188,4 +188,11 @@ def digits_for_words(text: str) -> str:
     "75000"); only the numeral words change, the rest of the text stays as it is."""
     if not _SPELLED.search(text):
         return text
-    return alpha2digit(text, "en")
+    # "1.55 million" is already a number: its scale word is shortened first so the converter
+    # does not read "million" alone as another number.
+    text = _DIGIT_SCALE.sub(lambda m: m.group(1) + _SHORT_SCALE[m.group(2)], text)
+    return alpha2digit(text, "en", threshold=1)
+
+
+_SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "b", "trillion": "t"}
+_DIGIT_SCALE = re.compile(r"(\d)\s*(thousand|million|billion|trillion)\b")

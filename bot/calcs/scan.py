@@ -29,7 +29,7 @@ _AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|yo\b|y/o|岁|
 _CALENDAR_AFTER = re.compile(
     r"\s*年\s*(?:\d{1,2}\s*月)?\s*(?:份)?\s*(?:出生|生|参加工作|参保|开始)"
 )
-_CALENDAR_BEFORE = re.compile(r"(?:born|since|in|出生于?|从)\s*(?:in\s*)?$")
+_CALENDAR_BEFORE = re.compile(r"(?:born|since|in|出生于?|从)\s*(?:in\s*)?(?:[a-z]{3,9}\.?,?\s*)?$")
 _DURATION_AFTER = re.compile(
     r"\s*(?:more\s+|full\s+)?(?:years?|yrs?)\b(?![- ]old)|\s*年(?![薪收龄初底中末度])"
 )
@@ -39,7 +39,9 @@ _PER_YEAR_AFTER = re.compile(
 _PER_MONTH_AFTER = re.compile(
     r"\s*(?:(?:a|per|each|every)\s+month|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
 )
-_BIWEEKLY_AFTER = re.compile(r"\s*(?:every (?:two|2) weeks|biweekly|per paycheck|每两周)")
+_BIWEEKLY_AFTER = re.compile(
+    r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|per paycheck|每两周)"
+)
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
     r"\s*(?:大概|大约|约|是|为|有|存|交|缴|投|挣|赚)?\s*$"

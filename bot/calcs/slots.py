@@ -29,7 +29,8 @@ class Slot:
     window: int = 12  # characters allowed between cue and quantity
     low: float = float("-inf")  # smallest value the slot takes
     high: float = float("inf")  # largest
-    fallback: bool = False  # takes the only unclaimed quantity of its kind
+    fallback: bool = False  # takes the text's only quantity of its kind when no cue claimed it
+    before_penalty: int = 0  # added to a before-cue's distance: the after-cues are surer
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
 
 
@@ -58,6 +59,8 @@ def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
         for match in before.finditer(text, lo, quantity.start):
             if quantity.start - match.end() <= row.window:
                 gap = _gap(text, match.end(), quantity.start)
+                if gap is not None:
+                    gap += row.before_penalty
                 if gap is not None and (best is None or gap < best):
                     best = gap
     after = _compiled(row.after)
@@ -96,10 +99,10 @@ def assign(
         used.add(start)
     for row in table:
         if row.fallback and row.name not in filled:
-            free = [q for q in quantities if fits(row, q) and q.start not in used]
-            if len(free) == 1:
-                filled[row.name] = free[0]
-                used.add(free[0].start)
+            alike = [q for q in quantities if fits(row, q)]
+            if len(alike) == 1 and alike[0].start not in used:
+                filled[row.name] = alike[0]
+                used.add(alike[0].start)
     return filled
 
 

@@ -8,6 +8,8 @@ ages ("65"), match tiers ("50@6+25@2").
 import re
 
 from bot.calcs.numbers import Number, chinese_numeral, digits_for_words, find_numbers
+from bot.calcs.readers.cn_contrib import read_cn_contrib
+from bot.calcs.readers.cn_personal_pension import read_cn_personal_pension
 from bot.calcs.readers.us401k import read_us401k
 from bot.calcs.request import CalcRequest, explicit_calculator, fmt, parse_key_values
 from bot.knowledge.focus import asking_text
@@ -43,7 +45,7 @@ _PROJECTION = re.compile(
     r"能有多少|最后有多少|有多少钱|能到\s*\d|能达到|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
 _MATCH = re.compile(
-    r"match|匹配|配比|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar"
+    r"match|匹配|配比|配对|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar"
 )
 # The employee-pension calculator does not fit the residents' scheme (its own rules).
 _RESIDENTS_SCHEME = re.compile(r"农民|农村|城乡居民|居民养老|新农保|没有单位|无业")
@@ -132,9 +134,9 @@ _MONEY_OUT = re.compile(
 def _projects_own_numbers(text: str, asked: str) -> bool:
     """Whether a short text gives its own savings (money in or already there) and a horizon,
     and asks what they come to or whether they are enough: a projection answers that."""
-    if len(text) > PLAIN_REQUEST_LENGTH:
+    if len(text) > PLAIN_REQUEST_LENGTH or _CRYPTO.search(text):
         return False
-    if not (_US_PLAN.search(text) or _SAVINGS.search(text)):
+    if not (_US_PLAN.search(text) or (_SAVINGS.search(text) and not _PENSION.search(text))):
         return False
     if _CHINA.search(text) and not _US_PLAN.search(text):
         return False
@@ -300,7 +302,10 @@ def extract_inflow(text: str) -> dict[str, str]:
 
 
 _FLOW_CUE = re.compile(r"contributions?|new money|take in|每年新增|新增缴款|每年缴款")
-_PERIODS = ((r"every two weeks|biweekly|每两周", 26), (r"a month|per month|monthly|每月", 12))
+_PERIODS = (
+    (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周", 26),
+    (r"a month|per month|monthly|每月", 12),
+)
 
 
 def _yearly_flow(text: str, amounts: list[Number]) -> Number | None:
@@ -309,7 +314,8 @@ def _yearly_flow(text: str, amounts: list[Number]) -> Number | None:
         before = text[max(0, number.start - 24) : number.start]
         after = text[number.end : number.end + 24]
         periodic = re.search(
-            r"a year|per year|annually|every two weeks|biweekly|a month|每年|每月", after
+            r"a year|per year|annually|every (?:two|2) weeks|every fortnight|biweekly|a month|每年|每月",
+            after,
         )
         if _FLOW_CUE.search(before + after) and periodic:
             return number
@@ -413,76 +419,10 @@ def extract_cn_pension(text: str) -> dict[str, str]:
     return params
 
 
-# ---------- China social-insurance contributions ----------
-
-
-def extract_cn_contrib(text: str) -> dict[str, str]:
-    """Parameters of a social-insurance contribution breakdown."""
-    params: dict[str, str] = {}
-    # The contribution base is the wage the contributions are worked out on.
-    wage = _after(
-        r"月薪|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|contribution base",
-        text,
-        window=6,
-        percent=False,
-    ) or _before(r"元|块|yuan|rmb|的?(?:月薪|月工资)", text, window=1, percent=False)
-    if wage is not None:
-        params["wage"] = fmt(wage.value)
-    floor = _after(r"下限|最低基数|floor", text, window=6, percent=False)
-    cap = _after(r"上限|最高基数|cap", text, window=6, percent=False)
-    avg = _after(r"社平工资|社平|平均工资|average wage", text, window=6, percent=False)
-    for key, number in (("floor", floor), ("cap", cap), ("avg_wage", avg)):
-        if number is not None:
-            params[key] = fmt(number.value)
-    if params.get("avg_wage") == params.get("wage"):
-        params.pop("wage", None)
-    return params
-
-
-# ---------- personal pension tax ----------
-
-
-def extract_cn_personal_pension(text: str) -> dict[str, str]:
-    """Parameters of the personal-pension tax saving."""
-    params: dict[str, str] = {}
-    taxable = _after(
-        r"应纳税所得额|taxable income|应税收入|应税所得", text, window=6, percent=False
-    )
-    annual = _after(
-        r"年薪|年收入|annual salary|annual income|income of|一年挣|一年赚|每年挣|每年赚|年挣|年赚",
-        text,
-        window=6,
-        percent=False,
-    ) or _before(r"(?:yuan|rmb|元)?\s*(?:a|per) year", text, window=8, percent=False)
-    monthly = _after(r"月薪|月收入|工资|monthly", text, window=6, percent=False)
-    if taxable is not None:
-        params["taxable"] = fmt(taxable.value)
-    elif annual is not None:
-        params["salary"] = fmt(annual.value)
-    elif monthly is not None:
-        params["salary"] = fmt(monthly.value * 12)
-    contribution = _after(
-        r"存|交|缴|投|买|contribut(?:e|ing|ion)|put in|deposit", text, window=4, percent=False
-    ) or _after(r"(?:存|交|缴|买)个人养老金", text, window=2, percent=False)
-    used = {params.get("taxable"), params.get("salary")}
-    if (
-        contribution is not None
-        and fmt(contribution.value) not in used
-        and contribution.value <= 1e6
-    ):
-        params["contribution"] = fmt(contribution.value)
-    deductions = _after(
-        r"专项附加扣除|专项扣除|其他扣除|deductions?", text, window=6, percent=False
-    )
-    if deductions is not None:
-        params["deductions"] = fmt(deductions.value)
-    return params
-
-
 EXTRACTORS = {
     "us401k": read_us401k,
     "inflow": extract_inflow,
     "cn_pension": extract_cn_pension,
-    "cn_contrib": extract_cn_contrib,
-    "cn_personal_pension": extract_cn_personal_pension,
+    "cn_contrib": read_cn_contrib,
+    "cn_personal_pension": read_cn_personal_pension,
 }

@@ -35,7 +35,7 @@ _MATCH_PATTERNS = (
         "dollar",
     ),
     # 公司100%匹配到4% / 50% match to 6%
-    (r"(\d+(?:\.\d+)?)%\s*(?:的)?(?:匹配|配比|match)\s*(?:到|至)\s*(\d+(?:\.\d+)?)%", "one"),
+    (r"(\d+(?:\.\d+)?)%\s*(?:的)?(?:匹配|配比|配对|match)\s*(?:到|至)\s*(\d+(?:\.\d+)?)%", "one"),
     # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
     (
         r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?for (?:every|each) \$?(\d+(?:\.\d+)?|"
@@ -44,22 +44,30 @@ _MATCH_PATTERNS = (
     ),
     # 前6%按50%匹配 / 前6%可以2:1 match
     (
-        r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|的|可以)?\s*(\d+(?:\.\d+)?)%\s*(?:匹配|配比|match)",
+        r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|的|可以)?\s*(\d+(?:\.\d+)?)%\s*(?:匹配|配比|配对|match)",
         "cap_first",
     ),
-    (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|match)", "ratio"),
+    (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|配对|match)", "ratio"),
     # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
     (
-        r"(?:匹配|配比|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
+        r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
         r"(?:最高|上限|最多|封顶|capped at|max(?:imum)? of)\s*(?:到|至)?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
     (
-        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|提拨|配|match)?\s*"
+        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|配对|提拨|配|match)?\s*"
         r"(?:到|至|前|up to)\s*(\d+(?:\.\d+)?)%",
         "full",
     ),
+    # matches the first 6% / matches his contribution up to 3% / matches up to 3%
+    (
+        r"match(?:es|ing)?\s+(?:(?:his|her|my|your|the|their|our)\s+)?(?:401k\s+)?"
+        r"(?:contributions?\s+)?(?:up to|on the first|the first)\s*(\d+(?:\.\d+)?)%",
+        "full",
+    ),
+    # 前6%全额匹配
+    (r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1)\s*(?:匹配|配比|配对|match)", "full"),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
     (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
     (r"(?:employer|company) match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%(?!\s*(?:of|on|up))", "full"),

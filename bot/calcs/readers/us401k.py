@@ -10,6 +10,10 @@ from bot.calcs.slots import Slot, assign, slot, yearly_value
 
 _PLAN = r"(?:401k|403b|ira|account|plan|savings|retirement)"
 _MY = r"(?:(?:my|his|her|the|your|our|a|an|an old|my old)\s+)?"
+_PERIOD = (
+    r"(?:\s*(?:a|per|each|every)\s+(?:year|month)|\s*/\s*(?:yr|year|mo|month)|"
+    r"\s*annually|\s*monthly)?"
+)
 _AGE_BEFORE = (
     r"\bi'?m|\bi am|\baged?\b|\bturning|\bturned|\bnow\b|今年满?|年龄|现在|目前|"
     r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|^|我"
@@ -56,21 +60,27 @@ TABLE: tuple[Slot, ...] = (
         "balance",
         "money",
         before=r"\bhave|\bhas|\bhad|\bgot|\bwith|balance(?: of| is)?|"
-        r"已经?有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有|存款|401k\s*(?:里|账户里|账户)?\s*(?:大概|大约|约|才|只|一共)?\s*有|才",
+        r"已经?有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有|存款|"
+        r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:大概|大约|约|才|只|一共)?\s*(?:有|存了|攒了)|才",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside)\s+"
         + _MY
-        + _PLAN
-        + r"|\s*saved|\s*in savings|在\s*401k",
+        + r"(?:old\s+)?(?:401k|403b|ira|account|plan|retirement)"
+        + r"|\s*(?:saved|stashed|sitting)|\s*(?:current |starting )?balance|在\s*401k",
         window=10,
         low=100,
+        before_penalty=2,
     ),
     slot(
         "contrib_amount",
         "money",
-        before=r"contribut\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ing)|invest\w*|"
-        r"\bmax(?:ing|ed)?(?: out)?|\badd(?:ing)?|defer\w*|存满?(?!款)|投入?|缴|供款",
-        after=r"\s*(?:a year |per year |each year |every year |a month |per month |each month )?"
-        r"(?:into|to|in)\s+" + _MY + r"(?:401k|403b)|\s*(?:contributions?|deferrals?)",
+        before=r"contribut\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
+        r"\bmax(?:ing|ed)?(?: out)?|\badd(?:ing)?|defer\w*|存满?(?![款了])|投入?|缴|供款|放|定投",
+        after=_PERIOD
+        + r"\s*(?:into|to)\s+"
+        + _MY
+        + r"(?:401k|403b)|"
+        + _PERIOD
+        + r"\s*(?:contributions?|deferrals?)",
         window=14,
         low=1,
         yearly=True,
@@ -87,7 +97,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "return",
         "percent",
-        before=r"return|interest|grow\w*|\bearns?\b|earning|yield|\bat\s*$|回报|报酬|收益|年化|利率|增值|涨",
+        before=r"return|interest|grow\w*|\bearns?\b|earning|yield|\bat\s*$|\brate of|"
+        r"回报|报酬|收益|年化|利率|增值|涨",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
         r"yield)|回报|收益|年化",
         window=30,

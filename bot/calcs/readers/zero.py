@@ -13,6 +13,11 @@ def blank(text: str, span: tuple[int, int]) -> str:
 # and its words are blanked so they cannot pull another number to themselves.
 _ZERO_PHRASES = (
     (
+        "contrib_amount",
+        r"\bno (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
+        r"\bnot contributing\b|不再(?:存|缴|投)|停止(?:缴费|供款|存)",
+    ),
+    (
         "raise",
         r"\bno (?:pay |salary )?raises?\b|\bno salary growth\b|\b(?:0|zero)\s*%?\s*(?:raises?|"
         r"salary growth)\b|"

@@ -1,0 +1,34 @@
+"""Read a social-insurance contribution request: wage (the base) and a city's figures."""
+
+from bot.calcs.request import fmt
+from bot.calcs.scan import scan
+from bot.calcs.slots import Slot, assign, slot
+
+TABLE: tuple[Slot, ...] = (
+    slot(
+        "avg_wage",
+        "money",
+        before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary",
+        window=8,
+    ),
+    slot("floor", "money", before=r"下限|最低基数|floor|minimum(?: base)?", window=8),
+    slot(
+        "cap", "money", before=r"上限|最高基数|\bcap(?:ped)?(?: at)?|maximum(?: base)?", window=10
+    ),
+    slot(
+        "wage",
+        "money",
+        before=r"月薪|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|contribution base|"
+        r"\bearn\w*|\bmake|\bon|gross|月入|薪水|工资是",
+        after=r"\s*(?:元|块|rmb|yuan)?\s*(?:的)?\s*"
+        r"(?:月薪|月工资|工资|a month|per month|monthly|gross)",
+        window=8,
+        fallback=True,
+    ),
+)
+
+
+def read_cn_contrib(text: str) -> dict[str, str]:
+    """Parameters of a social-insurance contribution breakdown (monthly yuan)."""
+    filled = assign(text, scan(text), TABLE)
+    return {name: fmt(quantity.value) for name, quantity in filled.items()}
