@@ -186,6 +186,7 @@ _SPELLED = re.compile(
 def digits_for_words(text: str) -> str:
     """English numbers spelled out as digits ("sixty-two" → "62", "seventy-five thousand" →
     "75000"); only the numeral words change, the rest of the text stays as it is."""
+    text = _DECADES.sub(lambda m: f"{_DECADE_COUNT.get(m.group(1), 1) * 10} years", text)
     if not _SPELLED.search(text):
         return text
     # "1.55 million" is already a number: its scale word is shortened first so the converter
@@ -194,5 +195,7 @@ def digits_for_words(text: str) -> str:
     return alpha2digit(text, "en", threshold=1)
 
 
+_DECADES = re.compile(r"\b(a|one|two|three|four)\s+decades?\b")
+_DECADE_COUNT = {"two": 2, "three": 3, "four": 4}
 _SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "b", "trillion": "t"}
 _DIGIT_SCALE = re.compile(r"(\d)\s*(thousand|million|billion|trillion)\b")

@@ -30,7 +30,8 @@ class Slot:
     low: float = float("-inf")  # smallest value the slot takes
     high: float = float("inf")  # largest
     fallback: bool = False  # takes the text's only quantity of its kind when no cue claimed it
-    before_penalty: int = 0  # added to a before-cue's distance: the after-cues are surer
+    before_penalty: int = 0  # added to a before-cue's distance (when the other side is surer)
+    after_penalty: int = 0  # added to an after-cue's distance
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
 
 
@@ -69,6 +70,8 @@ def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
         for match in after.finditer(text, quantity.end, hi):
             if match.start() - quantity.end <= row.window:
                 gap = _gap(text, quantity.end, match.start())
+                if gap is not None:
+                    gap += row.after_penalty
                 if gap is not None and (best is None or gap < best):
                     best = gap
     return best

@@ -35,7 +35,8 @@ _GET_CUE = re.compile(
     r"how much .{0,20}pension will i|estimate"
 )
 _SAVINGS = re.compile(
-    r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|save|contribut|存|攒|贡献|供款"
+    r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|"
+    r"contribut|\bput(?:ting)? in\b|\badding\b|\bfund\b|存|攒|贡献|供款"
 )
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|how much (?:will|would|money)|"
@@ -68,6 +69,7 @@ _CALC_VERB = re.compile(
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|how much|how many|how long|what (?:will|would|is|are) (?:i|my|the)|"
+    r"what(?:'ll|'d| will| would| do| does)\s+(?:i|it|that|this|my)\b|\btotal\b|gets? me|=\s*\?|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b"
 )
 # Asking for advice rather than for a number.
@@ -136,7 +138,10 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
     and asks what they come to or whether they are enough: a projection answers that."""
     if len(text) > PLAIN_REQUEST_LENGTH or _CRYPTO.search(text):
         return False
-    if not (_US_PLAN.search(text) or (_SAVINGS.search(text) and not _PENSION.search(text))):
+    if not (
+        _US_PLAN.search(text)
+        or ((_SAVINGS.search(text) or _MATCH.search(text)) and not _PENSION.search(text))
+    ):
         return False
     if _CHINA.search(text) and not _US_PLAN.search(text):
         return False

@@ -13,6 +13,9 @@ from bot.i18n.text import t, tn, tp
 _COMPACT_FROM = 1e9
 
 
+_SCIENTIFIC_FROM = 1e18
+
+
 def _plain(value: float, lang: Lang, max_fraction: int = 2) -> str:
     if float(value).is_integer():
         return format_decimal(int(value), format="#,##0", locale=babel_locale(lang))
@@ -21,6 +24,8 @@ def _plain(value: float, lang: Lang, max_fraction: int = 2) -> str:
 
 
 def _amount(value: float, lang: Lang) -> str:
+    if not math.isfinite(value) or abs(value) >= _SCIENTIFIC_FROM:
+        return f"{value:.3g}"  # past any real amount (a misread or a test of the bot)
     if abs(value) >= _COMPACT_FROM:
         return format_compact_decimal(
             value, format_type="long", fraction_digits=2, locale=babel_locale(lang)

@@ -66,6 +66,12 @@ _MATCH_PATTERNS = (
         r"(?:contributions?\s+)?(?:up to|on the first|the first)\s*(\d+(?:\.\d+)?)%",
         "full",
     ),
+    # matches half up to 6%
+    (
+        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what i put in)\s+)?"
+        r"(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
+        "half",
+    ),
     # 前6%全额匹配
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1)\s*(?:匹配|配比|配对|match)", "full"),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
@@ -88,6 +94,8 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{fmt(rate)}@{g[1]}"
         elif kind == "cap_first":
             tiers = f"{g[1]}@{g[0]}"
+        elif kind == "half":
+            tiers = f"50@{g[0]}"
         elif kind == "full":
             tiers = f"100@{g[0]}"
         elif kind == "per_dollar":

@@ -61,10 +61,12 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"\bhave|\bhas|\bhad|\bgot|\bwith|balance(?: of| is)?|"
         r"已经?有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有|存款|"
-        r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:大概|大约|约|才|只|一共)?\s*(?:有|存了|攒了)|才",
-        after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside)\s+"
+        r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:大概|大约|约|才|只|一共)?\s*(?:有|存了|攒了)|才|"
+        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|at|of|=|:|sits at|stands at)?\s*"
+        r"(?:~|about|around|roughly|approximately)?\s*$",
+        after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
-        + r"(?:old\s+)?(?:401k|403b|ira|account|plan|retirement)"
+        + r"(?:old\s+)?(?:401k|403b|ira|account|plan|retirement|fund|index fund)"
         + r"|\s*(?:saved|stashed|sitting)|\s*(?:current |starting )?balance|在\s*401k",
         window=10,
         low=100,
@@ -104,9 +106,18 @@ TABLE: tuple[Slot, ...] = (
         window=30,
     ),
     slot(
+        "return",
+        "percent",
+        before=r"market (?:does|returns?|makes)|\bdoes",
+        after=r"\s*(?:a|per|each) year|\s*annually|\s*compounded|\s*yearly",
+        window=12,
+        after_penalty=3,
+        before_penalty=3,
+    ),
+    slot(
         "fee",
         "percent",
-        before=r"fees?|expense\w*|费用|管理费|费率",
+        before=r"fees?|expense\w*|charg\w*|费用|管理费|费率",
         after=r"\s*(?:in )?(?:fees?|expense ratio)|费",
         window=25,
     ),
