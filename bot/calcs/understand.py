@@ -17,7 +17,7 @@ from bot.knowledge.tokens import normalize
 
 _CRYPTO = re.compile(r"crypto|bitcoin|btc|ether|ethereum|加密|比特币|数字货币|虚拟货币|以太坊")
 _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
-_FLOW = re.compile(r"%|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
+_FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
 _PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension")
 _TAX = re.compile(r"税|tax|省|抵扣|deduct|扣除|节")
 _SOCIAL = re.compile(
@@ -288,7 +288,8 @@ def extract_inflow(text: str) -> dict[str, str]:
         for n in find_numbers(text)
         if not n.percent and n.value >= 1e9 and "inflow" not in text[n.end : n.end + 14]
     ]  # "$168B of inflows" is a result someone quotes, not an input
-    yearly = _yearly_flow(text, amounts)
+    flow = _yearly_flow(text, amounts)
+    yearly = flow[0] if flow else None
     base = next((n for n in amounts if n.value >= 1e11 and n is not yearly), None)
     if base is not None:
         params["base"] = fmt(base.value)
@@ -299,37 +300,44 @@ def extract_inflow(text: str) -> dict[str, str]:
     phase = re.search(r"over (\d{1,2}) years|(\d{1,2})\s*年内|分(\d{1,2})年", text)
     if phase:
         params["phase"] = next(g for g in phase.groups() if g)
-    if yearly is not None:
-        params["yearly"] = fmt(yearly.value * _flow_periods(text[yearly.end : yearly.end + 24]))
+    if flow is not None:
+        params["yearly"] = fmt(flow[0].value * flow[1])
     elif re.search(r"new contributions|each year|annual contributions|每年新增|新增缴款", text):
         params["yearly"] = "1"  # the default yearly contributions figure
     return params
 
 
-_FLOW_CUE = re.compile(r"contributions?|new money|take in|每年新增|新增缴款|每年缴款")
-_PERIODS = (
-    (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周", 26),
-    (r"a month|per month|monthly|每月", 12),
+_FLOW_CUE = re.compile(
+    r"contributions?|new money|take in|coming in|flowing in|added|新增|添加|流入|缴款|供款"
 )
+_PERIODS = (
+    (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),
+    (r"a month|per month|monthly|每月|每个月", 12),
+    (r"a year|per year|annually|each year|every year|每年|一年", 1),
+)
+FLOW_WINDOW = 40  # characters around an amount where its period and flow words may stand
 
 
-def _yearly_flow(text: str, amounts: list[Number]) -> Number | None:
-    """A stated flow of new money into plans ("~$1.3T a year", "$50B every two weeks")."""
-    for number in amounts:
-        before = text[max(0, number.start - 24) : number.start]
-        after = text[number.end : number.end + 24]
-        periodic = re.search(
-            r"a year|per year|annually|every (?:two|2) weeks|every fortnight|biweekly|a month|每年|每月",
-            after,
+def _yearly_flow(text: str, amounts: list[Number]) -> tuple[Number, int] | None:
+    """A stated flow of new money into plans ("~$1.3T a year", "$50B every two weeks",
+    "每两周新增500亿"), and how many times a year it comes in. Each amount's surroundings
+    stop at its neighbours; when two amounts qualify, the flow is the smaller (the other is
+    the stock of assets)."""
+    found: list[tuple[Number, int]] = []
+    for i, number in enumerate(amounts):
+        low = amounts[i - 1].end if i else 0
+        high = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
+        before = text[max(low, number.start - 12) : number.start]
+        after = text[number.end : min(high, number.end + FLOW_WINDOW)]
+        if not _FLOW_CUE.search(before + after):
+            continue
+        times = next(
+            (n for side in (after, before) for pattern, n in _PERIODS if re.search(pattern, side)),
+            None,
         )
-        if _FLOW_CUE.search(before + after) and periodic:
-            return number
-    return None
-
-
-def _flow_periods(after: str) -> int:
-    """How many times a year a flow stated just before `after` comes in."""
-    return next((times for pattern, times in _PERIODS if re.search(pattern, after)), 1)
+        if times is not None:
+            found.append((number, times))
+    return min(found, key=lambda flow: flow[0].value) if found else None
 
 
 # ---------- China basic pension ----------
