@@ -250,9 +250,16 @@ def flood_notice_reply(lang: Lang) -> Reply:
     )
 
 
-def admin_error_reply(error_name: str) -> Reply:
-    """What admins are told when an update fails (no user data, no token)."""
-    return error_reply("en", t("en", "pillarbot error: {name}").format(name=error_name))
+def admin_error_reply(error_name: str, handler: str, update_kind: str, trace_id: str) -> Reply:
+    """What admins are told when an update fails (no user data, no token): the error type,
+    the handler, the kind of update and the trace id that is also in the log line."""
+    return error_reply(
+        "en",
+        t("en", "pillarbot error {trace}: {name} in {handler} ({kind} update)").format(
+            trace=trace_id, name=error_name, handler=handler, kind=update_kind
+        ),
+        t("en", "Search the log for the trace id."),
+    )
 
 
 def text_only_reply(lang: Lang) -> Reply:

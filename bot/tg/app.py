@@ -23,7 +23,7 @@ from bot.engine import Engine
 from bot.i18n.lang import Lang
 from bot.i18n.text import N_, t
 from bot.store import open_database
-from bot.tg import feedback, handlers, privacy
+from bot.tg import admin, failures, feedback, handlers, privacy
 from bot.tg.housekeeping import schedule_housekeeping
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
@@ -128,6 +128,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CommandHandler("settings", handlers.settings_command))
     application.add_handler(CommandHandler("privacy", privacy.privacy_command))
     application.add_handler(CommandHandler("forget", privacy.forget_command))
+    application.add_handler(CommandHandler("admin", admin.admin_command))  # not in the menu
 
     # Buttons and inline queries; buttons with their own handler come before the general one.
     application.add_handler(CallbackQueryHandler(privacy.forget_button, pattern=r"^fg:"))
@@ -153,4 +154,4 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         )
     )
 
-    application.add_error_handler(handlers.error_handler)
+    application.add_error_handler(failures.error_handler)

@@ -12,7 +12,6 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.engine import Message, Reply, commands
-from bot.engine.commands import internal_error_reply
 from bot.i18n.lang import Lang
 from bot.render.split import split_html
 from bot.tg.events import record_outcome
@@ -252,26 +251,6 @@ def _inline_replies(svc: Services, text: str, lang: str) -> list[Reply]:
 def _summary(reply: Reply) -> str:
     lines = [line for line in reply.text.split("\n")[1:] if line.strip()]
     return lines[0][:120] if lines else ""
-
-
-async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the error first; then apologise to the user and tell the admins."""
-    log.error("update failed", exc_info=context.error)
-    svc = context.bot_data.get("services")
-    if isinstance(update, Update) and update.effective_chat and isinstance(svc, Services):
-        lang = fallback_language(update, svc)
-        try:
-            await context.bot.send_message(
-                update.effective_chat.id, internal_error_reply(lang).html
-            )
-        except Exception:
-            log.warning("could not send the apology")
-        for admin in svc.admins:
-            try:
-                notice = commands.admin_error_reply(type(context.error).__name__)
-                await context.bot.send_message(admin, notice.html)
-            except Exception:
-                log.warning("could not notify an admin")
 
 
 async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
