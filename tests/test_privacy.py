@@ -109,7 +109,7 @@ async def test_a_used_or_replaced_forget_confirmation_does_nothing(
     for message, data in ((second, second_yes), (first, first_yes)):
         fake.push_callback(USER, message, data)  # pressed again, or the replaced one
         await feed(app, fake)
-        assert "no longer valid" in fake.callback_answers[-1]["text"]
+        assert "確認已失效" in fake.callback_answers[-1]["text"]  # in the new language
     assert svc.users.lang(USER) == "zh-Hant"
     assert fake.sent_to(USER)[-1].method == "editMessageText"
     assert not fake.sent_to(USER)[-1].params.get("reply_markup")
