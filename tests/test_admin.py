@@ -68,9 +68,16 @@ async def test_admin_sees_usage_feedback_and_gaps_in_telegram(
     assert "en</b>: 3 questions in 1 groups" in gaps and "3 × " in gaps
 
 
+async def _flush_events(app: Any) -> None:
+    """What the job queue does every few seconds while the bot runs."""
+    (job,) = app.job_queue.get_jobs_by_name("flush events")
+    await job.run(app)
+
+
 async def test_events_hold_no_user_text_or_id(door: tuple[Any, FakeTelegram]) -> None:
     app, fake = door
     await _traffic(app, fake)
+    await _flush_events(app)
     rows = list(app.bot_data[SERVICES_KEY].db["events"].rows)
     assert {row["outcome"] for row in rows} >= {"answer", "fallback", "calc", "feedback"}
     stored = " ".join(str(value) for row in rows for value in row.values())
@@ -118,6 +125,7 @@ async def test_the_terminal_shows_the_same_figures_from_the_bots_database(
 ) -> None:
     app, fake = door
     await _traffic(app, fake)
+    await _flush_events(app)
     db = tmp_path / "door.db"
     stats = _pillarbot("stats", db=db)
     feedback = _pillarbot("feedback", db=db)

@@ -23,6 +23,7 @@ async def admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     view = (context.args or ["stats"])[0].lower()
     reply = None
     if user is not None and user.id in svc.admins:
+        svc.events.flush()
         reply = admin_reply(svc.db, view, lang, limit=GAP_GROUPS_SHOWN)
         if reply is None:
             reply = commands.error_reply(lang, "/admin " + " | ".join(ADMIN_VIEWS))

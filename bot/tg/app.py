@@ -87,6 +87,7 @@ def build_application(
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         svc = application.bot_data.get(SERVICES_KEY)
         if isinstance(svc, Services):
+            svc.events.flush()
             svc.db.close()
 
     builder = (

@@ -15,6 +15,7 @@ from bot.tg.services import services
 log = logging.getLogger(__name__)
 PRUNE_EVERY = dt.timedelta(hours=6)
 PRUNE_FIRST = dt.timedelta(minutes=1)
+FLUSH_EVENTS_EVERY = dt.timedelta(seconds=10)
 # A chart is edited only by its calculation's buttons, which expire with the actions.
 CHART_MAP_DAYS = RETENTION["actions"][1]
 
@@ -36,6 +37,7 @@ def prune_chart_maps(application: Application[Any, Any, Any, Any, Any, Any], now
 async def prune_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Delete what is past its retention; log how much went."""
     svc = services(context)
+    svc.events.flush()
     removed = prune_expired(svc.db)
     if removed["pending"]:
         svc.pending = PendingStore(svc.db)  # the in-memory copy follows the table
@@ -43,10 +45,19 @@ async def prune_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("pruned %s", ", ".join(f"{name}: {count}" for name, count in removed.items()))
 
 
+async def flush_events_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Write the events held in memory."""
+    services(context).events.flush()
+
+
 def schedule_housekeeping(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Run prune_job a minute after start, then every PRUNE_EVERY."""
+    """Run prune_job a minute after start, then every PRUNE_EVERY; write events every
+    FLUSH_EVENTS_EVERY."""
     if application.job_queue is None:
         raise RuntimeError("pillarbot needs python-telegram-bot[job-queue]")
     application.job_queue.run_repeating(
         prune_job, interval=PRUNE_EVERY, first=PRUNE_FIRST, name="prune"
+    )
+    application.job_queue.run_repeating(
+        flush_events_job, interval=FLUSH_EVENTS_EVERY, name="flush events"
     )

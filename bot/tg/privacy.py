@@ -59,6 +59,7 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if context.user_data is not None:
         context.user_data.pop(CONFIRM_KEY, None)
     if choice == "yes":
+        svc.events.flush()  # so that the user's waiting events are unlinked too
         erase_user(svc.db, user.id, svc.pseudonyms.of(user.id))
         svc.users.forget(user.id)
         svc.pending.forget(user.id)
