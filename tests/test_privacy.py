@@ -119,6 +119,39 @@ async def test_a_used_or_replaced_forget_confirmation_does_nothing(
     assert not fake.sent_to(USER)[-1].params.get("reply_markup")
 
 
+async def test_someone_else_pressing_a_group_confirmation_deletes_nothing(
+    door: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = door
+    group = {"id": -4242, "type": "group", "title": "Family"}
+    fake.push_text(USER, "/settings tz Asia/Shanghai", chat=group)
+    fake.push_text(USER, "/forget", chat=group)
+    await feed(app, fake)
+    confirm = fake.sent_to(-4242)[-1]
+    yes = next(b["callback_data"] for b in _buttons(confirm) if "yes" in b["callback_data"])
+    fake.push_callback(OTHER, confirm, yes)
+    await feed(app, fake)
+    assert "no longer valid" in fake.callback_answers[-1]["text"]
+    assert fake.sent_to(-4242)[-1] is confirm  # the asker's buttons stay
+    fake.push_callback(USER, confirm, yes)
+    await feed(app, fake)
+    assert app.bot_data[SERVICES_KEY].users.timezone(USER) is None
+
+
+async def test_a_confirmation_from_before_single_use_buttons_deletes_nothing(
+    door: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = door
+    svc = app.bot_data[SERVICES_KEY]
+    fake.push_text(USER, "/lang en")
+    await feed(app, fake)
+    legacy = f"a:{svc.actions.token('forget:yes')}"  # how old confirm buttons were stored
+    fake.push_callback(USER, fake.sent_to(USER)[-1], legacy)
+    await feed(app, fake)
+    assert "no longer valid" in fake.sent_to(USER)[-1].text
+    assert svc.users.lang(USER) == "en"
+
+
 async def test_no_keeps_the_data_and_removes_the_buttons(
     door: tuple[Any, FakeTelegram],
 ) -> None:
@@ -178,8 +211,10 @@ async def test_expired_rows_and_chart_maps_are_pruned_on_a_schedule(
     assert job.job.trigger.interval == dt.timedelta(hours=6)
     fake.push_text(USER, CALCULATION.format(salary=123457))
     fake.push_text(USER, PERSONAL_QUESTION)
+    fake.push_text(OTHER, "/calc cn_contrib")  # waits for a number, and keeps waiting
     await feed(app, fake)
     old = "2000-01-01T00:00:00+00:00"
+    svc.db.execute("UPDATE pending SET updated = ?", [old])
     for table in ("actions", "unanswered", "events"):
         fresh = svc.db[table].count
         svc.db.execute(f"INSERT INTO {table} (created) VALUES (?)", [old])
@@ -194,6 +229,8 @@ async def test_expired_rows_and_chart_maps_are_pruned_on_a_schedule(
         rows = list(svc.db[table].rows)
         assert rows and all(row["created"] != old for row in rows)
     assert 1 not in charts and len(charts) == kept
+    assert svc.db["pending"].count == 0
+    assert app.bot_data[SERVICES_KEY].pending.get(OTHER) is None  # memory follows the table
 
 
 async def test_privacy_says_what_is_stored_and_how_to_delete_it(
@@ -209,10 +246,23 @@ async def test_privacy_says_what_is_stored_and_how_to_delete_it(
 
 
 def test_a_database_from_before_issue_10_is_migrated(tmp_path: Path) -> None:
-    from bot.store import open_database
+    from sqlite_utils import Database
 
-    db = open_database(tmp_path / "p.db")
+    from bot.store import ActionStore, open_database
+    from bot.store.db import migrations
+
+    path = tmp_path / "old.db"
+    before = Database(path)
+    migrations.apply(before, stop_before="m006_secret_key")
+    before["actions"].insert({"action": "calc us401k age=30", "created": "2026-11-30"})
+    before["unanswered"].insert({"text": "old question", "lang": "en", "created": "2026-11-30"})
+    before.close()
+
+    db = open_database(path)
     assert {"owner"} <= db["actions"].columns_dict.keys()
     assert {"voter", "reason"} <= db["feedback"].columns_dict.keys()
-    assert "asker" in db["unanswered"].columns_dict
-    assert "events" in db.table_names()
+    assert "asker" in db["unanswered"].columns_dict and "events" in db.table_names()
+    actions = ActionStore(db)
+    assert actions.action(1) == "calc us401k age=30"  # old buttons keep working
+    assert actions.token("calc us401k age=30") == 1
+    assert actions.token("calc us401k age=30", owner="someone") != 1
