@@ -144,3 +144,7 @@ def test_the_terminal_says_when_there_is_no_database(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no database" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "none.db").exists()
+    (tmp_path / "notes.txt").write_text("not a database\n" * 100)
+    result = _pillarbot("stats", db=tmp_path / "notes.txt")
+    assert result.returncode == 1
+    assert "not a pillarbot database" in result.stderr and "Traceback" not in result.stderr

@@ -20,7 +20,11 @@ def open_readonly(path: Path | str | None = None) -> Database:
     if not where.is_file():
         raise DatabaseNotReadyError(f"no database at {where} (set PILLARBOT_DB or --db)")
     db = Database(sqlite3.connect(f"{where.resolve().as_uri()}?mode=ro", uri=True))
-    missing = [name for name in NEEDED_TABLES if name not in db.table_names()]
+    try:
+        missing = [name for name in NEEDED_TABLES if name not in db.table_names()]
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DatabaseNotReadyError(f"{where} is not a pillarbot database ({exc})") from exc
     if missing:
         db.close()
         raise DatabaseNotReadyError(
