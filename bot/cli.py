@@ -1,4 +1,4 @@
-"""The `pillarbot` command: chat, ask and content check (Telegram's `run` comes later)."""
+"""The `pillarbot` command: chat, ask, run, admin and content check."""
 
 import argparse
 import json
@@ -96,6 +96,24 @@ def _content_check(_: argparse.Namespace) -> int:
     return 0 if not problems else 1
 
 
+def _admin(args: argparse.Namespace) -> int:
+    from bot.engine.admin import admin_reply
+    from bot.store.readonly import DatabaseNotReadyError, open_readonly
+
+    try:
+        db = open_readonly(args.db)
+    except DatabaseNotReadyError as exc:
+        print(f"pillarbot: {exc}", file=sys.stderr)
+        return 1
+    try:
+        reply = admin_reply(db, args.view, _lang_option(args.lang) or "en")
+    finally:
+        db.close()
+    assert reply is not None  # argparse allowed only the known views
+    print(reply.text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -117,6 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run on Telegram (needs TELEGRAM_BOT_TOKEN)")
     run.add_argument("--webhook", action="store_true", help="serve a webhook instead of polling")
     run.set_defaults(handler=_run)
+
+    admin = commands.add_parser(
+        "admin", help="usage, feedback and unanswered questions from the bot's database"
+    )
+    admin.add_argument("view", choices=("stats", "feedback", "gaps"))
+    admin.add_argument("--lang", choices=LANG_CHOICES, default="en")
+    admin.add_argument("--db", help="the database (default: $PILLARBOT_DB, else the data folder)")
+    admin.set_defaults(handler=_admin)
 
     content = commands.add_parser("content", help="work with the curated content")
     content_commands = content.add_subparsers(dest="content_command", required=True)

@@ -2,6 +2,9 @@
 
 import os
 import tempfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +25,22 @@ def content() -> Content:
 def engine(content: Content) -> Engine:
     """An engine over the shipped content."""
     return Engine(content)
+
+
+@pytest.fixture
+async def door(engine: Engine, tmp_path: Path) -> AsyncIterator[tuple[Any, Any]]:
+    """The Telegram application over the in-process fake Bot API (admin: user 999), with a
+    flood guard loose enough for one user to do everything a test needs."""
+    from bot.tg.flood import FloodGuard
+    from bot.tg.services import SERVICES_KEY
+    from tests.fake_telegram import FakeTelegram
+    from tests.test_telegram_handlers import TOKEN, _application
+
+    fake = FakeTelegram(token=TOKEN)
+    app = _application(engine, fake, tmp_path / "door.db")
+    async with app:
+        await app.post_init(app)
+        app.bot_data[SERVICES_KEY].flood = FloodGuard(burst=1000)
+        yield app, fake
+        await app.post_shutdown(app)
+    assert fake.violations == []

@@ -472,6 +472,17 @@ class FakeTelegram:
         message["reply_markup"] = params.get("reply_markup")
         return self._record("editMessageText", params, message)
 
+    def _api_editMessageReplyMarkup(
+        self, params: dict[str, Any], files: dict[str, bytes]
+    ) -> dict[str, Any]:
+        message = dict(self._existing(params))
+        self._check_markup(params)
+        if params.get("reply_markup") == message.get("reply_markup"):
+            raise ApiError(400, "Bad Request: message is not modified")
+        message["reply_markup"] = params.get("reply_markup")
+        message["edit_date"] = int(time.time())
+        return self._record("editMessageReplyMarkup", params, message)
+
     def _api_editMessageMedia(
         self, params: dict[str, Any], files: dict[str, bytes]
     ) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from bot.i18n.text import N_, t
 from bot.knowledge.content import Content
 from bot.render.environment import render_html
 from bot.render.plain import html_to_text
+from bot.store.retention import RETENTION
 
 LANG_LABELS: dict[Lang, str] = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
 
@@ -187,11 +188,12 @@ def timezone_reply(lang: Lang, zone: str | None) -> Reply:
     return _command_reply(lang, "timezone.html.j2", [], zone=zone)
 
 
-def forget_confirm_reply(lang: Lang) -> Reply:
-    """Ask before deleting everything stored about the user."""
+def forget_confirm_reply(lang: Lang, confirm_id: str) -> Reply:
+    """Ask before deleting everything stored about the user; the buttons carry `confirm_id`,
+    so only the latest confirmation works, and only once."""
     buttons = [
-        Button(label=t(lang, "Yes, delete my data"), action="forget:yes"),
-        Button(label=t(lang, "No, keep it"), action="forget:no"),
+        Button(label=t(lang, "Yes, delete my data"), action=f"forget:yes:{confirm_id}"),
+        Button(label=t(lang, "No, keep it"), action=f"forget:no:{confirm_id}"),
     ]
     return _command_reply(lang, "forget.html.j2", buttons, done=None)
 
@@ -201,9 +203,44 @@ def forget_done_reply(lang: Lang, deleted: bool) -> Reply:
     return _command_reply(lang, "forget.html.j2", [], done=deleted)
 
 
+def forget_expired_reply(lang: Lang) -> Reply:
+    """A /forget confirmation pressed after it was used, replaced or the bot restarted."""
+    return error_reply(
+        lang,
+        t(lang, "This confirmation is no longer valid; nothing more was deleted."),
+        t(lang, "Send /forget again to delete your data."),
+    )
+
+
+def privacy_reply(lang: Lang) -> Reply:
+    """What is stored, for how long, and how to delete it."""
+    days = {table: kept for table, (_, kept) in RETENTION.items()}
+    return _command_reply(lang, "privacy.html.j2", [], days=days)
+
+
 def feedback_thanks(lang: Lang) -> str:
     """The short toast after a 👍 / 👎 / outdated vote."""
     return t(lang, "Thanks, noted for review.")
+
+
+FEEDBACK_REASONS = (
+    ("topic", N_("Wrong topic")),
+    ("old", N_("Outdated")),
+    ("unclear", N_("Unclear")),
+    ("other", N_("Other")),
+)
+
+
+def feedback_reasons(lang: Lang) -> list[tuple[str, str]]:
+    """What a 👎 can mean: (reason code, label)."""
+    return [(code, t(lang, label)) for code, label in FEEDBACK_REASONS]
+
+
+def feedback_reason_reply(lang: Lang, chosen: str | None = None) -> Reply:
+    """After a 👎: "what was wrong?" (the door adds the reasons as buttons), or, once one
+    was picked, the thanks that replaces the question."""
+    label = dict(feedback_reasons(lang)).get(chosen or "")
+    return _command_reply(lang, "feedback_reason.html.j2", [], chosen=label)
 
 
 def flood_notice_reply(lang: Lang) -> Reply:
@@ -213,9 +250,16 @@ def flood_notice_reply(lang: Lang) -> Reply:
     )
 
 
-def admin_error_reply(error_name: str) -> Reply:
-    """What admins are told when an update fails (no user data, no token)."""
-    return error_reply("en", t("en", "pillarbot error: {name}").format(name=error_name))
+def admin_error_reply(error_name: str, handler: str, update_kind: str, trace_id: str) -> Reply:
+    """What admins are told when an update fails (no user data, no token): the error type,
+    the handler, the kind of update and the trace id that is also in the log line."""
+    return error_reply(
+        "en",
+        t("en", "pillarbot error {trace}: {name} in {handler} ({kind} update)").format(
+            trace=trace_id, name=error_name, handler=handler, kind=update_kind
+        ),
+        t("en", "Search the log for the trace id."),
+    )
 
 
 def text_only_reply(lang: Lang) -> Reply:

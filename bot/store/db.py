@@ -52,6 +52,62 @@ def m005_unanswered(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_secret_key(db: Database) -> None:
+    """A random key of this installation, for keyed hashes of user ids (see pseudonyms.py)."""
+    db.table("meta").create({"name": str, "value": str}, pk="name", if_not_exists=True)
+
+
+@migrations()
+def m007_action_owner(db: Database) -> None:
+    """Actions that embed a user's inputs carry their pseudonym, so /forget can delete them."""
+    actions = db.table("actions")
+    if "owner" not in actions.columns_dict:
+        actions.add_column("owner", str, not_null_default="")
+    db.execute("DROP INDEX IF EXISTS idx_actions_action")
+    actions.create_index(["action", "owner"], unique=True, if_not_exists=True)
+    actions.create_index(["owner"], if_not_exists=True)
+
+
+@migrations()
+def m008_feedback_voter(db: Database) -> None:
+    """One vote per voter and topic (a pseudonym, not the user id), and the reason of a 👎."""
+    feedback = db.table("feedback")
+    for column in ("voter", "reason"):
+        if column not in feedback.columns_dict:
+            feedback.add_column(column, str)
+    feedback.create_index(["voter", "topic"], if_not_exists=True)
+
+
+@migrations()
+def m009_unanswered_asker(db: Database) -> None:
+    """Unanswered questions carry the asker's pseudonym, so /forget can delete them."""
+    unanswered = db.table("unanswered")
+    if "asker" not in unanswered.columns_dict:
+        unanswered.add_column("asker", str)
+    unanswered.create_index(["asker"], if_not_exists=True)
+
+
+@migrations()
+def m010_events(db: Database) -> None:
+    """One row per handled update: where it came from, its outcome, topic and language."""
+    db.table("events").create(
+        {
+            "id": int,
+            "created": str,
+            "user_key": str,
+            "source": str,
+            "outcome": str,
+            "topic": str,
+            "lang": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db.table("events").create_index(["created"], if_not_exists=True)
+    db.table("events").create_index(["user_key"], if_not_exists=True)
+
+
 def open_database(path: Path | str | None) -> Database:
     """A database at `path` (None: in memory), migrated, in WAL mode with a busy timeout."""
     if path is None:

@@ -7,6 +7,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError, Table
 
 from bot.i18n.lang import Lang, parse_lang
+from bot.store.personal import mask_personal_data
 
 MAX_UNANSWERED_CHARS = 500
 ACTION_DAYS = 60
@@ -110,13 +111,14 @@ class ActionStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def token(self, action: str) -> int:
-        """The id of an action, stored once."""
+    def token(self, action: str, owner: str = "") -> int:
+        """The id of an action, stored once per owner (the pseudonym of the user whose inputs
+        it embeds, so /forget deletes it; "" for actions that hold nothing personal)."""
         table = _table(self.db, "actions")
-        rows = list(table.rows_where("action = ?", [action], limit=1))
+        rows = list(table.rows_where("action = ? and owner = ?", [action, owner], limit=1))
         if rows:
             return int(rows[0]["id"])
-        inserted = table.insert({"action": action, "created": _now()}).last_pk
+        inserted = table.insert({"action": action, "owner": owner, "created": _now()}).last_pk
         assert inserted is not None
         return int(inserted)
 
@@ -137,16 +139,27 @@ class ActionStore:
 
 
 class FeedbackStore:
-    """Votes on answers, for review (no user id is kept)."""
+    """Votes on answers, for review: one per voter (a pseudonym, not the user id) and topic."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, topic: str, verdict: str, lang: Lang) -> None:
-        """Record one vote: "up", "down" or "outdated"."""
-        _table(self.db, "feedback").insert(
-            {"topic": topic, "verdict": verdict, "lang": lang, "created": _now()}
-        )
+    def vote(
+        self, topic: str, verdict: str, lang: Lang, voter: str, reason: str | None = None
+    ) -> None:
+        """Record a vote ("up", "down" or "old", a 👎's reason); the voter's last one wins."""
+        with self.db.conn:
+            _table(self.db, "feedback").delete_where("voter = ? and topic = ?", [voter, topic])
+            _table(self.db, "feedback").insert(
+                {
+                    "topic": topic,
+                    "verdict": verdict,
+                    "reason": reason,
+                    "lang": lang,
+                    "voter": voter,
+                    "created": _now(),
+                }
+            )
 
     def count(self, topic: str | None = None) -> int:
         """How many votes (for a topic)."""
@@ -155,13 +168,18 @@ class FeedbackStore:
 
 
 class UnansweredStore:
-    """Questions without a curated answer (text only)."""
+    """Questions without a curated answer, masked, with the asker's pseudonym for /forget."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, text: str, lang: Lang) -> None:
-        """Keep the question, shortened."""
+    def add(self, text: str, lang: Lang, asker: str) -> None:
+        """Keep the question, shortened, with personal data masked before it is written."""
         _table(self.db, "unanswered").insert(
-            {"text": text[:MAX_UNANSWERED_CHARS], "lang": lang, "created": _now()}
+            {
+                "text": mask_personal_data(text[:MAX_UNANSWERED_CHARS]),
+                "lang": lang,
+                "asker": asker,
+                "created": _now(),
+            }
         )

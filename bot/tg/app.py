@@ -23,7 +23,8 @@ from bot.engine import Engine
 from bot.i18n.lang import Lang
 from bot.i18n.text import N_, t
 from bot.store import open_database
-from bot.tg import handlers
+from bot.tg import admin, failures, feedback, handlers, privacy
+from bot.tg.housekeeping import schedule_housekeeping
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
 
@@ -38,6 +39,7 @@ COMMANDS = (
     ("cancel", N_("Stop a calculation that waits for a number")),
     ("lang", N_("Language: English, 简体, 繁體")),
     ("settings", N_("Language, time zone, digests")),
+    ("privacy", N_("What I store about you")),
     ("forget", N_("Delete my data")),
 )
 
@@ -85,6 +87,7 @@ def build_application(
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         svc = application.bot_data.get(SERVICES_KEY)
         if isinstance(svc, Services):
+            svc.events.flush()
             svc.db.close()
 
     builder = (
@@ -107,6 +110,7 @@ def build_application(
         builder = builder.get_updates_request(updates_request)
     application = builder.build()
     register_handlers(application)
+    schedule_housekeeping(application)
     return application
 
 
@@ -123,9 +127,13 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CommandHandler("cancel", handlers.cancel_command))
     application.add_handler(CommandHandler(["lang", "language"], handlers.lang_command))
     application.add_handler(CommandHandler("settings", handlers.settings_command))
-    application.add_handler(CommandHandler("forget", handlers.forget_command))
+    application.add_handler(CommandHandler("privacy", privacy.privacy_command))
+    application.add_handler(CommandHandler("forget", privacy.forget_command))
+    application.add_handler(CommandHandler("admin", admin.admin_command))  # not in the menu
 
-    # Buttons and inline queries.
+    # Buttons and inline queries; buttons with their own handler come before the general one.
+    application.add_handler(CallbackQueryHandler(privacy.forget_button, pattern=r"^fg:"))
+    application.add_handler(CallbackQueryHandler(feedback.feedback_button, pattern=r"^fb:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
 
@@ -147,4 +155,4 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         )
     )
 
-    application.add_error_handler(handlers.error_handler)
+    application.add_error_handler(failures.error_handler)

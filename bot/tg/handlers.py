@@ -12,9 +12,9 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.engine import Message, Reply, commands
-from bot.engine.commands import internal_error_reply
 from bot.i18n.lang import Lang
 from bot.render.split import split_html
+from bot.tg.events import record_outcome
 from bot.tg.keyboards import decode_action
 from bot.tg.language import (
     button_language,
@@ -157,12 +157,6 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     )
 
 
-async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Ask before deleting the user's data."""
-    svc = services(context)
-    await _send(update, context, commands.forget_confirm_reply(fallback_language(update, svc)))
-
-
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a question or a calculation request."""
     svc = services(context)
@@ -175,7 +169,7 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     reply = await _engine_reply(svc, request)
     _remember_wait(update, svc, reply)
     if user and reply.kind in ("fallback", "clarify") and text.strip():
-        svc.unanswered.add(text, reply.lang)
+        svc.unanswered.add(text, reply.lang, svc.pseudonyms.of(user.id))
     await _send(update, context, reply)
 
 
@@ -193,24 +187,14 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or query.data is None:
         return
     lang = button_language(update, svc)
-    data = query.data
-    if data.startswith("fb:"):
-        _, verdict, topic = data.split(":", 2)
-        svc.feedback.add(topic, verdict, lang)
-        await query.answer(commands.feedback_thanks(lang))
-        return
-    action = decode_action(data, svc.actions)
+    action = decode_action(query.data, svc.actions)
     await query.answer()
     user = update.effective_user
     if action is None:
         await _send(update, context, commands.deep_link_unknown(lang))
         return
-    if action.startswith("forget:"):
-        confirmed = action == "forget:yes" and user is not None
-        if confirmed and user is not None:
-            svc.users.forget(user.id)
-            svc.pending.forget(user.id)
-        await _send(update, context, commands.forget_done_reply(lang, confirmed))
+    if action.startswith("forget:"):  # a confirmation from before they were single-use
+        await _send(update, context, commands.forget_expired_reply(lang))
         return
     if action.startswith("tz:"):
         zone = _timezone(action[3:])
@@ -223,7 +207,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if action.startswith("calc "):
         _remember_wait(update, svc, reply)
     if action.startswith("calc ") and reply.kind == "calc" and query.message is not None:
-        await edit_reply(context, query.message, reply, svc)  # type: ignore[arg-type]
+        await edit_reply(context, query.message, reply, svc, _owner(update, svc))  # type: ignore[arg-type]
+        record_outcome(update, svc, reply.kind, reply.topic, reply.lang)
         return
     await _send(update, context, reply)
 
@@ -268,30 +253,18 @@ def _summary(reply: Reply) -> str:
     return lines[0][:120] if lines else ""
 
 
-async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the error first; then apologise to the user and tell the admins."""
-    log.error("update failed", exc_info=context.error)
-    svc = context.bot_data.get("services")
-    if isinstance(update, Update) and update.effective_chat and isinstance(svc, Services):
-        lang = fallback_language(update, svc)
-        try:
-            await context.bot.send_message(
-                update.effective_chat.id, internal_error_reply(lang).html
-            )
-        except Exception:
-            log.warning("could not send the apology")
-        for admin in svc.admins:
-            try:
-                notice = commands.admin_error_reply(type(context.error).__name__)
-                await context.bot.send_message(admin, notice.html)
-            except Exception:
-                log.warning("could not notify an admin")
-
-
 async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
     chat = update.effective_chat
     if chat is not None:
-        await send_reply(context, chat.id, reply, services(context))
+        svc = services(context)
+        await send_reply(context, chat.id, reply, svc, _owner(update, svc))
+        record_outcome(update, svc, reply.kind, reply.topic, reply.lang)
+
+
+def _owner(update: Update, svc: Services) -> str:
+    """The pseudonym that stored buttons of this reply belong to."""
+    user = update.effective_user
+    return svc.pseudonyms.of(user.id) if user is not None else ""
 
 
 async def _apply_settings(update: Update, svc: Services, reply: Reply) -> None:

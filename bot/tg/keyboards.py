@@ -12,7 +12,9 @@ from bot.store import ActionStore
 
 CALLBACK_LIMIT = 64
 MAX_BUTTONS = 8
-_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:", "menu:": "m:"}
+_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:", "menu:": "m:", "forget:": "fg:"}
+# Calculation actions embed the user's inputs: stored under their pseudonym for /forget.
+PERSONAL_ACTIONS = ("calc ",)
 
 
 class SerialisedKeyboard(InlineKeyboardMarkup):
@@ -35,14 +37,16 @@ class SerialisedKeyboard(InlineKeyboardMarkup):
         return {"inline_keyboard": [[dict(button) for button in row] for row in self._rows]}
 
 
-def encode_action(action: str, actions: ActionStore) -> str:
-    """callback_data for an engine action: short forms, else a stored id."""
+def encode_action(action: str, actions: ActionStore, owner: str = "") -> str:
+    """callback_data for an engine action: short forms, else a stored id (owned by the user
+    whose inputs it embeds)."""
     for long, short in _PREFIXES.items():
         if action.startswith(long):
             data = short + action.removeprefix(long)
             if len(data.encode()) <= CALLBACK_LIMIT:
                 return data
-    return f"a:{actions.token(action)}"
+    owner = owner if action.startswith(PERSONAL_ACTIONS) else ""
+    return f"a:{actions.token(action, owner)}"
 
 
 def decode_action(data: str, actions: ActionStore) -> str | None:
@@ -55,20 +59,23 @@ def decode_action(data: str, actions: ActionStore) -> str | None:
     return None
 
 
-def feedback_row(topic: str, lang: Lang) -> list[InlineKeyboardButton]:
-    """👍 / 👎 / outdated, stored for review with the topic."""
+def feedback_row(topic: str, lang: Lang, chosen: str | None = None) -> list[InlineKeyboardButton]:
+    """👍 / 👎 / outdated, stored for review with the topic; the chosen one is ticked."""
     row = []
     for verdict, label in (("up", "👍"), ("down", "👎"), ("old", t(lang, "Outdated?"))):
         data = f"fb:{verdict}:{topic}"
         if len(data.encode()) <= CALLBACK_LIMIT:
-            row.append(InlineKeyboardButton(label, callback_data=data))
+            shown = f"✓ {label}" if verdict == chosen else label
+            row.append(InlineKeyboardButton(shown, callback_data=data))
     return row
 
 
-def reply_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup | None:
+def reply_keyboard(
+    reply: Reply, actions: ActionStore, owner: str = ""
+) -> InlineKeyboardMarkup | None:
     """One button per row for follow-ups; a feedback row under answers (answers cached)."""
     if reply.kind != "answer" or not reply.topic:
-        return _build_keyboard(reply, actions)
+        return _build_keyboard(reply, actions, owner)
     key = (reply.topic, reply.lang)
     if key not in _ANSWER_KEYBOARDS:
         _ANSWER_KEYBOARDS[key] = _build_keyboard(reply, actions)
@@ -79,11 +86,13 @@ def reply_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup |
 _ANSWER_KEYBOARDS: dict[tuple[str, str], InlineKeyboardMarkup | None] = {}
 
 
-def _build_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup | None:
+def _build_keyboard(
+    reply: Reply, actions: ActionStore, owner: str = ""
+) -> InlineKeyboardMarkup | None:
     rows = [
         [
             InlineKeyboardButton(
-                button.label[:60], callback_data=encode_action(button.action, actions)
+                button.label[:60], callback_data=encode_action(button.action, actions, owner)
             )
         ]
         for button in reply.buttons[:MAX_BUTTONS]

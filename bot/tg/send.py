@@ -1,5 +1,7 @@
 """Send a Reply: Telegram-HTML split at 4096, buttons on the last part, the chart as a photo."""
 
+import time
+
 from telegram import InputMediaPhoto, Message
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -9,7 +11,7 @@ from bot.render.split import CAPTION_LIMIT, split_html
 from bot.tg.keyboards import reply_keyboard
 from bot.tg.services import Services
 
-CHARTS_KEY = "charts"  # chat_data: text message id -> chart message id
+CHARTS_KEY = "charts"  # chat_data: text message id -> (chart message id, time.time() sent)
 
 
 def _caption(reply: Reply) -> str:
@@ -18,11 +20,15 @@ def _caption(reply: Reply) -> str:
 
 
 async def send_reply(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply, services: Services
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    reply: Reply,
+    services: Services,
+    owner: str = "",
 ) -> list[Message]:
-    """Send every part of a reply to a chat."""
+    """Send every part of a reply to a chat (`owner`: the pseudonym of the user it answers)."""
     parts = split_html(reply.html)
-    markup = reply_keyboard(reply, services.actions)
+    markup = reply_keyboard(reply, services.actions, owner)
     sent = []
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
@@ -39,15 +45,19 @@ async def send_reply(
 
 def _remember_chart(context: ContextTypes.DEFAULT_TYPE, text_id: int, photo_id: int) -> None:
     if context.chat_data is not None:
-        context.chat_data.setdefault(CHARTS_KEY, {})[text_id] = photo_id
+        context.chat_data.setdefault(CHARTS_KEY, {})[text_id] = (photo_id, time.time())
 
 
 async def edit_reply(
-    context: ContextTypes.DEFAULT_TYPE, message: Message, reply: Reply, services: Services
+    context: ContextTypes.DEFAULT_TYPE,
+    message: Message,
+    reply: Reply,
+    services: Services,
+    owner: str = "",
 ) -> None:
     """Replace a calculation in place (and its chart), for adjustment buttons."""
     parts = split_html(reply.html)
-    markup = reply_keyboard(reply, services.actions)
+    markup = reply_keyboard(reply, services.actions, owner)
     try:
         await message.edit_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
     except BadRequest as error:
@@ -60,7 +70,7 @@ async def edit_reply(
     if reply.chart_png is None:
         return
     charts = (context.chat_data or {}).get(CHARTS_KEY, {})
-    photo_id = charts.get(message.message_id)
+    photo_id, _ = charts.get(message.message_id, (None, 0.0))
     if photo_id is not None:
         try:
             await context.bot.edit_message_media(

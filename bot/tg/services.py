@@ -6,7 +6,15 @@ from sqlite_utils import Database
 from telegram.ext import ContextTypes
 
 from bot.engine import Engine
-from bot.store import ActionStore, FeedbackStore, PendingStore, UnansweredStore, UserStore
+from bot.store import (
+    ActionStore,
+    EventStore,
+    FeedbackStore,
+    PendingStore,
+    Pseudonyms,
+    UnansweredStore,
+    UserStore,
+)
 from bot.tg.flood import FloodGuard
 
 SERVICES_KEY = "services"
@@ -23,6 +31,8 @@ class Services:
     actions: ActionStore
     feedback: FeedbackStore
     unanswered: UnansweredStore
+    pseudonyms: Pseudonyms
+    events: EventStore
     flood: FloodGuard = field(default_factory=FloodGuard)
     admins: frozenset[int] = frozenset()
 
@@ -37,6 +47,8 @@ class Services:
             actions=ActionStore(db),
             feedback=FeedbackStore(db),
             unanswered=UnansweredStore(db),
+            pseudonyms=Pseudonyms(db),
+            events=EventStore(db),
             admins=admins,
         )
 
