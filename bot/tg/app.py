@@ -23,7 +23,7 @@ from bot.engine import Engine
 from bot.i18n.lang import Lang
 from bot.i18n.text import N_, t
 from bot.store import open_database
-from bot.tg import handlers
+from bot.tg import handlers, review
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
 
@@ -124,8 +124,13 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CommandHandler(["lang", "language"], handlers.lang_command))
     application.add_handler(CommandHandler("settings", handlers.settings_command))
     application.add_handler(CommandHandler("forget", handlers.forget_command))
+    # Admins only (others get the unknown-command reply); not in the command menu.
+    application.add_handler(CommandHandler("review", review.review_command))
 
-    # Buttons and inline queries.
+    # Buttons and inline queries. Review buttons first: the general handler takes the rest.
+    application.add_handler(
+        CallbackQueryHandler(review.review_button, pattern=review.CALLBACK_PATTERN)
+    )
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
 
