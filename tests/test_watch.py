@@ -331,3 +331,9 @@ def _split_draft(path: Path) -> tuple[dict[str, Any], str]:
     text = path.read_text(encoding="utf-8")
     _, header, body = text.split("---\n", 2)
     return yaml.safe_load(header), body
+
+
+def test_source_health_lists_every_shipped_source_before_any_run(tmp_path: Path) -> None:
+    health = source_health(open_database(tmp_path / "w.db"))
+    assert [h.id for h in health] == [s.id for s in load_watch_config().sources]
+    assert {h.health for h in health} == {"never"} and not any(h.failures for h in health)

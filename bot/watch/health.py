@@ -6,7 +6,7 @@ from typing import Literal
 from sqlite_utils import Database
 
 from bot.store.watch import SourceStateStore
-from bot.watch.config import WatchConfig
+from bot.watch.config import WatchConfig, load_watch_config
 
 Health = Literal["ok", "failing", "never"]
 
@@ -26,9 +26,10 @@ class SourceHealth:
     next_try: str | None
 
 
-def source_health(db: Database, config: WatchConfig) -> list[SourceHealth]:
-    """Every configured source in configuration order: ok, failing (with its error) or never
-    checked."""
+def source_health(db: Database, config: WatchConfig | None = None) -> list[SourceHealth]:
+    """Every configured source (default: content/watch_sources.yaml) in configuration order:
+    ok, failing (with its error) or never checked."""
+    config = config or load_watch_config()
     states = SourceStateStore(db).all()
     report = []
     for source in config.sources:

@@ -65,12 +65,15 @@ def watch(
                 config.timeout_seconds,
             )  # fmt: skip
             entries = [] if fetched.status == 304 else _entries(source, fetched)
-        except (FetchError, EntriesError) as error:
+        except Exception as error:
+            # Anything a source sends is untrusted input: whatever breaks on it is that
+            # source's failure, recorded, and never the end of the run for the others.
+            problem = str(error) if isinstance(error, FetchError | EntriesError) else repr(error)
             failed = states.record_failure(
-                source.id, source.url, now, str(error), backoff(config, state.failures + 1)
+                source.id, source.url, now, problem, backoff(config, state.failures + 1)
             )
-            log.warning("watch: %s failed (%s)", source.id, error)
-            runs.append(SourceRun(source, "failed", error=str(error), next_try=failed.next_try))
+            log.warning("watch: %s failed (%s)", source.id, problem)
+            runs.append(SourceRun(source, "failed", error=problem, next_try=failed.next_try))
             continue
         added = sum(_keep(candidates, source, entry, config, now) for entry in entries)
         states.record_ok(
