@@ -1,6 +1,7 @@
 """The watcher's tables: per-source state and the candidates found for review."""
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -146,19 +147,22 @@ class CandidateStore:
         table = _table(self.db, "watch_candidates")
         if table.count_where("key = ? or url = ? or key = ?", [guid, url, url]):
             return False
-        table.insert(
-            {
-                "source": source,
-                "key": guid,
-                "url": url,
-                "title": title,
-                "summary": summary,
-                "published": published,
-                "topics": ",".join(topics),
-                "status": "new",
-                "found": _iso(now),
-            }
-        )
+        try:
+            table.insert(
+                {
+                    "source": source,
+                    "key": guid,
+                    "url": url,
+                    "title": title,
+                    "summary": summary,
+                    "published": published,
+                    "topics": ",".join(topics),
+                    "status": "new",
+                    "found": _iso(now),
+                },
+            )
+        except sqlite3.IntegrityError:
+            return False  # another run (cron and a manual one) stored it a moment ago
         return True
 
     def get(self, candidate_id: int) -> Candidate | None:

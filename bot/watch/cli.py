@@ -54,7 +54,8 @@ def _watch(args: argparse.Namespace) -> int:
     added = sum(run.candidates for run in runs)
     failed = sum(run.outcome == "failed" for run in runs)
     print(
-        f"{added} new candidates, {failed} of {len(runs)} sources failed; "
+        f"{_count(added, 'new candidate', 'new candidates')}, "
+        f"{failed} of {len(runs)} sources failed; "
         f"{CandidateStore(db).count_open()} waiting for review (pillarbot updates review)"
     )
     return 0
@@ -68,7 +69,13 @@ def _run_line(run: SourceRun) -> str:
         return f"{name} waiting    backing off until {run.next_try}"
     if run.outcome == "unchanged":
         return f"{name} unchanged  (not modified since the last run)"
-    return f"{name} read       {run.entries} entries, {run.candidates} new candidates"
+    return f"{name} read       {_count(run.entries, 'entry', 'entries')}, " + _count(
+        run.candidates, "new candidate", "new candidates"
+    )
+
+
+def _count(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
 
 
 def _sources(args: argparse.Namespace) -> int:
@@ -81,7 +88,8 @@ def _sources(args: argparse.Namespace) -> int:
         line = f"{health.id:<18} {health.health:<8} last ok: {health.last_ok or '-'}"
         if health.failures:
             line += (
-                f"; {health.failures} failures in a row, last at {health.error_at}: "
+                f"; {_count(health.failures, 'failure', 'failures')} in a row, "
+                f"last at {health.error_at}: "
                 f"{health.last_error}; next try after {health.next_try}"
             )
         print(line)

@@ -29,7 +29,7 @@ def draft_id(candidate: Candidate, today: dt.date) -> str:
     """A lowercase id from the title's first words and the date: irs_401k_limits_20261207."""
     words = re.findall(r"[a-z0-9]+", candidate.title.lower())[:MAX_SLUG_WORDS]
     slug = "_".join(words) or f"candidate_{candidate.id}"
-    return f"{slug}_{_date(candidate, today).replace('-', '')}"
+    return f"{slug}_{_date(candidate, today):%Y%m%d}"
 
 
 def draft_text(candidate: Candidate, today: dt.date) -> str:
@@ -72,5 +72,6 @@ def write_draft(candidate: Candidate, out_dir: Path, today: dt.date) -> Path:
     return path
 
 
-def _date(candidate: Candidate, today: dt.date) -> str:
-    return candidate.published or today.isoformat()
+def _date(candidate: Candidate, today: dt.date) -> dt.date:
+    """The entry's date (written unquoted in YAML, like hand-written files), else today."""
+    return dt.date.fromisoformat(candidate.published) if candidate.published else today
