@@ -311,6 +311,7 @@ def test_a_chinese_candidate_drafts_with_its_title_in_zh(
     # A list page gives no date: the draft takes the day it was written, source and all.
     assert front["sources"][0]["date"] == front["date"] and isinstance(front["date"], dt.date)
     assert front["sources"][0]["url"] == pension.url
+    assert front["id"].startswith(f"mohrss_{pension.id}_") and "&id" not in draft.read_text()
 
 
 def test_drafts_do_not_break_content_check(

@@ -28,7 +28,9 @@ def drafts_dir() -> Path:
 def draft_id(candidate: Candidate, today: dt.date) -> str:
     """A lowercase id from the title's first words and the date: irs_401k_limits_20261207."""
     words = re.findall(r"[a-z0-9]+", candidate.title.lower())[:MAX_SLUG_WORDS]
-    slug = "_".join(words) or f"candidate_{candidate.id}"
+    slug = "_".join(words)
+    if not re.search(r"[a-z]", slug):  # a Chinese title: name it by its source instead
+        slug = f"{candidate.source.replace('-', '_')}_{candidate.id}"
     return f"{slug}_{_date(candidate, today):%Y%m%d}"
 
 
@@ -48,7 +50,7 @@ def draft_text(candidate: Candidate, today: dt.date) -> str:
             {"title": candidate.title, "url": candidate.url, "date": _date(candidate, today)}
         ],
     }
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    header = yaml.dump(front, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=1000)
     excerpt = f"\n\nFrom the source: {candidate.summary}" if candidate.summary else ""
     return (
         f"---\n{header}---\n\n"
@@ -70,6 +72,13 @@ def write_draft(candidate: Candidate, out_dir: Path, today: dt.date) -> Path:
         number += 1
     path.write_text(draft_text(candidate, today), encoding="utf-8")
     return path
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value used twice (the date) twice, not as a YAML anchor and alias."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def _date(candidate: Candidate, today: dt.date) -> dt.date:
