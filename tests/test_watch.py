@@ -338,3 +338,12 @@ def test_source_health_lists_every_shipped_source_before_any_run(tmp_path: Path)
     health = source_health(open_database(tmp_path / "w.db"))
     assert [h.id for h in health] == [s.id for s in load_watch_config().sources]
     assert {h.health for h in health} == {"never"} and not any(h.failures for h in health)
+
+
+def test_a_missing_configuration_file_is_a_clear_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PILLARBOT_DB", str(tmp_path / "cli.db"))
+    code, _, err = _run(capsys, "updates", "watch", "--config", str(tmp_path / "nope.yaml"))
+    assert code == 2 and "watch configuration error" in err and "cannot read" in err
+    assert "Traceback" not in err

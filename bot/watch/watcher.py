@@ -7,7 +7,6 @@ for an editor (`pillarbot updates review`, `/review`).
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,7 +21,6 @@ from bot.watch.keywords import matched_topics
 log = logging.getLogger(__name__)
 
 Outcome = Literal["read", "unchanged", "failed", "waiting"]
-Fetcher = Callable[[str, str | None, str | None, str, float], Fetched]
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,6 @@ def watch(
     config: WatchConfig,
     now: dt.datetime | None = None,
     force: bool = False,
-    fetch: Fetcher = conditional_get,
 ) -> list[SourceRun]:
     """Poll every source once (those in backoff only with `force`)."""
     now = now or dt.datetime.now(dt.UTC)
@@ -60,10 +57,13 @@ def watch(
             runs.append(SourceRun(source, "waiting", next_try=state.next_try))
             continue
         try:
-            fetched = fetch(
-                source.url, state.etag, state.last_modified, config.user_agent,
+            fetched = conditional_get(
+                source.url,
+                state.etag,
+                state.last_modified,
+                config.user_agent,
                 config.timeout_seconds,
-            )  # fmt: skip
+            )
             entries = [] if fetched.status == 304 else _entries(source, fetched)
         except Exception as error:
             # Anything a source sends is untrusted input: whatever breaks on it is that
