@@ -148,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="content_command", required=True)
     check = content_commands.add_parser("check", help="validate every content file")
     check.set_defaults(handler=_content_check)
+
+    updates = commands.add_parser("updates", help="policy updates: watch official sources")
+    updates_commands = updates.add_subparsers(dest="updates_command", required=True)
+    from bot.watch.cli import add_watch_commands
+
+    add_watch_commands(updates_commands)
     return parser
 
 

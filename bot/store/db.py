@@ -108,6 +108,48 @@ def m010_events(db: Database) -> None:
     db.table("events").create_index(["user_key"], if_not_exists=True)
 
 
+@migrations()
+def m011_watch(db: Database) -> None:
+    """Watched official sources (health, validators) and the entries found for review."""
+    db.table("watch_sources").create(
+        {
+            "id": str,
+            "url": str,
+            "checked": str,
+            "last_ok": str,
+            "last_error": str,
+            "error_at": str,
+            "failures": int,
+            "next_try": str,
+            "etag": str,
+            "last_modified": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db.table("watch_candidates").create(
+        {
+            "id": int,
+            "source": str,
+            "key": str,
+            "url": str,
+            "title": str,
+            "summary": str,
+            "published": str,
+            "topics": str,
+            "status": str,
+            "found": str,
+            "decided": str,
+            "draft": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db.table("watch_candidates").create_index(["key"], unique=True, if_not_exists=True)
+    db.table("watch_candidates").create_index(["url"], if_not_exists=True)
+    db.table("watch_candidates").create_index(["status"], if_not_exists=True)
+
+
 def open_database(path: Path | str | None) -> Database:
     """A database at `path` (None: in memory), migrated, in WAL mode with a busy timeout."""
     if path is None:

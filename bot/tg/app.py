@@ -23,7 +23,7 @@ from bot.engine import Engine
 from bot.i18n.lang import Lang
 from bot.i18n.text import N_, t
 from bot.store import open_database
-from bot.tg import admin, failures, feedback, handlers, privacy
+from bot.tg import admin, failures, feedback, handlers, privacy, review
 from bot.tg.housekeeping import schedule_housekeeping
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
@@ -129,11 +129,16 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CommandHandler("settings", handlers.settings_command))
     application.add_handler(CommandHandler("privacy", privacy.privacy_command))
     application.add_handler(CommandHandler("forget", privacy.forget_command))
-    application.add_handler(CommandHandler("admin", admin.admin_command))  # not in the menu
+    # Admins only (others get the unknown-command reply); not in the command menu.
+    application.add_handler(CommandHandler("admin", admin.admin_command))
+    application.add_handler(CommandHandler("review", review.review_command))
 
     # Buttons and inline queries; buttons with their own handler come before the general one.
     application.add_handler(CallbackQueryHandler(privacy.forget_button, pattern=r"^fg:"))
     application.add_handler(CallbackQueryHandler(feedback.feedback_button, pattern=r"^fb:"))
+    application.add_handler(
+        CallbackQueryHandler(review.review_button, pattern=review.CALLBACK_PATTERN)
+    )
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
 

@@ -1,0 +1,1 @@
+"""Watching official sources for policy news: feeds and pages become review candidates."""
