@@ -33,29 +33,36 @@ _CALENDAR_BEFORE = re.compile(r"(?:born|since|in|出生于?|从)\s*(?:in\s*)?(?:
 _DURATION_AFTER = re.compile(
     r"\s*(?:more\s+|full\s+)?(?:years?|yrs?)\b(?![- ]old)|\s*年(?![薪收龄初底中末度])"
 )
+_CURRENCY_WORD = r"(?:\s*(?:bucks|dollars|usd|rmb|yuan|刀|美元|美金|元|块钱?))?"
 _PER_YEAR_AFTER = re.compile(
-    r"\s*(?:(?:a|per|each|every)\s+year|/\s*(?:yr|year)\b|annually|yearly|一年|每年)"
+    _CURRENCY_WORD
+    + r"\s*(?:(?:a|per|each|every)\s+year|/\s*(?:yr|year)\b|annually|yearly|一年|每年)"
 )
 _PER_MONTH_AFTER = re.compile(
-    r"\s*(?:(?:a|per|each|every)\s+month|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
+    _CURRENCY_WORD + r"\s*(?:(?:a|per|each|every)\s+month|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
 )
 _BIWEEKLY_AFTER = re.compile(
-    r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|per paycheck|每两周)"
+    _CURRENCY_WORD
+    + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|per paycheck|每两周)"
 )
+_PUT = r"(?:[^，,。；;.!?\d]{0,8}?(?:放|存|投入?|交|缴|定投|挣|赚))?"
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
-    r"\s*(?:大概|大约|约|是|为|有|存|交|缴|投|挣|赚)?\s*$"
+    + _PUT
+    + r"\s*(?:大概|大约|约|是|为|有)?\s*$"
 )
 _PER_MONTH_BEFORE = re.compile(
     r"(?:月薪|月收入|月工资|每个?月|一个月|月存|月交|月缴|monthly)"
-    r"\s*(?:大概|大约|约|是|为|有|存|交|缴|投|挣|赚)?\s*$"
+    + _PUT
+    + r"\s*(?:大概|大约|约|是|为|有)?\s*$"
 )
+_BIWEEKLY_BEFORE = re.compile(r"(?:每两周|每2周|每半个月)" + _PUT + r"\s*(?:添加|新增)?\s*$")
 
 
 def _period(text: str, number: Number) -> str | None:
     after = text[number.end : number.end + 16]
     before = text[max(0, number.start - 12) : number.start]
-    if _BIWEEKLY_AFTER.match(after):
+    if _BIWEEKLY_AFTER.match(after) or _BIWEEKLY_BEFORE.search(before):
         return "biweekly"
     if _PER_MONTH_AFTER.match(after) or _PER_MONTH_BEFORE.search(before):
         return "month"

@@ -32,6 +32,8 @@ class Slot:
     fallback: bool = False  # takes the text's only quantity of its kind when no cue claimed it
     before_penalty: int = 0  # added to a before-cue's distance (when the other side is surer)
     after_penalty: int = 0  # added to an after-cue's distance
+    not_before: str = ""  # words shortly before a quantity that rule this slot out for it
+    unless: str = ""  # another slot that, once filled, makes this one's fallback moot
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
 
 
@@ -77,10 +79,19 @@ def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
     return best
 
 
-def fits(row: Slot, quantity: Quantity) -> bool:
+NOT_BEFORE_WINDOW = 25  # characters before a quantity searched for a slot's `not_before`
+
+
+def fits(row: Slot, quantity: Quantity, text: str = "") -> bool:
     """Whether a quantity is of a kind and a size the slot takes (a negative value keeps its
-    meaning, so the calculator can refuse it rather than have it dropped)."""
-    return quantity.kind in row.kinds and row.low <= abs(quantity.value) <= row.high
+    meaning, so the calculator can refuse it rather than have it dropped), and nothing just
+    before it rules the slot out."""
+    if quantity.kind not in row.kinds or not row.low <= abs(quantity.value) <= row.high:
+        return False
+    ruled_out = _compiled(row.not_before)
+    if ruled_out is None:
+        return True
+    return not ruled_out.search(text, max(0, quantity.start - NOT_BEFORE_WINDOW), quantity.start)
 
 
 def assign(
@@ -92,7 +103,7 @@ def assign(
         (distance, order, quantity.start, row, quantity)
         for order, row in enumerate(table)
         for quantity in quantities
-        if fits(row, quantity) and (distance := cue_distance(text, row, quantity)) is not None
+        if fits(row, quantity, text) and (distance := cue_distance(text, row, quantity)) is not None
     )
     filled: dict[str, Quantity] = {}
     for _distance, _order, start, row, quantity in candidates:
@@ -101,8 +112,8 @@ def assign(
         filled[row.name] = quantity
         used.add(start)
     for row in table:
-        if row.fallback and row.name not in filled:
-            alike = [q for q in quantities if fits(row, q)]
+        if row.fallback and row.name not in filled and row.unless not in filled:
+            alike = [q for q in quantities if fits(row, q, text)]
             if len(alike) == 1 and alike[0].start not in used:
                 filled[row.name] = alike[0]
                 used.add(alike[0].start)

@@ -11,7 +11,13 @@ from bot.calcs.numbers import Number, chinese_numeral, digits_for_words, find_nu
 from bot.calcs.readers.cn_contrib import read_cn_contrib
 from bot.calcs.readers.cn_personal_pension import read_cn_personal_pension
 from bot.calcs.readers.us401k import read_us401k
-from bot.calcs.request import CalcRequest, explicit_calculator, fmt, parse_key_values
+from bot.calcs.request import (
+    CALCULATOR_KEYS,
+    CalcRequest,
+    explicit_calculator,
+    fmt,
+    parse_key_values,
+)
 from bot.knowledge.focus import asking_text
 from bot.knowledge.tokens import normalize
 
@@ -217,6 +223,10 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
     missing = params.pop("missing", None)
     found = EXTRACTORS[name](normalized)
     params.update(found)
+    if not explicit_calculator(normalized):
+        # "= ?" in a sentence is not an input: typed keys count only when they are the
+        # calculator's own (in a `/calc` command every key counts, so a wrong one is refused).
+        values = {k: v for k, v in values.items() if k in CALCULATOR_KEYS[name]}
     params.update(values)
     if missing and missing not in params and not found and not values:
         # A bare answer to the question we asked ("30", "30年", "$80k"): it fills that gap.
@@ -286,7 +296,9 @@ def extract_inflow(text: str) -> dict[str, str]:
     amounts = [
         n
         for n in find_numbers(text)
-        if not n.percent and n.value >= 1e9 and "inflow" not in text[n.end : n.end + 14]
+        if not n.percent
+        and n.value >= 1e9
+        and not re.search("inflow|流入", text[n.end : n.end + 14])
     ]  # "$168B of inflows" is a result someone quotes, not an input
     flow = _yearly_flow(text, amounts)
     yearly = flow[0] if flow else None
@@ -318,6 +330,19 @@ _PERIODS = (
 FLOW_WINDOW = 40  # characters around an amount where its period and flow words may stand
 
 
+def _nearest_period(before: str, after: str) -> int | None:
+    """How many times a year the period word nearest an amount says it comes in."""
+    best: tuple[int, int] | None = None
+    for pattern, times in _PERIODS:
+        for match in re.finditer(pattern, after):
+            best = min(best or (match.start(), times), (match.start(), times))
+        for match in re.finditer(pattern, before):
+            best = min(
+                best or (len(before) - match.end(), times), (len(before) - match.end(), times)
+            )
+    return best[1] if best else None
+
+
 def _yearly_flow(text: str, amounts: list[Number]) -> tuple[Number, int] | None:
     """A stated flow of new money into plans ("~$1.3T a year", "$50B every two weeks",
     "每两周新增500亿"), and how many times a year it comes in. Each amount's surroundings
@@ -331,10 +356,7 @@ def _yearly_flow(text: str, amounts: list[Number]) -> tuple[Number, int] | None:
         after = text[number.end : min(high, number.end + FLOW_WINDOW)]
         if not _FLOW_CUE.search(before + after):
             continue
-        times = next(
-            (n for side in (after, before) for pattern, n in _PERIODS if re.search(pattern, side)),
-            None,
-        )
+        times = _nearest_period(before, after)
         if times is not None:
             found.append((number, times))
     return min(found, key=lambda flow: flow[0].value) if found else None

@@ -38,7 +38,7 @@ _MATCH_PATTERNS = (
     (r"(\d+(?:\.\d+)?)%\s*(?:的)?(?:匹配|配比|配对|match)\s*(?:到|至)\s*(\d+(?:\.\d+)?)%", "one"),
     # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
     (
-        r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?for (?:every|each) \$?(\d+(?:\.\d+)?|"
+        r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?(?:for|per) (?:every |each )?\$?(\d+(?:\.\d+)?|"
         r"dollar)[^%]{0,25}?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
         "per_dollar",
     ),

@@ -34,6 +34,7 @@ TABLE: tuple[Slot, ...] = (
         window=6,
         low=30,
         high=110,
+        not_before=r"catch[- ]?up|starting|start at|begin|from age|补缴|开始",
     ),
     slot("age", "age", fallback=True),
     slot(
@@ -109,7 +110,8 @@ TABLE: tuple[Slot, ...] = (
         "return",
         "percent",
         before=r"market (?:does|returns?|makes)|\bdoes",
-        after=r"\s*(?:a|per|each) year|\s*annually|\s*compounded|\s*yearly",
+        after=r"\s*(?:a|per|each) year|\s*annually|\s*compounded|\s*yearly|"
+        r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
         window=12,
         after_penalty=3,
         before_penalty=3,
@@ -144,9 +146,13 @@ TABLE: tuple[Slot, ...] = (
         r"\s*(?:to|into|in)\s+" + _MY + r"(?:401k|403b|ira|plan|account)\b|\s*contributions?",
         window=30,
         fallback=True,
+        unless="contrib_amount",
     ),
 )
 _BY_NAME = {row.name: row for row in TABLE}
+# A rate or amount that belongs to a debt ("a mortgage at 3.5%") is not an input.
+_DEBT = re.compile(r"\bloan|mortgage|\bdebt|car payment|credit card|房贷|贷款|车贷|欠")
+DEBT_WINDOW = 20
 # "x 1.07 to the power of 30": a growth factor states the return.
 _POWER = re.compile(r"(?:x|×|\*)\s*1\.(\d+)|1\.(\d+)\s*(?:to the power|\^|的)")
 _MATCHED_AT = re.compile(
@@ -163,7 +169,12 @@ def read_us401k(text: str) -> dict[str, str]:
     matched_at = None if tiers else _MATCHED_AT.search(text)
     if matched_at:
         used.append(matched_at.span())
-    quantities = [q for q in scan(text) if not any(a <= q.start < b for a, b in used)]
+    quantities = [
+        q
+        for q in scan(text)
+        if not any(a <= q.start < b for a, b in used)
+        and not _DEBT.search(text, max(0, q.start - DEBT_WINDOW), q.start)
+    ]
     filled = assign(text, quantities, TABLE)
     for name, quantity in filled.items():
         if name not in params:
