@@ -22,6 +22,7 @@ from bot.tg.language import (
     fallback_language,
     saved_language,
 )
+from bot.tg.menus import show_menu_page
 from bot.tg.send import edit_reply, send_reply
 from bot.tg.services import Services, services
 
@@ -218,12 +219,14 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             svc.users.set_timezone(user.id, zone)
         await _send(update, context, commands.timezone_reply(lang, zone))
         return
+    if await show_menu_page(update, context, action, lang):
+        return
     reply = await _engine_action(svc, action, lang)
     await _apply_settings(update, svc, reply)
     if action.startswith("calc "):
         _remember_wait(update, svc, reply)
     if action.startswith("calc ") and reply.kind == "calc" and query.message is not None:
-        await edit_reply(context, query.message, reply, svc)  # type: ignore[arg-type]
+        await edit_reply(context, query.message.chat.id, query.message.message_id, reply, svc)
         return
     await _send(update, context, reply)
 
@@ -297,6 +300,8 @@ async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply
 async def _apply_settings(update: Update, svc: Services, reply: Reply) -> None:
     if reply.set_lang and update.effective_user:
         svc.users.set_lang(update.effective_user.id, reply.set_lang)
+    if reply.forget_lang and update.effective_user:
+        svc.users.clear_lang(update.effective_user.id)
 
 
 @cache

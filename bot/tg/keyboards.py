@@ -12,7 +12,7 @@ from bot.store import ActionStore
 
 CALLBACK_LIMIT = 64
 MAX_BUTTONS = 8
-_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:", "menu:": "m:"}
+_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:", "menu:": "m:", "page:": "p:"}
 
 
 class SerialisedKeyboard(InlineKeyboardMarkup):
@@ -80,19 +80,22 @@ _ANSWER_KEYBOARDS: dict[tuple[str, str], InlineKeyboardMarkup | None] = {}
 
 
 def _build_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup | None:
-    rows = [
-        [
-            InlineKeyboardButton(
-                button.label[:60], callback_data=encode_action(button.action, actions)
-            )
-        ]
-        for button in reply.buttons[:MAX_BUTTONS]
-    ]
-    if _pairs(reply.buttons):
+    items = [button for button in reply.buttons if not button.nav]
+    rows = [[_inline_button(button, actions)] for button in items[:MAX_BUTTONS]]
+    if _pairs(items):
         rows = _pair_rows(rows)
+    nav = [_inline_button(button, actions) for button in reply.buttons if button.nav]
+    if nav:
+        rows.append(nav)
     if reply.kind == "answer" and reply.topic:
         rows.append(feedback_row(reply.topic, reply.lang))
     return SerialisedKeyboard(rows) if rows else None
+
+
+def _inline_button(button: Button, actions: ActionStore) -> InlineKeyboardButton:
+    return InlineKeyboardButton(
+        button.label[:60], callback_data=encode_action(button.action, actions)
+    )
 
 
 def _pairs(buttons: list[Button]) -> bool:

@@ -43,35 +43,42 @@ def _remember_chart(context: ContextTypes.DEFAULT_TYPE, text_id: int, photo_id: 
 
 
 async def edit_reply(
-    context: ContextTypes.DEFAULT_TYPE, message: Message, reply: Reply, services: Services
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    message_id: int,
+    reply: Reply,
+    services: Services,
 ) -> None:
-    """Replace a calculation in place (and its chart), for adjustment buttons."""
+    """Replace a reply in place (and its chart): adjustment buttons, menus, edited questions."""
     parts = split_html(reply.html)
     markup = reply_keyboard(reply, services.actions)
     try:
-        await message.edit_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
+        await context.bot.edit_message_text(
+            parts[0],
+            chat_id=chat_id,
+            message_id=message_id,
+            reply_markup=markup if len(parts) == 1 else None,
+        )
     except BadRequest as error:
         if "not modified" not in str(error).lower():
             raise
     for index, part in enumerate(parts[1:], start=1):
         await context.bot.send_message(
-            message.chat_id, part, reply_markup=markup if index == len(parts) - 1 else None
+            chat_id, part, reply_markup=markup if index == len(parts) - 1 else None
         )
     if reply.chart_png is None:
         return
     charts = (context.chat_data or {}).get(CHARTS_KEY, {})
-    photo_id = charts.get(message.message_id)
+    photo_id = charts.get(message_id)
     if photo_id is not None:
         try:
             await context.bot.edit_message_media(
                 InputMediaPhoto(reply.chart_png, caption=_caption(reply)),
-                chat_id=message.chat_id,
+                chat_id=chat_id,
                 message_id=photo_id,
             )
             return
         except BadRequest:
             pass
-    photo = await context.bot.send_photo(
-        message.chat_id, photo=reply.chart_png, caption=_caption(reply)
-    )
-    _remember_chart(context, message.message_id, photo.message_id)
+    photo = await context.bot.send_photo(chat_id, photo=reply.chart_png, caption=_caption(reply))
+    _remember_chart(context, message_id, photo.message_id)
