@@ -3,6 +3,7 @@
 from bot.calcs.request import CALCULATOR_KEYS
 from bot.engine.answers import topic_button
 from bot.engine.areas import AREA_ORDER, area_title
+from bot.engine.command_list import command_descriptions
 from bot.engine.menus import AREAS_MENU, SETTINGS_MENU, page_action, page_count, paged
 from bot.engine.reply import Button, Reply
 from bot.i18n.lang import LANGS, Lang, parse_lang
@@ -55,7 +56,9 @@ def menu_reply(content: Content, lang: Lang, item: str) -> Reply:
 
 def help_reply(lang: Lang) -> Reply:
     """What the bot does, with examples."""
-    return _command_reply(lang, "help.html.j2", area_buttons(lang))
+    return _command_reply(
+        lang, "help.html.j2", area_buttons(lang), commands=command_descriptions(lang)
+    )
 
 
 def topics_reply(content: Content, lang: Lang, area: str | None = None, page: int = 0) -> Reply:

@@ -20,26 +20,16 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.engine import Engine
+from bot.engine.command_list import command_descriptions
 from bot.i18n.lang import Lang
-from bot.i18n.text import N_, t
 from bot.store import open_database
 from bot.tg import handlers
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
+from bot.tg.unknown import unknown_command
 
 # PTB's own default for the request that sends replies (polling uses a separate one).
 REPLY_CONNECTIONS = 256
-
-COMMANDS = (
-    ("start", N_("Welcome and main menu")),
-    ("help", N_("What I can do")),
-    ("topics", N_("Browse topics")),
-    ("calc", N_("Calculators")),
-    ("cancel", N_("Stop a calculation that waits for a number")),
-    ("lang", N_("Language: English, 简体, 繁體")),
-    ("settings", N_("Language, time zone, digests")),
-    ("forget", N_("Delete my data")),
-)
 
 
 class AddressedToBot(filters.MessageFilter):
@@ -61,7 +51,7 @@ def door_engine(warm: bool = False) -> Engine:
 
 def command_list(lang: Lang) -> list[BotCommand]:
     """The command menu in a language (names stay ASCII)."""
-    return [BotCommand(name, t(lang, description)) for name, description in COMMANDS]
+    return [BotCommand(name, description) for name, description in command_descriptions(lang)]
 
 
 def build_application(
@@ -124,6 +114,8 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CommandHandler(["lang", "language"], handlers.lang_command))
     application.add_handler(CommandHandler("settings", handlers.settings_command))
     application.add_handler(CommandHandler("forget", handlers.forget_command))
+    # Any other command: say so and point to /help (after every command above).
+    application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 
     # Buttons and inline queries.
     application.add_handler(CallbackQueryHandler(handlers.button))
