@@ -277,3 +277,13 @@ def deep_link_unknown(lang: Lang) -> Reply:
 def subscriptions_reply(lang: Lang) -> Reply:
     """Policy digests are not offered yet: say so plainly."""
     return _command_reply(lang, "subscriptions.html.j2", area_buttons(lang))
+
+
+def not_your_answer_notice(lang: Lang) -> str:
+    """The toast when someone presses the buttons of another member's answer in a group."""
+    return t(lang, "Only the person who asked can change this. Ask me yourself to get your own.")
+
+
+def group_welcome_reply(lang: Lang, username: str | None) -> Reply:
+    """A short hello when the bot is added to a group."""
+    return _command_reply(lang, "group_welcome.html.j2", [], username=username)

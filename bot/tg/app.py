@@ -9,6 +9,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     Defaults,
     InlineQueryHandler,
@@ -24,6 +25,7 @@ from bot.engine.command_list import command_descriptions
 from bot.i18n.lang import Lang
 from bot.store import open_database
 from bot.tg import handlers
+from bot.tg.groups import welcome_to_group
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
 from bot.tg.unknown import unknown_command
@@ -125,6 +127,15 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & AddressedToBot(), handlers.text_message)
     )
+
+    # A photo or file with a caption: the caption is read as a question (in groups, when
+    # it is addressed to the bot), before the note for messages without text below.
+    application.add_handler(
+        MessageHandler(filters.CAPTION & ~filters.COMMAND & AddressedToBot(), handlers.text_message)
+    )
+
+    # Added to a group: a short welcome.
+    application.add_handler(ChatMemberHandler(welcome_to_group, ChatMemberHandler.MY_CHAT_MEMBER))
 
     # Anything else a user sends in a private chat (voice, photo, sticker, file, location):
     # a short note instead of silence. Service messages (joins, pins) are not answered.

@@ -8,13 +8,16 @@ from zoneinfo import available_timezones
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram import Message as TgMessage
-from telegram.constants import ChatType
+from telegram.constants import ChatAction, ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.engine import Message, Reply, commands
 from bot.engine.commands import internal_error_reply
 from bot.i18n.lang import Lang
 from bot.render.split import split_html
+from bot.tg.activity import show_activity
+from bot.tg.answers import deliver
+from bot.tg.groups import refuse_others
 from bot.tg.keyboards import decode_action
 from bot.tg.language import (
     button_language,
@@ -23,7 +26,7 @@ from bot.tg.language import (
     saved_language,
 )
 from bot.tg.menus import show_menu_page
-from bot.tg.send import edit_reply, send_reply
+from bot.tg.send import edit_reply
 from bot.tg.services import Services, services
 
 log = logging.getLogger(__name__)
@@ -31,27 +34,43 @@ DEEP_LINK = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 INLINE_RESULTS = 5
 
 
-async def _engine_reply(svc: Services, message: Message) -> Reply:
+async def _engine_reply(
+    svc: Services, message: Message, context: ContextTypes.DEFAULT_TYPE, chat_id: int | None
+) -> Reply:
     """Answer in the loop (under a millisecond); run a calculation (its Monte Carlo takes
     10-20 ms) and draw any chart in a worker thread, so one user's request blocks nobody."""
     routed = svc.engine.route(message)
-    reply = routed if isinstance(routed, Reply) else await asyncio.to_thread(routed)
-    await _draw_chart(reply, svc)
+    if isinstance(routed, Reply):
+        reply = routed
+    else:
+        await show_activity(context, chat_id, ChatAction.TYPING)
+        reply = await asyncio.to_thread(routed)
+    await _draw_chart(reply, svc, context, chat_id)
     return reply
 
 
-async def _engine_action(svc: Services, action: str, lang: Lang) -> Reply:
+async def _engine_action(
+    svc: Services,
+    action: str,
+    lang: Lang,
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int | None,
+) -> Reply:
     """Follow a button or a deep link; one that runs a calculation runs in a worker thread."""
     if action.startswith("calc "):
+        await show_activity(context, chat_id, ChatAction.TYPING)
         reply = await asyncio.to_thread(svc.engine.action, action, lang)
     else:
         reply = svc.engine.action(action, lang)
-    await _draw_chart(reply, svc)
+    await _draw_chart(reply, svc, context, chat_id)
     return reply
 
 
-async def _draw_chart(reply: Reply, svc: Services) -> None:
+async def _draw_chart(
+    reply: Reply, svc: Services, context: ContextTypes.DEFAULT_TYPE, chat_id: int | None
+) -> None:
     if reply.chart_data is not None:
+        await show_activity(context, chat_id, ChatAction.UPLOAD_PHOTO)
         await asyncio.to_thread(svc.engine.draw_chart, reply)
 
 
@@ -79,9 +98,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif not DEEP_LINK.match(payload):
         reply = commands.deep_link_unknown(lang)
     elif payload.startswith("t_") and payload[2:] in svc.engine.content.topics:
-        reply = await _engine_action(svc, f"topic:{payload[2:]}", lang)
+        reply = await _engine_action(svc, f"topic:{payload[2:]}", lang, context, _chat_id(update))
     elif payload.startswith("c_"):
-        reply = await _engine_action(svc, f"calc {payload[2:]}", lang)
+        reply = await _engine_action(svc, f"calc {payload[2:]}", lang, context, _chat_id(update))
         _remember_wait(update, svc, reply)
     elif payload == "sub":
         reply = commands.subscriptions_reply(lang)
@@ -107,7 +126,8 @@ async def calc_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """List the calculators, or run `/calc name key=value`."""
     svc = services(context)
     text = "/calc " + " ".join(context.args or [])
-    reply = await _engine_reply(svc, Message(text.strip(), fallback_language(update, svc)))
+    request = Message(text.strip(), fallback_language(update, svc))
+    reply = await _engine_reply(svc, request, context, _chat_id(update))
     _remember_wait(update, svc, reply)
     await _send(update, context, reply)
 
@@ -168,12 +188,12 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Answer a question or a calculation request."""
     svc = services(context)
     user, message = update.effective_user, update.effective_message
-    if message is None or message.text is None:
+    if message is None or not (message.text or message.caption):
         return
-    text = _without_mention(message.text, context.bot.username)
+    text = _without_mention(message.text or message.caption or "", context.bot.username)
     pending = svc.pending.get(user.id) if user else None
     request = Message(text, saved_language(update, svc), pending, client_language(update))
-    reply = await _engine_reply(svc, request)
+    reply = await _engine_reply(svc, request, context, _chat_id(update))
     _remember_wait(update, svc, reply)
     if user and reply.kind in ("fallback", "clarify") and text.strip():
         svc.unanswered.add(text, reply.lang)
@@ -201,6 +221,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(commands.feedback_thanks(lang))
         return
     action = decode_action(data, svc.actions)
+    if action is not None and await refuse_others(update, action, fallback_language(update, svc)):
+        return
     await query.answer()
     user = update.effective_user
     if action is None:
@@ -211,6 +233,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if confirmed and user is not None:
             svc.users.forget(user.id)
             svc.pending.forget(user.id)
+            svc.replies.forget_chat(user.id)
         await _send(update, context, commands.forget_done_reply(lang, confirmed))
         return
     if action.startswith("tz:"):
@@ -221,7 +244,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if await show_menu_page(update, context, action, lang):
         return
-    reply = await _engine_action(svc, action, lang)
+    reply = await _engine_action(svc, action, lang, context, _chat_id(update))
     await _apply_settings(update, svc, reply)
     if action.startswith("calc "):
         _remember_wait(update, svc, reply)
@@ -292,9 +315,11 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
-    chat = update.effective_chat
-    if chat is not None:
-        await send_reply(context, chat.id, reply, services(context))
+    await deliver(update, context, reply)
+
+
+def _chat_id(update: Update) -> int | None:
+    return update.effective_chat.id if update.effective_chat else None
 
 
 async def _apply_settings(update: Update, svc: Services, reply: Reply) -> None:
@@ -326,4 +351,5 @@ def addressed_in_group(message: TgMessage, bot_id: int, username: str | None) ->
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         return True
-    return bool(username and message.text and f"@{username.lower()}" in message.text.lower())
+    text = message.text or message.caption
+    return bool(username and text and f"@{username.lower()}" in text.lower())

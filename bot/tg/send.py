@@ -1,6 +1,6 @@
 """Send a Reply: Telegram-HTML split at 4096, buttons on the last part, the chart as a photo."""
 
-from telegram import InputMediaPhoto, Message
+from telegram import InputMediaPhoto, Message, ReplyParameters
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -18,16 +18,27 @@ def _caption(reply: Reply) -> str:
 
 
 async def send_reply(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply, services: Services
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    reply: Reply,
+    services: Services,
+    reply_to: int | None = None,
 ) -> list[Message]:
-    """Send every part of a reply to a chat."""
+    """Send every part of a reply to a chat; the first part threaded to `reply_to` if given
+    (sent anyway if that message is gone)."""
     parts = split_html(reply.html)
     markup = reply_keyboard(reply, services.actions)
+    thread = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
     sent = []
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
         sent.append(
-            await context.bot.send_message(chat_id, part, reply_markup=markup if last else None)
+            await context.bot.send_message(
+                chat_id,
+                part,
+                reply_markup=markup if last else None,
+                reply_parameters=thread if index == 0 else None,
+            )
         )
     if reply.chart_png is not None:
         photo = await context.bot.send_photo(

@@ -6,7 +6,14 @@ from sqlite_utils import Database
 from telegram.ext import ContextTypes
 
 from bot.engine import Engine
-from bot.store import ActionStore, FeedbackStore, PendingStore, UnansweredStore, UserStore
+from bot.store import (
+    ActionStore,
+    FeedbackStore,
+    PendingStore,
+    ReplyMap,
+    UnansweredStore,
+    UserStore,
+)
 from bot.tg.flood import FloodGuard
 
 SERVICES_KEY = "services"
@@ -23,6 +30,7 @@ class Services:
     actions: ActionStore
     feedback: FeedbackStore
     unanswered: UnansweredStore
+    replies: ReplyMap
     flood: FloodGuard = field(default_factory=FloodGuard)
     admins: frozenset[int] = frozenset()
 
@@ -37,6 +45,7 @@ class Services:
             actions=ActionStore(db),
             feedback=FeedbackStore(db),
             unanswered=UnansweredStore(db),
+            replies=ReplyMap(db),
             admins=admins,
         )
 
