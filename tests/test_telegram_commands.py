@@ -68,7 +68,7 @@ async def test_automatic_language_clears_the_saved_choice(
     choices = fake.sent_to(43)[1]
     automatic = next(b for b in buttons(choices) if b["text"] == "自動")
     done = await press(app, fake, 43, choices, automatic["callback_data"])
-    assert "每則訊息" in done.text
+    assert "每條訊息" in done.text
     assert users.lang(43) is None
     fake.push_text(43, "What is vesting?")
     fake.push_text(43, "什么是个人养老金？")
