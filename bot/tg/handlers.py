@@ -43,8 +43,9 @@ async def _engine_reply(
     if isinstance(routed, Reply):
         reply = routed
     else:
-        await show_activity(context, chat_id, ChatAction.TYPING)
-        reply = await asyncio.to_thread(routed)
+        reply, _ = await asyncio.gather(
+            asyncio.to_thread(routed), show_activity(context, chat_id, ChatAction.TYPING)
+        )
     await _draw_chart(reply, svc, context, chat_id)
     return reply
 
@@ -58,8 +59,10 @@ async def _engine_action(
 ) -> Reply:
     """Follow a button or a deep link; one that runs a calculation runs in a worker thread."""
     if action.startswith("calc "):
-        await show_activity(context, chat_id, ChatAction.TYPING)
-        reply = await asyncio.to_thread(svc.engine.action, action, lang)
+        reply, _ = await asyncio.gather(
+            asyncio.to_thread(svc.engine.action, action, lang),
+            show_activity(context, chat_id, ChatAction.TYPING),
+        )
     else:
         reply = svc.engine.action(action, lang)
     await _draw_chart(reply, svc, context, chat_id)
@@ -69,9 +72,13 @@ async def _engine_action(
 async def _draw_chart(
     reply: Reply, svc: Services, context: ContextTypes.DEFAULT_TYPE, chat_id: int | None
 ) -> None:
+    """Draw the chart in a worker thread; the chat shows "sending a photo" meanwhile (the
+    chat action goes out alongside, so it adds no wait)."""
     if reply.chart_data is not None:
-        await show_activity(context, chat_id, ChatAction.UPLOAD_PHOTO)
-        await asyncio.to_thread(svc.engine.draw_chart, reply)
+        await asyncio.gather(
+            asyncio.to_thread(svc.engine.draw_chart, reply),
+            show_activity(context, chat_id, ChatAction.UPLOAD_PHOTO),
+        )
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
