@@ -43,6 +43,8 @@ class ChatSession:
             reply = self.engine.handle(Message(line, self.lang, self.pending))
         if reply.set_lang:
             self.lang = reply.set_lang
+        if reply.forget_lang:
+            self.lang = None
         self.last_lang = reply.lang
         self.pending = reply.pending
         self.buttons = [button.action for button in reply.buttons]

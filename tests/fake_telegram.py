@@ -77,6 +77,7 @@ class FakeTelegram:
     messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     fail_methods: set[str] = field(default_factory=set)
     content_types: list[tuple[str, str]] = field(default_factory=list)  # (method, type)
+    chat_actions: list[tuple[int, str]] = field(default_factory=list)  # (chat id, action)
     check_html: bool = True
 
     def __post_init__(self) -> None:
@@ -162,7 +163,61 @@ class FakeTelegram:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         if reply_to is not None:
             message["reply_to_message"] = reply_to
+        self._keep(message)
         return self._push({"message": message})
+
+    def push_photo(
+        self,
+        user_id: int,
+        caption: str | None,
+        language_code: str | None = "en",
+        chat: dict[str, Any] | None = None,
+    ) -> int:
+        """A user sends a photo, with or without a caption."""
+        message = self._user_message(user_id, language_code, chat)
+        message["photo"] = [
+            {"file_id": f"p{user_id}", "file_unique_id": f"up{user_id}", "width": 90, "height": 90}
+        ]
+        if caption is not None:
+            message["caption"] = caption
+        self._keep(message)
+        return self._push({"message": message})
+
+    def push_edit(self, chat_id: int, message_id: int, text: str) -> int:
+        """The user edits the text of a message they sent earlier."""
+        message = {**self.messages[(chat_id, message_id)], "text": text}
+        message["edit_date"] = int(time.time())
+        self._keep(message)
+        return self._push({"edited_message": message})
+
+    def push_added_to_group(
+        self, user_id: int, chat: dict[str, Any], language_code: str | None = "en"
+    ) -> int:
+        """A user adds the bot to a group (the my_chat_member update Telegram sends)."""
+        bot = {"id": BOT_ID, "is_bot": True, "first_name": "Pillar", "username": BOT_USERNAME}
+        change = {
+            "chat": chat,
+            "from": self.user(user_id, language_code),
+            "date": int(time.time()),
+            "old_chat_member": {"status": "left", "user": bot},
+            "new_chat_member": {"status": "member", "user": bot},
+        }
+        return self._push({"my_chat_member": change})
+
+    def last_user_message(self, chat_id: int) -> dict[str, Any]:
+        """The newest message a user sent in a chat."""
+        return max(
+            (
+                m
+                for (chat, _), m in self.messages.items()
+                if chat == chat_id and "from" in m and m["from"]["id"] != BOT_ID
+            ),
+            key=lambda m: m["message_id"],
+        )
+
+    def _keep(self, message: dict[str, Any]) -> None:
+        with self._lock:
+            self.messages[(message["chat"]["id"], message["message_id"])] = message
 
     def push_voice(
         self, user_id: int, language_code: str | None = "en", chat: dict[str, Any] | None = None
@@ -412,6 +467,12 @@ class FakeTelegram:
         }
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
+        thread = params.get("reply_parameters") or {}
+        replied = self.messages.get((chat_id, int(thread.get("message_id") or 0)))
+        if replied is not None:  # like Telegram: the replied-to message, one level deep
+            message["reply_to_message"] = {
+                k: v for k, v in replied.items() if k != "reply_to_message"
+            }
         return message
 
     def _api_sendMessage(self, params: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
@@ -517,6 +578,8 @@ class FakeTelegram:
         return True
 
     def _api_sendChatAction(self, params: dict[str, Any], files: dict[str, bytes]) -> bool:
+        with self._lock:
+            self.chat_actions.append((int(params["chat_id"]), str(params["action"])))
         return True
 
     def _check_markup(self, params: dict[str, Any]) -> None:

@@ -120,6 +120,6 @@ async def test_an_admin_reviews_in_chinese(
 
 
 def test_review_is_not_in_the_public_command_menu() -> None:
-    from bot.tg.app import COMMANDS
+    from bot.engine.command_list import COMMANDS
 
     assert "review" not in {name for name, _ in COMMANDS}

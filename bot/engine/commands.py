@@ -3,6 +3,8 @@
 from bot.calcs.request import CALCULATOR_KEYS
 from bot.engine.answers import topic_button
 from bot.engine.areas import AREA_ORDER, area_title
+from bot.engine.command_list import command_descriptions
+from bot.engine.menus import AREAS_MENU, SETTINGS_MENU, page_action, page_count, paged
 from bot.engine.reply import Button, Reply
 from bot.i18n.lang import LANGS, Lang, parse_lang
 from bot.i18n.text import N_, t
@@ -55,25 +57,56 @@ def menu_reply(content: Content, lang: Lang, item: str) -> Reply:
 
 def help_reply(lang: Lang) -> Reply:
     """What the bot does, with examples."""
-    return _command_reply(lang, "help.html.j2", area_buttons(lang))
+    return _command_reply(
+        lang, "help.html.j2", area_buttons(lang), commands=command_descriptions(lang)
+    )
 
 
-def topics_reply(content: Content, lang: Lang, area: str | None = None) -> Reply:
-    """The list of areas, or the topics of one area."""
+def topics_reply(content: Content, lang: Lang, area: str | None = None, page: int = 0) -> Reply:
+    """The list of areas, or one page of the topics of an area (with paging and a back
+    button); buttons that move within the menu show the next menu in place."""
     if area is None or area not in AREA_ORDER:
-        return _command_reply(lang, "topics.html.j2", area_buttons(lang), area_title=None)
-    topics = [topic for topic in content.topics.values() if topic.area == area]
-    buttons = [topic_button(topic, lang) for topic in topics]
-    return _command_reply(lang, "topics.html.j2", buttons, area_title=area_title(area, lang))
+        buttons = [
+            Button(label=area_title(name, lang), action=page_action(name, 0)) for name in AREA_ORDER
+        ]
+        shown, _ = paged(buttons, AREAS_MENU, page, lang)
+        return _command_reply(lang, "topics.html.j2", shown, area_title=None, pages=1, page=1)
+    topics = [topic_button(topic, lang) for topic in content.topics.values() if topic.area == area]
+    shown, page = paged(topics, area, page, lang, back=page_action(AREAS_MENU, 0))
+    return _command_reply(
+        lang,
+        "topics.html.j2",
+        shown,
+        area_title=area_title(area, lang),
+        page=page + 1,
+        pages=page_count(len(topics)),
+    )
+
+
+def menu_page_reply(content: Content, lang: Lang, menu: str, page: int) -> Reply:
+    """A page of the areas menu or of one area's topics (`page:<menu>:<n>` buttons)."""
+    return topics_reply(content, lang, None if menu == AREAS_MENU else menu, page)
+
+
+AUTOMATIC = ("auto", "automatic", "自动", "自動")
+
+
+def lang_buttons(lang: Lang) -> list[Button]:
+    """One button per reply language, and "automatic" (follow each message)."""
+    buttons = [Button(label=LANG_LABELS[code], action=f"lang:{code}") for code in LANGS]
+    return [*buttons, Button(label=t(lang, "Automatic"), action="lang:auto")]
 
 
 def lang_reply(lang: Lang, argument: str) -> Reply:
-    """Show the language choices, or switch to the one named."""
+    """Show the language choices, switch to the one named, or go back to automatic."""
+    if argument.strip().lower() in AUTOMATIC:
+        reply = _command_reply(lang, "lang.html.j2", area_buttons(lang), changed=True, auto=True)
+        reply.forget_lang = True
+        return reply
     chosen = parse_lang(argument)
     if chosen is None:
-        buttons = [Button(label=LANG_LABELS[code], action=f"lang:{code}") for code in LANGS]
-        return _command_reply(lang, "lang.html.j2", buttons, changed=False)
-    reply = _command_reply(chosen, "lang.html.j2", area_buttons(chosen), changed=True)
+        return _command_reply(lang, "lang.html.j2", lang_buttons(lang), changed=False, auto=False)
+    reply = _command_reply(chosen, "lang.html.j2", area_buttons(chosen), changed=True, auto=False)
     reply.set_lang = chosen
     return reply
 
@@ -162,18 +195,23 @@ COMMON_TIMEZONES = (
 )
 
 
-def settings_reply(lang: Lang, saved_lang: Lang | None, timezone: str | None) -> Reply:
-    """The user's settings, with buttons to change them."""
-    buttons = [Button(label=LANG_LABELS[code], action=f"lang:{code}") for code in LANGS]
+def settings_reply(
+    lang: Lang, saved_lang: Lang | None, timezone: str | None, page: int = 0
+) -> Reply:
+    """The user's settings, with a paged list of buttons to change them."""
+    buttons = lang_buttons(lang)
     buttons += [
         Button(label=zone.replace("_", " "), action=f"tz:{zone}") for zone in COMMON_TIMEZONES
     ]
+    shown, page = paged(buttons, SETTINGS_MENU, page, lang)
     return _command_reply(
         lang,
         "settings.html.j2",
-        buttons,
+        shown,
         language=LANG_LABELS[saved_lang] if saved_lang else None,
         timezone=timezone,
+        page=page + 1,
+        pages=page_count(len(buttons)),
     )
 
 
@@ -283,3 +321,13 @@ def deep_link_unknown(lang: Lang) -> Reply:
 def subscriptions_reply(lang: Lang) -> Reply:
     """Policy digests are not offered yet: say so plainly."""
     return _command_reply(lang, "subscriptions.html.j2", area_buttons(lang))
+
+
+def not_your_answer_notice(lang: Lang) -> str:
+    """The toast when someone presses the buttons of another member's answer in a group."""
+    return t(lang, "Only the person who asked can change this. Ask me yourself to get your own.")
+
+
+def group_welcome_reply(lang: Lang, username: str | None) -> Reply:
+    """A short hello when the bot is added to a group."""
+    return _command_reply(lang, "group_welcome.html.j2", [], username=username)

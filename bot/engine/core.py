@@ -30,11 +30,13 @@ from bot.engine.commands import (
     help_reply,
     internal_error_reply,
     lang_reply,
+    menu_page_reply,
     menu_reply,
     start_reply,
     topics_reply,
     unknown_command_reply,
 )
+from bot.engine.menus import parse_page_action
 from bot.engine.reply import Reply
 from bot.engine.text_input import clean_text, has_words
 from bot.i18n.lang import Lang, detect_lang, parse_lang
@@ -240,7 +242,9 @@ class Engine:
             return topics_reply(self.content, lang, value)
         if kind == "menu":
             return menu_reply(self.content, lang, value)
-        if kind == "lang" and parse_lang(value):
+        if kind == "page" and (menu_page := parse_page_action(action)) is not None:
+            return menu_page_reply(self.content, lang, *menu_page)
+        if kind == "lang" and (parse_lang(value) or value == "auto"):
             return lang_reply(lang, value)
         if (request := request_from_action(action)) is not None:
             return self.calculate(request, lang)

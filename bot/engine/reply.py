@@ -14,6 +14,7 @@ class Button:
 
     label: str
     action: str
+    nav: bool = False  # a menu's previous / next / back: shown together on the last row
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Reply:
     chart_png: bytes | None = None
     chart_data: Any = field(default=None, repr=False, compare=False)  # drawn later if wanted
     set_lang: Lang | None = None
+    forget_lang: bool = False  # back to answering in the language of each message
     pending: str | None = None  # a calculation waiting for one more input (`calc ...` form)
 
     def to_json(self) -> dict[str, Any]:
@@ -51,7 +53,7 @@ class Reply:
             "text": self.text,
             "html": self.html,
             "sources": [asdict(source) for source in self.sources],
-            "buttons": [asdict(button) for button in self.buttons],
+            "buttons": [{"label": b.label, "action": b.action} for b in self.buttons],
         }
         if self.result is not None:
             data["result"] = self.result

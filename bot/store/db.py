@@ -150,6 +150,15 @@ def m011_watch(db: Database) -> None:
     db.table("watch_candidates").create_index(["status"], if_not_exists=True)
 
 
+@migrations()
+def m012_reply_map(db: Database) -> None:
+    """The bot's answer to each recent message (ids only), so an edit can edit the answer."""
+    db.table("reply_map").create(
+        {"chat_id": int, "message_id": int, "reply_id": int, "created": str}, if_not_exists=True
+    )
+    db.table("reply_map").create_index(["chat_id", "message_id"], unique=True, if_not_exists=True)
+
+
 def open_database(path: Path | str | None) -> Database:
     """A database at `path` (None: in memory), migrated, in WAL mode with a busy timeout."""
     if path is None:

@@ -4,8 +4,9 @@ from sqlite_utils import Database
 
 
 def erase_user(db: Database, user_id: int, pseudonym: str) -> None:
-    """Delete the user's settings, waiting calculation, calculation buttons and unanswered
-    questions; unlink their votes and events, which then count without anyone behind them."""
+    """Delete the user's settings, waiting calculation, calculation buttons, unanswered
+    questions and the map of their private chat's answers; unlink their votes and events,
+    which then count without anyone behind them."""
     with db.conn:
         db.execute("DELETE FROM users WHERE id = ?", [user_id])
         db.execute("DELETE FROM pending WHERE user_id = ?", [user_id])
@@ -13,3 +14,5 @@ def erase_user(db: Database, user_id: int, pseudonym: str) -> None:
         db.execute("DELETE FROM unanswered WHERE asker = ?", [pseudonym])
         db.execute("UPDATE feedback SET voter = NULL WHERE voter = ?", [pseudonym])
         db.execute("UPDATE events SET user_key = NULL WHERE user_key = ?", [pseudonym])
+        # Which message answered which in the private chat (its id is the user's id).
+        db.execute("DELETE FROM reply_map WHERE chat_id = ?", [user_id])

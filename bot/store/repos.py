@@ -1,5 +1,6 @@
 """Small repositories over the tables; no SQL elsewhere."""
 
+import contextlib
 import datetime as dt
 from typing import cast
 
@@ -47,6 +48,12 @@ class UserStore:
             {"id": user_id, "lang": lang, "updated": _now()}, pk="id", alter=False
         )
         self._langs[user_id] = lang
+
+    def clear_lang(self, user_id: int) -> None:
+        """Forget the language choice: answer in the language of each message again."""
+        with contextlib.suppress(NotFoundError):  # nothing saved: nothing to clear
+            _table(self.db, "users").update(user_id, {"lang": None, "updated": _now()})
+        self._langs.pop(user_id, None)
 
     def timezone(self, user_id: int) -> str | None:
         """The saved IANA time zone."""

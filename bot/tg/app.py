@@ -9,6 +9,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     Defaults,
     InlineQueryHandler,
@@ -20,28 +21,18 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.engine import Engine
+from bot.engine.command_list import command_descriptions
 from bot.i18n.lang import Lang
-from bot.i18n.text import N_, t
 from bot.store import open_database
 from bot.tg import admin, failures, feedback, handlers, privacy, review
+from bot.tg.groups import welcome_to_group
 from bot.tg.housekeeping import schedule_housekeeping
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
+from bot.tg.unknown import unknown_command
 
 # PTB's own default for the request that sends replies (polling uses a separate one).
 REPLY_CONNECTIONS = 256
-
-COMMANDS = (
-    ("start", N_("Welcome and main menu")),
-    ("help", N_("What I can do")),
-    ("topics", N_("Browse topics")),
-    ("calc", N_("Calculators")),
-    ("cancel", N_("Stop a calculation that waits for a number")),
-    ("lang", N_("Language: English, 简体, 繁體")),
-    ("settings", N_("Language, time zone, digests")),
-    ("privacy", N_("What I store about you")),
-    ("forget", N_("Delete my data")),
-)
 
 
 class AddressedToBot(filters.MessageFilter):
@@ -63,7 +54,7 @@ def door_engine(warm: bool = False) -> Engine:
 
 def command_list(lang: Lang) -> list[BotCommand]:
     """The command menu in a language (names stay ASCII)."""
-    return [BotCommand(name, t(lang, description)) for name, description in COMMANDS]
+    return [BotCommand(name, description) for name, description in command_descriptions(lang)]
 
 
 def build_application(
@@ -132,6 +123,8 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     # Admins only (others get the unknown-command reply); not in the command menu.
     application.add_handler(CommandHandler("admin", admin.admin_command))
     application.add_handler(CommandHandler("review", review.review_command))
+    # Any other command: say so and point to /help (after every command above).
+    application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 
     # Buttons and inline queries; buttons with their own handler come before the general one.
     application.add_handler(CallbackQueryHandler(privacy.forget_button, pattern=r"^fg:"))
@@ -146,6 +139,15 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & AddressedToBot(), handlers.text_message)
     )
+
+    # A photo or file with a caption: the caption is read as a question (in groups, when
+    # it is addressed to the bot), before the note for messages without text below.
+    application.add_handler(
+        MessageHandler(filters.CAPTION & ~filters.COMMAND & AddressedToBot(), handlers.text_message)
+    )
+
+    # Added to a group: a short welcome.
+    application.add_handler(ChatMemberHandler(welcome_to_group, ChatMemberHandler.MY_CHAT_MEMBER))
 
     # Anything else a user sends in a private chat (voice, photo, sticker, file, location):
     # a short note instead of silence. Service messages (joins, pins) are not answered.

@@ -8,13 +8,16 @@ from zoneinfo import available_timezones
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram import Message as TgMessage
-from telegram.constants import ChatType
+from telegram.constants import ChatAction, ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.engine import Message, Reply, commands
 from bot.i18n.lang import Lang
 from bot.render.split import split_html
+from bot.tg.activity import show_activity
+from bot.tg.answers import deliver
 from bot.tg.events import record_outcome
+from bot.tg.groups import refuse_others
 from bot.tg.keyboards import decode_action
 from bot.tg.language import (
     button_language,
@@ -22,7 +25,8 @@ from bot.tg.language import (
     fallback_language,
     saved_language,
 )
-from bot.tg.send import edit_reply, send_reply
+from bot.tg.menus import show_menu_page
+from bot.tg.send import edit_reply
 from bot.tg.services import Services, services
 
 log = logging.getLogger(__name__)
@@ -30,28 +34,51 @@ DEEP_LINK = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 INLINE_RESULTS = 5
 
 
-async def _engine_reply(svc: Services, message: Message) -> Reply:
+async def _engine_reply(
+    svc: Services, message: Message, context: ContextTypes.DEFAULT_TYPE, chat_id: int | None
+) -> Reply:
     """Answer in the loop (under a millisecond); run a calculation (its Monte Carlo takes
     10-20 ms) and draw any chart in a worker thread, so one user's request blocks nobody."""
     routed = svc.engine.route(message)
-    reply = routed if isinstance(routed, Reply) else await asyncio.to_thread(routed)
-    await _draw_chart(reply, svc)
+    if isinstance(routed, Reply):
+        reply = routed
+    else:
+        reply, _ = await asyncio.gather(
+            asyncio.to_thread(routed), show_activity(context, chat_id, ChatAction.TYPING)
+        )
+    await _draw_chart(reply, svc, context, chat_id)
     return reply
 
 
-async def _engine_action(svc: Services, action: str, lang: Lang) -> Reply:
+async def _engine_action(
+    svc: Services,
+    action: str,
+    lang: Lang,
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int | None,
+) -> Reply:
     """Follow a button or a deep link; one that runs a calculation runs in a worker thread."""
     if action.startswith("calc "):
-        reply = await asyncio.to_thread(svc.engine.action, action, lang)
+        reply, _ = await asyncio.gather(
+            asyncio.to_thread(svc.engine.action, action, lang),
+            show_activity(context, chat_id, ChatAction.TYPING),
+        )
     else:
         reply = svc.engine.action(action, lang)
-    await _draw_chart(reply, svc)
+    await _draw_chart(reply, svc, context, chat_id)
     return reply
 
 
-async def _draw_chart(reply: Reply, svc: Services) -> None:
+async def _draw_chart(
+    reply: Reply, svc: Services, context: ContextTypes.DEFAULT_TYPE, chat_id: int | None
+) -> None:
+    """Draw the chart in a worker thread; the chat shows "sending a photo" meanwhile (the
+    chat action goes out alongside, so it adds no wait)."""
     if reply.chart_data is not None:
-        await asyncio.to_thread(svc.engine.draw_chart, reply)
+        await asyncio.gather(
+            asyncio.to_thread(svc.engine.draw_chart, reply),
+            show_activity(context, chat_id, ChatAction.UPLOAD_PHOTO),
+        )
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -78,9 +105,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif not DEEP_LINK.match(payload):
         reply = commands.deep_link_unknown(lang)
     elif payload.startswith("t_") and payload[2:] in svc.engine.content.topics:
-        reply = await _engine_action(svc, f"topic:{payload[2:]}", lang)
+        reply = await _engine_action(svc, f"topic:{payload[2:]}", lang, context, _chat_id(update))
     elif payload.startswith("c_"):
-        reply = await _engine_action(svc, f"calc {payload[2:]}", lang)
+        reply = await _engine_action(svc, f"calc {payload[2:]}", lang, context, _chat_id(update))
         _remember_wait(update, svc, reply)
     elif payload == "sub":
         reply = commands.subscriptions_reply(lang)
@@ -106,7 +133,8 @@ async def calc_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """List the calculators, or run `/calc name key=value`."""
     svc = services(context)
     text = "/calc " + " ".join(context.args or [])
-    reply = await _engine_reply(svc, Message(text.strip(), fallback_language(update, svc)))
+    request = Message(text.strip(), fallback_language(update, svc))
+    reply = await _engine_reply(svc, request, context, _chat_id(update))
     _remember_wait(update, svc, reply)
     await _send(update, context, reply)
 
@@ -161,12 +189,12 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Answer a question or a calculation request."""
     svc = services(context)
     user, message = update.effective_user, update.effective_message
-    if message is None or message.text is None:
+    if message is None or not (message.text or message.caption):
         return
-    text = _without_mention(message.text, context.bot.username)
+    text = _without_mention(message.text or message.caption or "", context.bot.username)
     pending = svc.pending.get(user.id) if user else None
     request = Message(text, saved_language(update, svc), pending, client_language(update))
-    reply = await _engine_reply(svc, request)
+    reply = await _engine_reply(svc, request, context, _chat_id(update))
     _remember_wait(update, svc, reply)
     if user and reply.kind in ("fallback", "clarify") and text.strip():
         svc.unanswered.add(text, reply.lang, svc.pseudonyms.of(user.id))
@@ -188,6 +216,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     lang = button_language(update, svc)
     action = decode_action(query.data, svc.actions)
+    if action is not None and await refuse_others(update, action, fallback_language(update, svc)):
+        return
     await query.answer()
     user = update.effective_user
     if action is None:
@@ -202,12 +232,21 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             svc.users.set_timezone(user.id, zone)
         await _send(update, context, commands.timezone_reply(lang, zone))
         return
-    reply = await _engine_action(svc, action, lang)
+    if await show_menu_page(update, context, action, lang):
+        return
+    reply = await _engine_action(svc, action, lang, context, _chat_id(update))
     await _apply_settings(update, svc, reply)
     if action.startswith("calc "):
         _remember_wait(update, svc, reply)
     if action.startswith("calc ") and reply.kind == "calc" and query.message is not None:
-        await edit_reply(context, query.message, reply, svc, _owner(update, svc))  # type: ignore[arg-type]
+        await edit_reply(
+            context,
+            query.message.chat.id,
+            query.message.message_id,
+            reply,
+            svc,
+            _owner(update, svc),
+        )
         record_outcome(update, svc, reply.kind, reply.topic, reply.lang)
         return
     await _send(update, context, reply)
@@ -254,10 +293,9 @@ def _summary(reply: Reply) -> str:
 
 
 async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
-    chat = update.effective_chat
-    if chat is not None:
-        svc = services(context)
-        await send_reply(context, chat.id, reply, svc, _owner(update, svc))
+    svc = services(context)
+    await deliver(update, context, reply, _owner(update, svc))
+    if update.effective_chat is not None:
         record_outcome(update, svc, reply.kind, reply.topic, reply.lang)
 
 
@@ -267,9 +305,15 @@ def _owner(update: Update, svc: Services) -> str:
     return svc.pseudonyms.of(user.id) if user is not None else ""
 
 
+def _chat_id(update: Update) -> int | None:
+    return update.effective_chat.id if update.effective_chat else None
+
+
 async def _apply_settings(update: Update, svc: Services, reply: Reply) -> None:
     if reply.set_lang and update.effective_user:
         svc.users.set_lang(update.effective_user.id, reply.set_lang)
+    if reply.forget_lang and update.effective_user:
+        svc.users.clear_lang(update.effective_user.id)
 
 
 @cache
@@ -294,4 +338,5 @@ def addressed_in_group(message: TgMessage, bot_id: int, username: str | None) ->
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         return True
-    return bool(username and message.text and f"@{username.lower()}" in message.text.lower())
+    text = message.text or message.caption
+    return bool(username and text and f"@{username.lower()}" in text.lower())

@@ -12,7 +12,14 @@ from bot.store import ActionStore
 
 CALLBACK_LIMIT = 64
 MAX_BUTTONS = 8
-_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:", "menu:": "m:", "forget:": "fg:"}
+_PREFIXES = {
+    "topic:": "t:",
+    "area:": "ar:",
+    "lang:": "l:",
+    "menu:": "m:",
+    "forget:": "fg:",
+    "page:": "p:",
+}
 # Calculation actions embed the user's inputs: stored under their pseudonym for /forget.
 PERSONAL_ACTIONS = ("calc ",)
 
@@ -89,19 +96,22 @@ _ANSWER_KEYBOARDS: dict[tuple[str, str], InlineKeyboardMarkup | None] = {}
 def _build_keyboard(
     reply: Reply, actions: ActionStore, owner: str = ""
 ) -> InlineKeyboardMarkup | None:
-    rows = [
-        [
-            InlineKeyboardButton(
-                button.label[:60], callback_data=encode_action(button.action, actions, owner)
-            )
-        ]
-        for button in reply.buttons[:MAX_BUTTONS]
-    ]
-    if _pairs(reply.buttons):
+    items = [button for button in reply.buttons if not button.nav]
+    rows = [[_inline_button(button, actions, owner)] for button in items[:MAX_BUTTONS]]
+    if _pairs(items):
         rows = _pair_rows(rows)
+    nav = [_inline_button(button, actions, owner) for button in reply.buttons if button.nav]
+    if nav:
+        rows.append(nav)
     if reply.kind == "answer" and reply.topic:
         rows.append(feedback_row(reply.topic, reply.lang))
     return SerialisedKeyboard(rows) if rows else None
+
+
+def _inline_button(button: Button, actions: ActionStore, owner: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(
+        button.label[:60], callback_data=encode_action(button.action, actions, owner)
+    )
 
 
 def _pairs(buttons: list[Button]) -> bool:

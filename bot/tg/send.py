@@ -2,7 +2,7 @@
 
 import time
 
-from telegram import InputMediaPhoto, Message
+from telegram import InputMediaPhoto, Message, ReplyParameters
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -25,15 +25,23 @@ async def send_reply(
     reply: Reply,
     services: Services,
     owner: str = "",
+    reply_to: int | None = None,
 ) -> list[Message]:
-    """Send every part of a reply to a chat (`owner`: the pseudonym of the user it answers)."""
+    """Send every part of a reply to a chat (`owner`: the pseudonym of the user it answers);
+    the first part threaded to `reply_to` if given (sent anyway if that message is gone)."""
     parts = split_html(reply.html)
     markup = reply_keyboard(reply, services.actions, owner)
+    thread = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
     sent = []
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
         sent.append(
-            await context.bot.send_message(chat_id, part, reply_markup=markup if last else None)
+            await context.bot.send_message(
+                chat_id,
+                part,
+                reply_markup=markup if last else None,
+                reply_parameters=thread if index == 0 else None,
+            )
         )
     if reply.chart_png is not None:
         photo = await context.bot.send_photo(
@@ -50,38 +58,42 @@ def _remember_chart(context: ContextTypes.DEFAULT_TYPE, text_id: int, photo_id: 
 
 async def edit_reply(
     context: ContextTypes.DEFAULT_TYPE,
-    message: Message,
+    chat_id: int,
+    message_id: int,
     reply: Reply,
     services: Services,
     owner: str = "",
 ) -> None:
-    """Replace a calculation in place (and its chart), for adjustment buttons."""
+    """Replace a reply in place (and its chart): adjustment buttons, menus, edited questions."""
     parts = split_html(reply.html)
     markup = reply_keyboard(reply, services.actions, owner)
     try:
-        await message.edit_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
+        await context.bot.edit_message_text(
+            parts[0],
+            chat_id=chat_id,
+            message_id=message_id,
+            reply_markup=markup if len(parts) == 1 else None,
+        )
     except BadRequest as error:
         if "not modified" not in str(error).lower():
             raise
     for index, part in enumerate(parts[1:], start=1):
         await context.bot.send_message(
-            message.chat_id, part, reply_markup=markup if index == len(parts) - 1 else None
+            chat_id, part, reply_markup=markup if index == len(parts) - 1 else None
         )
     if reply.chart_png is None:
         return
     charts = (context.chat_data or {}).get(CHARTS_KEY, {})
-    photo_id, _ = charts.get(message.message_id, (None, 0.0))
+    photo_id, _ = charts.get(message_id, (None, 0.0))
     if photo_id is not None:
         try:
             await context.bot.edit_message_media(
                 InputMediaPhoto(reply.chart_png, caption=_caption(reply)),
-                chat_id=message.chat_id,
+                chat_id=chat_id,
                 message_id=photo_id,
             )
             return
         except BadRequest:
             pass
-    photo = await context.bot.send_photo(
-        message.chat_id, photo=reply.chart_png, caption=_caption(reply)
-    )
-    _remember_chart(context, message.message_id, photo.message_id)
+    photo = await context.bot.send_photo(chat_id, photo=reply.chart_png, caption=_caption(reply))
+    _remember_chart(context, message_id, photo.message_id)

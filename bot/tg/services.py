@@ -12,6 +12,7 @@ from bot.store import (
     FeedbackStore,
     PendingStore,
     Pseudonyms,
+    ReplyMap,
     UnansweredStore,
     UserStore,
 )
@@ -33,6 +34,7 @@ class Services:
     unanswered: UnansweredStore
     pseudonyms: Pseudonyms
     events: EventStore
+    replies: ReplyMap
     flood: FloodGuard = field(default_factory=FloodGuard)
     admins: frozenset[int] = frozenset()
 
@@ -49,6 +51,7 @@ class Services:
             unanswered=UnansweredStore(db),
             pseudonyms=Pseudonyms(db),
             events=EventStore(db),
+            replies=ReplyMap(db),
             admins=admins,
         )
 
