@@ -602,16 +602,3 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         ],
         defaults_used=used,
     )
-
-
-def run(request: CalcRequest, rules: CalcRules, today: dt.date) -> CalcOutcome:
-    """Dispatch to the calculator the request names."""
-    if request.calculator == "us401k":
-        return run_us401k(request, rules)
-    if request.calculator == "inflow":
-        return run_inflow(request, rules)
-    if request.calculator == "cn_pension":
-        return run_cn_pension(request, rules, today)
-    if request.calculator == "cn_contrib":
-        return run_cn_contrib(request, rules)
-    return run_cn_personal_pension(request, rules)

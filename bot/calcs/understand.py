@@ -7,12 +7,11 @@ ages ("65"), match tiers ("50@6+25@2").
 
 import re
 
-from bot.calcs.numbers import Number, chinese_numeral, digits_for_words, find_numbers
-from bot.calcs.readers.cn_contrib import read_cn_contrib
-from bot.calcs.readers.cn_personal_pension import read_cn_personal_pension
+from bot.calcs.numbers import Number, digits_for_words, find_numbers
+from bot.calcs.readers.cn_pension import gender_of
 from bot.calcs.readers.us401k import read_us401k
+from bot.calcs.registry import CALCULATORS
 from bot.calcs.request import (
-    CALCULATOR_KEYS,
     CalcRequest,
     explicit_calculator,
     fmt,
@@ -221,243 +220,18 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
     continuing = context is not None and context.calculator == name
     params = dict(context.params) if continuing and context is not None else {}
     missing = params.pop("missing", None)
-    found = EXTRACTORS[name](normalized)
+    found = CALCULATORS[name].read(normalized)
     params.update(found)
     if not explicit_calculator(normalized):
         # "= ?" in a sentence is not an input: typed keys count only when they are the
         # calculator's own (in a `/calc` command every key counts, so a wrong one is refused).
-        values = {k: v for k, v in values.items() if k in CALCULATOR_KEYS[name]}
+        values = {k: v for k, v in values.items() if k in CALCULATORS[name].keys}
     params.update(values)
     if missing and missing not in params and not found and not values:
         # A bare answer to the question we asked ("30", "30年", "$80k"): it fills that gap.
         numbers = find_numbers(normalized)
         if numbers:
             params[missing] = fmt(numbers[0].value)
-        elif missing == "gender" and (gender := _gender(normalized)):
+        elif missing == "gender" and (gender := gender_of(normalized)):
             params["gender"] = gender
     return CalcRequest(name, params)
-
-
-def _after(pattern: str, text: str, window: int = 8, percent: bool | None = None) -> Number | None:
-    """The first number that starts within `window` characters after a keyword."""
-    for match in re.finditer(pattern, text):
-        for number in find_numbers(text[match.end() : match.end() + window + 24]):
-            if number.start <= window and (percent is None or number.percent == percent):
-                return number
-    return None
-
-
-def _before(pattern: str, text: str, window: int = 6, percent: bool | None = None) -> Number | None:
-    """The last number that ends within `window` characters before a keyword."""
-    for match in re.finditer(pattern, text):
-        start = max(0, match.start() - window - 24)
-        candidates = [
-            n
-            for n in find_numbers(text[start : match.start()])
-            if match.start() - (start + n.end) <= window
-            and (percent is None or n.percent == percent)
-        ]
-        if candidates:
-            return candidates[-1]
-    return None
-
-
-def _near(pattern: str, text: str, percent: bool | None = None) -> Number | None:
-    return _after(pattern, text, percent=percent) or _before(pattern, text, percent=percent)
-
-
-def _whole(raw: str) -> float | None:
-    return float(raw) if raw.isdigit() else chinese_numeral(raw)
-
-
-# ---------- crypto inflow ----------
-
-
-def extract_inflow(text: str) -> dict[str, str]:
-    """Parameters of the crypto-inflow arithmetic."""
-    params: dict[str, str] = {}
-    percents = [n for n in find_numbers(text) if n.percent]
-    # "20% of plans adopt it", "adoption of 30%", "30%的计划采用": a share of plans or savers.
-    adoption = _before(
-        r"of (?:the |all )?(?:plans|participants|savers|accounts)|的(?:计划|参与者)|计划中",
-        text,
-        window=2,
-        percent=True,
-    ) or _after(
-        r"adopt\w*(?: rate)?(?: of| is| was)?(?: only| just)?|采用率?|参与率", text, percent=True
-    )
-    for number in percents:
-        if adoption is not None and number.start == adoption.start:
-            continue
-        params["alloc"] = fmt(number.value)
-        break
-    if adoption is not None:
-        params["adoption"] = fmt(adoption.value)
-    amounts = [
-        n
-        for n in find_numbers(text)
-        if not n.percent
-        and n.value >= 1e9
-        and not re.search("inflow|流入", text[n.end : n.end + 14])
-    ]  # "$168B of inflows" is a result someone quotes, not an input
-    flow = _yearly_flow(text, amounts)
-    yearly = flow[0] if flow else None
-    base = next((n for n in amounts if n.value >= 1e11 and n is not yearly), None)
-    if base is not None:
-        params["base"] = fmt(base.value)
-    elif re.search(r"all dc|defined contribution|dc plans|所有dc|dc计划|全部dc", text):
-        params["base_name"] = "dc"
-    elif re.search(r"all (?:us )?retirement|total retirement|全部退休资产|所有退休资产", text):
-        params["base_name"] = "all"
-    phase = re.search(r"over (\d{1,2}) years|(\d{1,2})\s*年内|分(\d{1,2})年", text)
-    if phase:
-        params["phase"] = next(g for g in phase.groups() if g)
-    if flow is not None:
-        params["yearly"] = fmt(flow[0].value * flow[1])
-    elif re.search(r"new contributions|each year|annual contributions|每年新增|新增缴款", text):
-        params["yearly"] = "1"  # the default yearly contributions figure
-    return params
-
-
-_FLOW_CUE = re.compile(
-    r"contributions?|new money|take in|coming in|flowing in|added|新增|添加|流入|缴款|供款"
-)
-_PERIODS = (
-    (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),
-    (r"a month|per month|monthly|每月|每个月", 12),
-    (r"a year|per year|annually|each year|every year|每年|一年", 1),
-)
-FLOW_WINDOW = 40  # characters around an amount where its period and flow words may stand
-
-
-def _nearest_period(before: str, after: str) -> int | None:
-    """How many times a year the period word nearest an amount says it comes in."""
-    best: tuple[int, int] | None = None
-    for pattern, times in _PERIODS:
-        for match in re.finditer(pattern, after):
-            best = min(best or (match.start(), times), (match.start(), times))
-        for match in re.finditer(pattern, before):
-            best = min(
-                best or (len(before) - match.end(), times), (len(before) - match.end(), times)
-            )
-    return best[1] if best else None
-
-
-def _yearly_flow(text: str, amounts: list[Number]) -> tuple[Number, int] | None:
-    """A stated flow of new money into plans ("~$1.3T a year", "$50B every two weeks",
-    "每两周新增500亿"), and how many times a year it comes in. Each amount's surroundings
-    stop at its neighbours; when two amounts qualify, the flow is the smaller (the other is
-    the stock of assets)."""
-    found: list[tuple[Number, int]] = []
-    for i, number in enumerate(amounts):
-        low = amounts[i - 1].end if i else 0
-        high = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
-        before = text[max(low, number.start - 12) : number.start]
-        after = text[number.end : min(high, number.end + FLOW_WINDOW)]
-        if not _FLOW_CUE.search(before + after):
-            continue
-        times = _nearest_period(before, after)
-        if times is not None:
-            found.append((number, times))
-    return min(found, key=lambda flow: flow[0].value) if found else None
-
-
-# ---------- China basic pension ----------
-
-_CN_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
-def _gender(text: str) -> str | None:
-    if re.search(r"(?<![子妇])女(?![儿婿])", text) or re.search(r"\b(?:woman|female)\b", text):
-        return "female_55" if re.search(r"干部|管理|技术|专业|cadre|manag", text) else "female_50"
-    if re.search(r"男", text) or re.search(r"\b(?:man|male)\b", text):
-        return "male"
-    return None
-
-
-def extract_cn_pension(text: str) -> dict[str, str]:
-    """Parameters of a China basic-pension estimate."""
-    params: dict[str, str] = {}
-    birth = re.search(
-        r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text
-    ) or re.search(r"(?:born|出生于?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text)
-    named = re.search(
-        r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
-    )
-    if birth:
-        params["birth"] = f"{birth.group(1)}-{int(birth.group(2) or 1):02d}"
-    elif named:
-        params["birth"] = f"{named.group(2)}-{_MONTHS.index(named.group(1)) + 1:02d}"
-    if gender := _gender(text):
-        params["gender"] = gender
-    retire = re.search(
-        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*退休",
-        text,
-    )
-    # An age stated on its own ("retire at 62", "退休年龄63岁"), whatever it is: a wrong one is
-    # refused by the calculator, never dropped.
-    stated = re.search(r"retire at (\d{2})|退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)", text)
-    if retire:
-        years_old = _whole(retire.group(1))
-        months = int(retire.group(2)) if retire.group(2) else 0
-        if years_old:
-            params["retire_age"] = fmt(years_old + months / 12)
-    elif stated:
-        params["retire_age"] = stated.group(1) or stated.group(2)
-    avg = _after(
-        r"社平工资|社平|社会平均工资|平均工资|计发基数|average wage", text, window=6, percent=False
-    )
-    if avg is not None:
-        params["avg_wage"] = fmt(avg.value)
-    index = re.search(r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)", text)
-    pct_level = re.search(r"按\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?", text)
-    if index:
-        params["index"] = index.group(1)
-    elif pct_level:
-        params["index"] = fmt(float(pct_level.group(1)) / 100)
-    elif "最低档" in text:
-        params["index"] = "0.6"
-    elif re.search(r"at the average wage|按社平|按平均工资", text):
-        params["index"] = "1"
-    years = (
-        re.search(
-            r"(?:缴费|交了?|缴了?|交满|缴满|交够|工龄|累计缴费|参保|上了?)\s*" + _CN_NUM + r"\s*年",
-            text,
-        )
-        or re.search(_CN_NUM + r"\s*年\s*(?:的)?(?:工龄|缴费|社保|养老保险)", text)
-        or re.search(r"(\d+) years? (?:of )?(?:contribut|service|paying)", text)
-        or re.search(r"缴费年限\s*(?:是|为|有)?\s*" + _CN_NUM + r"\s*年?", text)
-    )
-    if years and (
-        value := _whole(years.group(1))
-        if not re.match(r"\d+\.\d", years.group(1))
-        else float(years.group(1))
-    ):
-        params["years"] = fmt(value)
-    balance = _after(
-        r"个人账户(?:余额|里有|有|储存额|存了)?|account balance", text, window=4, percent=False
-    )
-    if balance is not None:
-        params["balance"] = fmt(balance.value)
-    wage = _after(
-        r"月薪|工资|缴费基数|基数|月收入|monthly wage|wage|salary(?: is)?|contribution base",
-        text,
-        window=4,
-        percent=False,
-    )
-    if wage is not None and fmt(wage.value) != params.get("avg_wage"):
-        params["wage"] = fmt(wage.value)
-    yearly = _after(r"年交|每年交|一年交|每年缴|年缴", text, window=4, percent=False)
-    if yearly is not None:
-        params["annual_contrib"] = fmt(yearly.value)
-    return params
-
-
-EXTRACTORS = {
-    "us401k": read_us401k,
-    "inflow": extract_inflow,
-    "cn_pension": extract_cn_pension,
-    "cn_contrib": read_cn_contrib,
-    "cn_personal_pension": read_cn_personal_pension,
-}

@@ -3,7 +3,8 @@
 import datetime as dt
 from typing import Any
 
-from bot.calcs.request import CALCULATOR_KEYS, CalcRequest, explicit_calculator, parse_key_values
+from bot.calcs.registry import CALCULATORS
+from bot.calcs.request import CalcRequest, explicit_calculator, parse_key_values
 from bot.calcs.rules import CalcRules
 from bot.calcs.run import CalcOutcome, MissingInputError
 from bot.engine.answers import localized
@@ -173,7 +174,6 @@ _PERCENT_KEYS = frozenset(
 )
 _YEAR_KEYS = frozenset({"years", "phase"})
 _PLAIN_KEYS = frozenset({"age", "retire_age", "index"})
-_US_CALCULATORS = frozenset({"us401k", "inflow"})
 
 
 def _read_value(calculator: str, key: str, raw: str, lang: Lang) -> str:
@@ -205,14 +205,14 @@ def _read_value(calculator: str, key: str, raw: str, lang: Lang) -> str:
         return format_years(value, lang)
     if key in _PLAIN_KEYS:
         return format_number(value, lang)
-    return (format_usd if calculator in _US_CALCULATORS else format_cny)(value, lang)
+    return (format_usd if CALCULATORS[calculator].currency == "USD" else format_cny)(value, lang)
 
 
 def _read_params(request: CalcRequest | None) -> dict[str, str]:
     """The inputs taken from the message, in the calculator's own order."""
     if request is None:
         return {}
-    order = CALCULATOR_KEYS.get(request.calculator, ())
+    order = CALCULATORS[request.calculator].keys if request.calculator in CALCULATORS else ()
     keys = sorted(
         (k for k in request.params if k != "missing"),
         key=lambda k: order.index(k) if k in order else len(order),

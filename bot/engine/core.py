@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from bot.calcs.registry import run
 from bot.calcs.request import CalcRequest
 from bot.calcs.rules import build_rules
-from bot.calcs.run import MissingInputError, run
+from bot.calcs.run import MissingInputError
 from bot.calcs.understand import understand
 from bot.engine.answers import (
     answer_reply,

@@ -1,0 +1,95 @@
+"""Read a China basic-pension request: birth, gender, years, wages, index, retirement age."""
+
+import re
+
+from bot.calcs.readers.nearby import after, whole
+from bot.calcs.request import fmt
+
+_CN_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def gender_of(text: str) -> str | None:
+    if re.search(r"(?<![子妇])女(?![儿婿])", text) or re.search(r"\b(?:woman|female)\b", text):
+        return "female_55" if re.search(r"干部|管理|技术|专业|cadre|manag", text) else "female_50"
+    if re.search(r"男", text) or re.search(r"\b(?:man|male)\b", text):
+        return "male"
+    return None
+
+
+def read_cn_pension(text: str) -> dict[str, str]:
+    """Parameters of a China basic-pension estimate."""
+    params: dict[str, str] = {}
+    birth = re.search(
+        r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text
+    ) or re.search(r"(?:born|出生于?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text)
+    named = re.search(
+        r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
+    )
+    if birth:
+        params["birth"] = f"{birth.group(1)}-{int(birth.group(2) or 1):02d}"
+    elif named:
+        params["birth"] = f"{named.group(2)}-{_MONTHS.index(named.group(1)) + 1:02d}"
+    if gender := gender_of(text):
+        params["gender"] = gender
+    retire = re.search(
+        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*退休",
+        text,
+    )
+    # An age stated on its own ("retire at 62", "退休年龄63岁"), whatever it is: a wrong one is
+    # refused by the calculator, never dropped.
+    stated = re.search(r"retire at (\d{2})|退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)", text)
+    if retire:
+        years_old = whole(retire.group(1))
+        months = int(retire.group(2)) if retire.group(2) else 0
+        if years_old:
+            params["retire_age"] = fmt(years_old + months / 12)
+    elif stated:
+        params["retire_age"] = stated.group(1) or stated.group(2)
+    avg = after(
+        r"社平工资|社平|社会平均工资|平均工资|计发基数|average wage", text, window=6, percent=False
+    )
+    if avg is not None:
+        params["avg_wage"] = fmt(avg.value)
+    index = re.search(r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)", text)
+    pct_level = re.search(r"按\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?", text)
+    if index:
+        params["index"] = index.group(1)
+    elif pct_level:
+        params["index"] = fmt(float(pct_level.group(1)) / 100)
+    elif "最低档" in text:
+        params["index"] = "0.6"
+    elif re.search(r"at the average wage|按社平|按平均工资", text):
+        params["index"] = "1"
+    years = (
+        re.search(
+            r"(?:缴费|交了?|缴了?|交满|缴满|交够|工龄|累计缴费|参保|上了?)\s*" + _CN_NUM + r"\s*年",
+            text,
+        )
+        or re.search(_CN_NUM + r"\s*年\s*(?:的)?(?:工龄|缴费|社保|养老保险)", text)
+        or re.search(r"(\d+) years? (?:of )?(?:contribut|service|paying)", text)
+        or re.search(r"缴费年限\s*(?:是|为|有)?\s*" + _CN_NUM + r"\s*年?", text)
+    )
+    if years and (
+        value := whole(years.group(1))
+        if not re.match(r"\d+\.\d", years.group(1))
+        else float(years.group(1))
+    ):
+        params["years"] = fmt(value)
+    balance = after(
+        r"个人账户(?:余额|里有|有|储存额|存了)?|account balance", text, window=4, percent=False
+    )
+    if balance is not None:
+        params["balance"] = fmt(balance.value)
+    wage = after(
+        r"月薪|工资|缴费基数|基数|月收入|monthly wage|wage|salary(?: is)?|contribution base",
+        text,
+        window=4,
+        percent=False,
+    )
+    if wage is not None and fmt(wage.value) != params.get("avg_wage"):
+        params["wage"] = fmt(wage.value)
+    yearly = after(r"年交|每年交|一年交|每年缴|年缴", text, window=4, percent=False)
+    if yearly is not None:
+        params["annual_contrib"] = fmt(yearly.value)
+    return params

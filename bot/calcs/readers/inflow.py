@@ -1,0 +1,96 @@
+"""Read an "if 401(k) plans put X% into crypto" request: allocation, adoption, base, flows."""
+
+import re
+
+from bot.calcs.numbers import Number, find_numbers
+from bot.calcs.readers.nearby import after, before
+from bot.calcs.request import fmt
+
+
+def read_inflow(text: str) -> dict[str, str]:
+    """Parameters of the crypto-inflow arithmetic."""
+    params: dict[str, str] = {}
+    percents = [n for n in find_numbers(text) if n.percent]
+    # "20% of plans adopt it", "adoption of 30%", "30%的计划采用": a share of plans or savers.
+    adoption = before(
+        r"of (?:the |all )?(?:plans|participants|savers|accounts)|的(?:计划|参与者)|计划中",
+        text,
+        window=2,
+        percent=True,
+    ) or after(
+        r"adopt\w*(?: rate)?(?: of| is| was)?(?: only| just)?|采用率?|参与率", text, percent=True
+    )
+    for number in percents:
+        if adoption is not None and number.start == adoption.start:
+            continue
+        params["alloc"] = fmt(number.value)
+        break
+    if adoption is not None:
+        params["adoption"] = fmt(adoption.value)
+    amounts = [
+        n
+        for n in find_numbers(text)
+        if not n.percent
+        and n.value >= 1e9
+        and not re.search("inflow|流入", text[n.end : n.end + 14])
+    ]  # "$168B of inflows" is a result someone quotes, not an input
+    flow = _yearly_flow(text, amounts)
+    yearly = flow[0] if flow else None
+    base = next((n for n in amounts if n.value >= 1e11 and n is not yearly), None)
+    if base is not None:
+        params["base"] = fmt(base.value)
+    elif re.search(r"all dc|defined contribution|dc plans|所有dc|dc计划|全部dc", text):
+        params["base_name"] = "dc"
+    elif re.search(r"all (?:us )?retirement|total retirement|全部退休资产|所有退休资产", text):
+        params["base_name"] = "all"
+    phase = re.search(r"over (\d{1,2}) years|(\d{1,2})\s*年内|分(\d{1,2})年", text)
+    if phase:
+        params["phase"] = next(g for g in phase.groups() if g)
+    if flow is not None:
+        params["yearly"] = fmt(flow[0].value * flow[1])
+    elif re.search(r"new contributions|each year|annual contributions|每年新增|新增缴款", text):
+        params["yearly"] = "1"  # the default yearly contributions figure
+    return params
+
+
+_FLOW_CUE = re.compile(
+    r"contributions?|new money|take in|coming in|flowing in|added|新增|添加|流入|缴款|供款"
+)
+_PERIODS = (
+    (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),
+    (r"a month|per month|monthly|每月|每个月", 12),
+    (r"a year|per year|annually|each year|every year|每年|一年", 1),
+)
+FLOW_WINDOW = 40  # characters around an amount where its period and flow words may stand
+
+
+def _nearest_period(before: str, after: str) -> int | None:
+    """How many times a year the period word nearest an amount says it comes in."""
+    best: tuple[int, int] | None = None
+    for pattern, times in _PERIODS:
+        for match in re.finditer(pattern, after):
+            best = min(best or (match.start(), times), (match.start(), times))
+        for match in re.finditer(pattern, before):
+            best = min(
+                best or (len(before) - match.end(), times), (len(before) - match.end(), times)
+            )
+    return best[1] if best else None
+
+
+def _yearly_flow(text: str, amounts: list[Number]) -> tuple[Number, int] | None:
+    """A stated flow of new money into plans ("~$1.3T a year", "$50B every two weeks",
+    "每两周新增500亿"), and how many times a year it comes in. Each amount's surroundings
+    stop at its neighbours; when two amounts qualify, the flow is the smaller (the other is
+    the stock of assets)."""
+    found: list[tuple[Number, int]] = []
+    for i, number in enumerate(amounts):
+        low = amounts[i - 1].end if i else 0
+        high = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
+        before = text[max(low, number.start - 12) : number.start]
+        after = text[number.end : min(high, number.end + FLOW_WINDOW)]
+        if not _FLOW_CUE.search(before + after):
+            continue
+        times = _nearest_period(before, after)
+        if times is not None:
+            found.append((number, times))
+    return min(found, key=lambda flow: flow[0].value) if found else None

@@ -1,0 +1,70 @@
+"""Every calculator in one place: its name, the keys it takes, its reader and its run.
+
+The engine finds a calculator here by name; adding one is a reader module, a run function
+and a line in CALCULATORS.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.calcs import run as runs
+from bot.calcs.readers.cn_contrib import read_cn_contrib
+from bot.calcs.readers.cn_pension import read_cn_pension
+from bot.calcs.readers.cn_personal_pension import read_cn_personal_pension
+from bot.calcs.readers.inflow import read_inflow
+from bot.calcs.readers.us401k import read_us401k
+from bot.calcs.request import CALCULATOR_KEYS, CalcRequest
+from bot.calcs.rules import CalcRules
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """One calculator: what it takes, how a message is read for it, and how it runs."""
+
+    name: str
+    keys: tuple[str, ...]  # the `key=value` names it reads, in the order replies show them
+    currency: str  # "USD" or "CNY": how its amounts are written back
+    read: Callable[[str], dict[str, str]]  # normalised text -> canonical inputs
+    run: Callable[[CalcRequest, CalcRules, dt.date], runs.CalcOutcome]
+
+
+def _undated(
+    run: Callable[[CalcRequest, CalcRules], runs.CalcOutcome],
+) -> Callable[[CalcRequest, CalcRules, dt.date], runs.CalcOutcome]:
+    return lambda request, rules, _today: run(request, rules)
+
+
+CALCULATORS: dict[str, Calculator] = {
+    calculator.name: calculator
+    for calculator in (
+        Calculator(
+            "us401k", CALCULATOR_KEYS["us401k"], "USD", read_us401k, _undated(runs.run_us401k)
+        ),
+        Calculator(
+            "inflow", CALCULATOR_KEYS["inflow"], "USD", read_inflow, _undated(runs.run_inflow)
+        ),
+        Calculator(
+            "cn_pension", CALCULATOR_KEYS["cn_pension"], "CNY", read_cn_pension, runs.run_cn_pension
+        ),
+        Calculator(
+            "cn_contrib",
+            CALCULATOR_KEYS["cn_contrib"],
+            "CNY",
+            read_cn_contrib,
+            _undated(runs.run_cn_contrib),
+        ),
+        Calculator(
+            "cn_personal_pension",
+            CALCULATOR_KEYS["cn_personal_pension"],
+            "CNY",
+            read_cn_personal_pension,
+            _undated(runs.run_cn_personal_pension),
+        ),
+    )
+}
+
+
+def run(request: CalcRequest, rules: CalcRules, today: dt.date) -> runs.CalcOutcome:
+    """Run the calculator a request names."""
+    return CALCULATORS[request.calculator].run(request, rules, today)
