@@ -173,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`pillarbot ask … | head`): stop quietly
+        sys.stderr.close()
+        return 0
 
 
 class _NoTracebackFormatter(logging.Formatter):
