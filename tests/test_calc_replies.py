@@ -360,6 +360,39 @@ def test_a_result_starts_with_what_was_read(
             "我有两个子女，1975年出生的男职工，社平工资1万，缴费30年，能领多少养老金",
             {"gender": "male"},
         ),
+        # Issue 9, read through the slot tables: cue words in any order, periods, scripts.
+        (
+            "我30歲，年薪6萬美元，401k每個月存500，公司配對50%到6%，65歲退休時有多少？",
+            {"age": "30", "salary": "60000", "contrib_amount": "6000", "match": "50@6"},
+        ),
+        (
+            "401k現在有10萬美元，每年再存1萬，報酬率6%，20年後會變多少？",
+            {"balance": "100000", "contrib_amount": "10000", "return": "6", "years": "20"},
+        ),
+        (
+            "I put $300 a paycheck into my 401k, paid biweekly, 7% return, 35 years. How much?",
+            {"contrib_amount": "7800", "return": "7", "years": "35"},
+        ),
+        (
+            "Wife and I are 50, 401k balance 600k, adding 30k/yr. At 6%, what do we have at 62?",
+            {"age": "50", "balance": "600000", "contrib_amount": "30000", "retire_age": "62"},
+        ),
+        (
+            "Will I have $1 million by 60 if I'm 30 now and save $1,000 a month?",
+            {"age": "30", "retire_age": "60", "contrib_amount": "12000", "target": "1000000"},
+        ),
+        (
+            "I'm forty and have seventy-five thousand in my 401k. Am I on track?",
+            {"age": "40", "balance": "75000"},
+        ),
+        (
+            "10k sitting in an old 401k, no more contributions. what's it worth in 20 yrs at 7%?",
+            {"balance": "10000", "contrib_amount": "0", "years": "20", "return": "7"},
+        ),
+        (
+            "广州社平工资2092，经理月薪1万，社保个人每月扣多少？",
+            {"wage": "10000", "avg_wage": "2092"},
+        ),
     ],
 )
 def test_plain_requests_are_read_right(

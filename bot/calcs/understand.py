@@ -75,6 +75,7 @@ _CALC_VERB = re.compile(
 _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|how much|how many|how long|what (?:will|would|is|are) (?:i|my|the)|"
     r"what(?:'ll|'d| will| would| do| does)\s+(?:i|it|that|this|my)\b|\btotal\b|gets? me|=\s*\?|"
+    r"\bvalue (?:after|at|in|by)\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b"
 )
 # Asking for advice rather than for a number.

@@ -51,7 +51,7 @@ _MATCH_PATTERNS = (
     # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
     (
         r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
-        r"(?:最高|上限|最多|封顶|capped at|max(?:imum)? of)\s*(?:到|至)?\s*(\d+(?:\.\d+)?)%",
+        r"(?:最高|上限|最多|封顶|到|至|capped at|max(?:imum)? of)\s*(?:到|至)?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
@@ -76,7 +76,7 @@ _MATCH_PATTERNS = (
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1)\s*(?:匹配|配比|配对|match)", "full"),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
     (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
-    (r"(?:employer|company) match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%(?!\s*(?:of|on|up))", "full"),
+    (r"(?:employer|company|公司|雇主) ?match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%(?!\s*(?:of|on|up))", "full"),
 )
 
 

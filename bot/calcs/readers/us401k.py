@@ -16,7 +16,7 @@ _PERIOD = (
 )
 _AGE_BEFORE = (
     r"\bi'?m|\bi am|\baged?\b|\bturning|\bturned|\bnow\b|今年满?|年龄|现在|目前|"
-    r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|^|我"
+    r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|^|我"
 )
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
 
@@ -62,8 +62,9 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"\bhave|\bhas|\bhad|\bgot|\bwith|balance(?: of| is)?|"
         r"已经?有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有|存款|"
-        r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:大概|大约|约|才|只|一共)?\s*(?:有|存了|攒了)|才|"
-        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|at|of|=|:|sits at|stands at)?\s*"
+        r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
+        r"(?:有|存了|攒了)|才|"
+        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at)?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
@@ -91,7 +92,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "target",
         "money",
-        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到",
+        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|"
+        r"(?:will|would|could|can) (?:i|we) have|(?:want|need|hope) to have|end up with",
         after=r"\s*(?:goal|target)",
         window=10,
         low=1000,
@@ -150,6 +152,10 @@ TABLE: tuple[Slot, ...] = (
     ),
 )
 _BY_NAME = {row.name: row for row in TABLE}
+_AGE_SPAN = re.compile(
+    r"(?:between|from) (?:the )?(?:ages? (?:of )?)?(\d{2}) ?(?:and|to|-|–|until|till) ?"
+    r"(?:age )?(\d{2})\b"
+)
 # A rate or amount that belongs to a debt ("a mortgage at 3.5%") is not an input.
 _DEBT = re.compile(r"\bloan|mortgage|\bdebt|car payment|credit card|房贷|贷款|车贷|欠")
 DEBT_WINDOW = 20
@@ -169,6 +175,11 @@ def read_us401k(text: str) -> dict[str, str]:
     matched_at = None if tiers else _MATCHED_AT.search(text)
     if matched_at:
         used.append(matched_at.span())
+    span = _AGE_SPAN.search(text)
+    if span:  # "between the ages of 22 and 40": saving from the one age to the other
+        params.setdefault("age", span.group(1))
+        params.setdefault("retire_age", span.group(2))
+        used.append(span.span())
     quantities = [
         q
         for q in scan(text)
