@@ -43,7 +43,8 @@ _PER_MONTH_AFTER = re.compile(
 )
 _BIWEEKLY_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|(?:a|per|each|every) paycheck|每两周)"
+    + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|"
+    + r"(?:a|per|each|every) paycheck|每两周)"
 )
 _PUT = r"(?:[^，,。；;.!?\d]{0,8}?(?:放|存|投入?|交|缴|定投|挣|赚))?"
 _PER_YEAR_BEFORE = re.compile(

@@ -76,7 +76,11 @@ _MATCH_PATTERNS = (
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1)\s*(?:匹配|配比|配对|match)", "full"),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
     (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
-    (r"(?:employer|company|公司|雇主) ?match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%(?!\s*(?:of|on|up))", "full"),
+    (
+        r"(?:employer|company|公司|雇主) ?match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%"
+        r"(?!\s*(?:of|on|up))",
+        "full",
+    ),
 )
 
 
