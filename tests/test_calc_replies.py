@@ -4,6 +4,7 @@ import pytest
 
 from bot.engine import Engine, Message
 from bot.i18n.script import to_traditional
+from bot.i18n.text import t
 
 
 @pytest.fixture(scope="module")
@@ -401,3 +402,24 @@ def test_plain_requests_are_read_right(
     reply = calc_engine.handle(Message(text))
     assert reply.kind == "calc" and reply.result is not None
     assert reply.result["read"].items() >= read.items(), reply.result["read"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "I'm 45, make $155,000 a year, have $165,000 in savings and $125,000 in a 401(k)."
+            " Can I retire in 10 years?",
+            "$165,000",
+        ),
+        ("我45岁，存款30万美元，401k有12.5万美元，年薪15万美元，十年后能退休吗", "30万"),
+    ],
+)
+def test_a_number_the_calculation_did_not_use_is_named(
+    calc_engine: Engine, text: str, number: str
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.result is not None
+    first_line = reply.text.splitlines()[0]
+    assert number in first_line
+    assert t(reply.lang, "Not used: %(numbers)s.").split("%")[0] in first_line

@@ -49,6 +49,9 @@ class CalcRequest:
 
     calculator: str
     params: dict[str, str] = field(default_factory=dict)
+    # Numbers in the message that no input took, as written ("$150,000", "4%"): the reply
+    # names them so that a number read nowhere is visible too.
+    unused: tuple[str, ...] = ()
 
     def as_text(self) -> str:
         """The `calc <name> key=value ...` form of this request."""
@@ -57,7 +60,7 @@ class CalcRequest:
 
     def with_param(self, key: str, value: str) -> "CalcRequest":
         """A copy with one parameter set."""
-        return CalcRequest(self.calculator, {**self.params, key: value})
+        return CalcRequest(self.calculator, {**self.params, key: value}, self.unused)
 
 
 def parse_key_values(text: str) -> dict[str, str]:

@@ -235,4 +235,26 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
             params[missing] = fmt(numbers[0].value)
         elif missing == "gender" and (gender := gender_of(normalized)):
             params["gender"] = gender
-    return CalcRequest(name, params)
+    return CalcRequest(name, params, _unused_numbers(normalized, params))
+
+
+_TIER_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+# A number is "used" when an input holds it as stated, or a month's, a fortnight's or a
+# percentage's worth of it (pay 8000 a month is 96000 a year; 60% is index 0.6).
+_USED_AS = (1, 12, 26, 0.01)
+
+
+def _unused_numbers(text: str, params: dict[str, str]) -> tuple[str, ...]:
+    """Numbers of the message that no input holds, as they are written."""
+    held: set[float] = set()
+    for value in params.values():
+        for part in _TIER_NUMBERS.findall(value):
+            held.add(round(float(part), 6))
+    unused = []
+    for number in find_numbers(text):
+        if any(round(number.value * factor, 6) in held for factor in _USED_AS):
+            continue
+        if not number.percent and abs(number.value) < 2:
+            continue  # "one of them", "1 in 4": counts, not inputs
+        unused.append(text[number.start : number.end].strip())
+    return tuple(dict.fromkeys(unused))

@@ -235,14 +235,21 @@ def _read_label(calculator: str, key: str, lang: Lang) -> str:
 
 
 def reading_html(request: CalcRequest, lang: Lang) -> str:
-    """'Read as: …': every input taken from the message, so a misreading shows (issue 9)."""
+    """'Read as: …': every input taken from the message, then the numbers it did not use, so a
+    misreading shows either way (issue 9)."""
     separator = "; " if lang == "en" else "；"
     items = separator.join(
         f"{_read_label(request.calculator, key, lang)} "
         f"{_read_value(request.calculator, key, raw, lang)}"
         for key, raw in _read_params(request).items()
     )
-    return render_html(lang, "_calc_reading.html.j2", items=items) if items else ""
+    unused = separator.join(request.unused)
+    if not items and not unused:
+        return ""
+    space = " " if lang == "en" else ""
+    return render_html(
+        lang, "_calc_reading.html.j2", items=items or "-", unused=unused, space=space
+    )
 
 
 def calc_reply(

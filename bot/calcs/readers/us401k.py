@@ -60,19 +60,27 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "balance",
         "money",
-        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|balance(?: of| is)?|"
-        r"已经?有|已经存了|已经攒了|已存|已攒|余额|账户里有|现有|存款|"
+        before=r"balance(?: of| is)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
-        r"(?:有|存了|攒了)|才|"
+        r"(?:有|存了|攒了)|"
         r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at)?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
         + r"(?:old\s+)?(?:401k|403b|ira|account|plan|retirement|fund|index fund)"
-        + r"|\s*(?:saved|stashed|sitting)|\s*(?:current |starting )?balance|在\s*401k",
+        + r"|\s*(?:current |starting )?balance|在\s*401k",
+        window=10,
+        low=100,
+    ),
+    slot(
+        "balance",
+        "money",
+        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|已经?有|现有|存款|才",
+        after=r"\s*(?:saved|stashed|sitting)",
         window=10,
         low=100,
         before_penalty=2,
+        after_penalty=2,
     ),
     slot(
         "contrib_amount",
