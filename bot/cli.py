@@ -79,19 +79,25 @@ def _content_check(_: argparse.Namespace) -> int:
     from bot.knowledge.check import check_content
     from bot.knowledge.content import content_root, load_content
     from bot.knowledge.errors import ContentError
+    from bot.knowledge.updates import check_updates, load_updates
 
     try:
         content = load_content(content_root())
     except ContentError as exc:
         print(f"content error: {exc}", file=sys.stderr)
         return 1
-    problems = check_content(content)
+    try:
+        updates = load_updates(content.root)
+    except ContentError as exc:
+        print(f"content error: {exc}", file=sys.stderr)
+        return 1
+    problems = check_content(content) + check_updates(updates, set(content.topics))
     for problem in problems:
         print(problem, file=sys.stderr)
     print(
         f"{len(content.topics)} topics, {len(content.figures)} figures, "
-        f"{len(content.scope)} scope entries, {len(content.glossary)} glossary terms: "
-        + ("OK" if not problems else f"{len(problems)} problems")
+        f"{len(content.scope)} scope entries, {len(content.glossary)} glossary terms, "
+        f"{len(updates)} updates: " + ("OK" if not problems else f"{len(problems)} problems")
     )
     return 0 if not problems else 1
 

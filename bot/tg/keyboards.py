@@ -12,7 +12,14 @@ from bot.store import ActionStore
 
 CALLBACK_LIMIT = 64
 MAX_BUTTONS = 8
-_PREFIXES = {"topic:": "t:", "area:": "ar:", "lang:": "l:", "menu:": "m:"}
+_PREFIXES = {
+    "topic:": "t:",
+    "area:": "ar:",
+    "lang:": "l:",
+    "menu:": "m:",
+    "update:": "u:",
+    "updates:": "us:",
+}
 
 
 class SerialisedKeyboard(InlineKeyboardMarkup):
@@ -69,14 +76,14 @@ def reply_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup |
     """One button per row for follow-ups; a feedback row under answers (answers cached)."""
     if reply.kind != "answer" or not reply.topic:
         return _build_keyboard(reply, actions)
-    key = (reply.topic, reply.lang)
+    key = (reply.topic, reply.lang, tuple(b.action for b in reply.buttons))
     if key not in _ANSWER_KEYBOARDS:
         _ANSWER_KEYBOARDS[key] = _build_keyboard(reply, actions)
     return _ANSWER_KEYBOARDS[key]
 
 
-# A topic answer's buttons depend only on the topic and the language.
-_ANSWER_KEYBOARDS: dict[tuple[str, str], InlineKeyboardMarkup | None] = {}
+# A topic answer's buttons depend on the topic, the language and a recent update, if any.
+_ANSWER_KEYBOARDS: dict[tuple[str, str, tuple[str, ...]], InlineKeyboardMarkup | None] = {}
 
 
 def _build_keyboard(reply: Reply, actions: ActionStore) -> InlineKeyboardMarkup | None:
