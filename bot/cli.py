@@ -102,6 +102,44 @@ def _content_check(_: argparse.Namespace) -> int:
     return 0 if not problems else 1
 
 
+def _digest_send(args: argparse.Namespace) -> int:
+    from bot.config import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"pillarbot: {exc}", file=sys.stderr)
+        return 2
+    from bot.tg.digest_cli import send_digests
+
+    report = send_digests(settings, everyone=args.now, verbose=args.verbose)
+    print(
+        f"queued {report.queued}, sent {report.messages} messages, "
+        f"blocked {report.blocked}, failed {report.failed}"
+    )
+    return 0
+
+
+def _digest_status(_: argparse.Namespace) -> int:
+    from bot.config import default_db_path
+    from bot.digest.outbox import DigestOutbox
+    from bot.store import open_database
+
+    status = DigestOutbox(open_database(default_db_path())).status()
+    print(
+        f"subscribers {status.subscribers}, unsubscribed {status.unsubscribed}, "
+        f"blocked {status.blocked}, pending {status.pending}, sent {status.sent}"
+    )
+    if status.run_total:
+        width = 30
+        filled = width * status.run_done // status.run_total
+        print(
+            f"broadcast [{'#' * filled}{'.' * (width - filled)}] "
+            f"{status.run_done}/{status.run_total}"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -128,6 +166,14 @@ def build_parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="content_command", required=True)
     check = content_commands.add_parser("check", help="validate every content file")
     check.set_defaults(handler=_content_check)
+
+    digest = commands.add_parser("digest", help="policy-update digests")
+    digest_commands = digest.add_subparsers(dest="digest_command", required=True)
+    send = digest_commands.add_parser("send", help="deliver every pending digest once, then exit")
+    send.add_argument("--now", action="store_true", help="treat every active subscriber as due")
+    send.set_defaults(handler=_digest_send)
+    status = digest_commands.add_parser("status", help="subscribers, pending, sent, blocked")
+    status.set_defaults(handler=_digest_status)
     return parser
 
 

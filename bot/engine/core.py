@@ -32,6 +32,7 @@ from bot.engine.commands import (
     lang_reply,
     menu_reply,
     start_reply,
+    telegram_only_reply,
     topics_reply,
     unknown_command_reply,
 )
@@ -256,6 +257,8 @@ class Engine:
             return menu_reply(self.content, lang, value)
         if kind == "lang" and parse_lang(value):
             return lang_reply(lang, value)
+        if kind == "sub":
+            return telegram_only_reply(lang)
         if kind == "updates":
             return updates_list_reply(
                 self.updates.all(), lang, int(value) if value.isdigit() else 1

@@ -5,7 +5,6 @@ from typing import Any
 from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -23,7 +22,8 @@ from bot.engine import Engine
 from bot.i18n.lang import Lang
 from bot.i18n.text import N_, t
 from bot.store import open_database
-from bot.tg import handlers
+from bot.tg import digest_job, handlers, subscribe
+from bot.tg.limits import digest_rate_limiter
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
 
@@ -38,6 +38,10 @@ COMMANDS = (
     ("cancel", N_("Stop a calculation that waits for a number")),
     ("lang", N_("Language: English, 简体, 繁體")),
     ("settings", N_("Language, time zone, digests")),
+    ("updates", N_("Latest policy updates")),
+    ("subscribe", N_("Get policy updates as digests")),
+    ("mysubs", N_("My digest subscription")),
+    ("unsubscribe", N_("Stop digests")),
     ("forget", N_("Delete my data")),
 )
 
@@ -81,6 +85,7 @@ def build_application(
         await bot.set_my_commands(command_list("en"), scope=BotCommandScopeDefault())
         await bot.set_my_commands(command_list("en"), language_code="en")
         await bot.set_my_commands(command_list("zh-Hans"), language_code="zh")
+        digest_job.schedule(application)
 
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         svc = application.bot_data.get(SERVICES_KEY)
@@ -97,7 +102,7 @@ def build_application(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
             )
         )
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(digest_rate_limiter(settings, max_retries=3))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -124,6 +129,10 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CommandHandler(["lang", "language"], handlers.lang_command))
     application.add_handler(CommandHandler("settings", handlers.settings_command))
     application.add_handler(CommandHandler("forget", handlers.forget_command))
+    application.add_handler(CommandHandler("updates", handlers.updates_command))
+    application.add_handler(CommandHandler("subscribe", subscribe.subscribe_command))
+    application.add_handler(CommandHandler("unsubscribe", subscribe.unsubscribe_command))
+    application.add_handler(CommandHandler("mysubs", subscribe.mysubs_command))
 
     # Buttons and inline queries.
     application.add_handler(CallbackQueryHandler(handlers.button))

@@ -15,6 +15,7 @@ from bot.engine import Message, Reply, commands
 from bot.engine.commands import internal_error_reply
 from bot.i18n.lang import Lang
 from bot.render.split import split_html
+from bot.tg import subscribe
 from bot.tg.keyboards import decode_action
 from bot.tg.language import (
     button_language,
@@ -157,6 +158,15 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     )
 
 
+async def updates_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the latest policy updates (`/updates 2` for the next page)."""
+    svc = services(context)
+    text = "/updates " + " ".join(context.args or [])
+    await _send(
+        update, context, svc.engine.handle(Message(text.strip(), fallback_language(update, svc)))
+    )
+
+
 async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask before deleting the user's data."""
     svc = services(context)
@@ -168,6 +178,8 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     svc = services(context)
     user, message = update.effective_user, update.effective_message
     if message is None or message.text is None:
+        return
+    if await subscribe.typed_timezone(update, context):
         return
     text = _without_mention(message.text, context.bot.username)
     pending = svc.pending.get(user.id) if user else None
@@ -210,7 +222,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if confirmed and user is not None:
             svc.users.forget(user.id)
             svc.pending.forget(user.id)
+            svc.outbox.forget(user.id)
         await _send(update, context, commands.forget_done_reply(lang, confirmed))
+        return
+    if action.startswith("sub:"):
+        await subscribe.subscription_button(update, context, action)
         return
     if action.startswith("tz:"):
         zone = _timezone(action[3:])
@@ -304,8 +320,12 @@ def _timezones() -> dict[str, str]:
     return {zone.lower(): zone for zone in available_timezones()}
 
 
-def _timezone(name: str) -> str | None:
+def known_timezone(name: str) -> str | None:
+    """The IANA zone named (any case), or None."""
     return _timezones().get(name.strip().lower())
+
+
+_timezone = known_timezone
 
 
 def _without_mention(text: str, username: str | None) -> str:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 from telegram.ext import ContextTypes
 
+from bot.digest.outbox import DigestOutbox
 from bot.engine import Engine
 from bot.store import ActionStore, FeedbackStore, PendingStore, UnansweredStore, UserStore
 from bot.tg.flood import FloodGuard
@@ -23,6 +24,7 @@ class Services:
     actions: ActionStore
     feedback: FeedbackStore
     unanswered: UnansweredStore
+    outbox: DigestOutbox
     flood: FloodGuard = field(default_factory=FloodGuard)
     admins: frozenset[int] = frozenset()
 
@@ -37,6 +39,7 @@ class Services:
             actions=ActionStore(db),
             feedback=FeedbackStore(db),
             unanswered=UnansweredStore(db),
+            outbox=DigestOutbox(db),
             admins=admins,
         )
 
