@@ -42,6 +42,7 @@ class Settings:
     webhook: WebhookSettings | None = None
     send_rate: float = 30.0  # messages a second, all chats together
     group_rate: float = 20.0  # messages a minute to one group
+    digest_senders: int = 1  # digest messages in flight at once
 
 
 def _rate(name: str, default: float) -> float:
@@ -97,4 +98,5 @@ def load_settings(webhook: bool = False) -> Settings:
         webhook=hook,
         send_rate=_rate("PILLARBOT_SEND_RATE", 30.0),
         group_rate=_rate("PILLARBOT_GROUP_RATE", 20.0),
+        digest_senders=int(_rate("PILLARBOT_DIGEST_SENDERS", 1)),
     )

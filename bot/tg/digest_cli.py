@@ -1,6 +1,7 @@
 """`pillarbot digest send`: one delivery run with a bot of its own, then exit."""
 
 import asyncio
+import logging
 
 from telegram.ext import ExtBot
 
@@ -26,7 +27,12 @@ async def _send(settings: Settings, everyone: bool) -> DeliveryReport:
     try:
         async with bot:
             sender = DigestSender(
-                bot, DigestOutbox(db), Engine(charts=False), UserStore(db), ActionStore(db)
+                bot,
+                DigestOutbox(db),
+                Engine(charts=False),
+                UserStore(db),
+                ActionStore(db),
+                senders=settings.digest_senders,
             )
             return await sender.run(everyone=everyone)
     finally:
@@ -38,4 +44,6 @@ def send_digests(
 ) -> DeliveryReport:
     """Plan what is due (everyone with `everyone`), send it, return what happened."""
     configure_logging(settings.token, verbose=verbose)
+    # The limiter's retries are off here; the sender handles (and logs) each RetryAfter.
+    logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
     return asyncio.run(_send(settings, everyone))

@@ -1,7 +1,10 @@
 """Deliver due digests through the bot: the outbox decides, this sends and marks.
 
-Sends go through the bot's AIORateLimiter with its own retries turned off, so a RetryAfter
-reaches this code, which pauses every sender for exactly the time Telegram asked.
+Sends go through the bot's AIORateLimiter. `pillarbot digest send` turns the limiter's own
+retries off, so a RetryAfter reaches this code, which pauses every sender for exactly the
+time Telegram asked; inside `pillarbot run` the limiter retries itself (after the time asked
+plus 0.1 s, holding back every other request meanwhile), and this code only sees a RetryAfter
+that outlasted those retries.
 """
 
 import asyncio
@@ -24,7 +27,10 @@ from bot.store import ActionStore, UserStore
 from bot.tg.keyboards import reply_keyboard
 
 log = logging.getLogger(__name__)
-WORKERS = 8
+# One sender by default: then at most one message is in flight when the process dies, the
+# only one that can arrive twice after a restart. More senders reach the rate limit over a
+# slow link, at the price of one possible duplicate per sender.
+SENDERS = 1
 NETWORK_TRIES = 5
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
@@ -54,6 +60,7 @@ class DigestSender:
         users: UserStore,
         actions: ActionStore,
         backoff: float = 1.0,
+        senders: int = SENDERS,
         clock: Callable[[], dt.datetime] = _utcnow,
     ) -> None:
         self.bot = bot
@@ -62,6 +69,7 @@ class DigestSender:
         self.users = users
         self.actions = actions
         self.backoff = backoff
+        self.senders = senders
         self.clock = clock
         self._resume_at = 0.0  # loop time before which nobody sends (a RetryAfter)
         self.report = DeliveryReport()
@@ -76,11 +84,11 @@ class DigestSender:
         return self.report
 
     async def send_pending(self, chat_id: int | None = None) -> DeliveryReport:
-        """Send what waits in the outbox (for one chat if given), WORKERS chats at a time."""
+        """Send what waits in the outbox (for one chat if given), `senders` chats at a time."""
         queue: asyncio.Queue[tuple[int, list[str]]] = asyncio.Queue()
         for chat, ids in self.outbox.pending(chat_id).items():
             queue.put_nowait((chat, ids))
-        workers = [asyncio.create_task(self._worker(queue)) for _ in range(WORKERS)]
+        workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.senders)]
         await asyncio.gather(*workers)
         return self.report
 
@@ -129,12 +137,12 @@ class DigestSender:
                     parse_mode=ParseMode.HTML,
                     link_preview_options=NO_PREVIEW,
                     reply_markup=markup,
-                    rate_limit_args={"max_retries": 0},
                 )
                 return "sent", chat_id
             except RetryAfter as error:
                 pause = error.retry_after
                 seconds = pause.total_seconds() if isinstance(pause, dt.timedelta) else pause
+                log.info("Telegram asked to wait %s s", seconds)
                 loop = asyncio.get_running_loop()
                 self._resume_at = max(self._resume_at, loop.time() + float(seconds))
             except ChatMigrated as error:

@@ -19,6 +19,7 @@ _PREFIXES = {
     "menu:": "m:",
     "update:": "u:",
     "updates:": "us:",
+    "sub:": "s:",
 }
 
 
