@@ -4,18 +4,30 @@ from telegram.ext import AIORateLimiter
 
 from bot.config import Settings
 
+# The limiter is a leaky bucket: it lets a message go when the bucket, which drains at
+# `drain` messages a second, has room for one more below its `capacity`. In any one-second
+# window at most capacity + drain messages go out. A capacity of 1.5 gives half a message of
+# slack, so a late timer or a slow send does not lose time for good, and a drain of
+# rate - 1 keeps capacity + drain at rate + 0.5: never more than `rate` whole messages in
+# any second (for a whole-number rate), with room for a few milliseconds of network jitter.
+CAPACITY = 1.5
+MARGIN = 1.0
+
+
+def _bucket(rate: float) -> tuple[float, float]:
+    """(capacity, time period) of a bucket that averages just under `rate` a second."""
+    drain = max(rate - MARGIN, rate / 2)
+    return CAPACITY, CAPACITY / drain
+
 
 def digest_rate_limiter(settings: Settings, max_retries: int = 0) -> AIORateLimiter:
-    """At most `send_rate` messages a second overall and `group_rate` a minute per group.
-
-    The limiter is a leaky bucket; a bucket of one message leaking at the rate spaces the
-    messages evenly, so no one-second window ever holds more than the rate (a bucket as big
-    as the rate would let a burst of 30 go out at once, then 30 more within the second).
-    """
+    """At most `send_rate` messages a second overall and `group_rate` a minute per group."""
+    overall_capacity, overall_period = _bucket(settings.send_rate)
+    group_capacity, group_period = _bucket(settings.group_rate)
     return AIORateLimiter(
-        overall_max_rate=1,
-        overall_time_period=1 / settings.send_rate,
-        group_max_rate=1,
-        group_time_period=60 / settings.group_rate,
+        overall_max_rate=overall_capacity,
+        overall_time_period=overall_period,
+        group_max_rate=group_capacity,
+        group_time_period=group_period * 60,
         max_retries=max_retries,
     )
