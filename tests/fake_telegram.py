@@ -82,6 +82,8 @@ class FakeTelegram:
     retry_after: int = 0  # the next sendMessage answers 429 with this many seconds
     throttled_until: float | None = None  # perf_counter() when the last 429 ends
     send_delay: float = 0.0  # slow mode: seconds each sendMessage takes after it is recorded
+    migrated_chats: dict[int, int] = field(default_factory=dict)  # group id -> supergroup id
+    bad_gateways: int = 0  # the next sendMessage calls answer 502
 
     def __post_init__(self) -> None:
         self._lock = threading.Condition()
@@ -287,6 +289,8 @@ class FakeTelegram:
             }
             if error.retry_after is not None:
                 body["parameters"] = {"retry_after": error.retry_after}
+            if error.migrate_to is not None:
+                body["parameters"] = {"migrate_to_chat_id": error.migrate_to}
             return error.code, body
 
     @staticmethod
@@ -427,6 +431,15 @@ class FakeTelegram:
                 seconds, self.retry_after = self.retry_after, 0
                 self.throttled_until = time.perf_counter() + seconds
                 raise ApiError(429, f"Too Many Requests: retry after {seconds}", seconds)
+            if self.bad_gateways:
+                self.bad_gateways -= 1
+                raise ApiError(502, "Bad Gateway")
+        if int(params["chat_id"]) in self.migrated_chats:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                migrate_to=self.migrated_chats[int(params["chat_id"])],
+            )
         if int(params["chat_id"]) in self.blocked_chats:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         text = str(params.get("text") or "")
@@ -538,8 +551,15 @@ class FakeTelegram:
 class ApiError(Exception):
     """An error the Bot API reports with a status and a description."""
 
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self,
+        code: int,
+        description: str,
+        retry_after: int | None = None,
+        migrate_to: int | None = None,
+    ) -> None:
         super().__init__(description)
         self.code = code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to = migrate_to

@@ -255,3 +255,41 @@ def test_a_restart_loses_no_schedule_and_a_new_file_reaches_the_next_digest(
     assert outbox.plan([newer, *updates], _utc(2026, 12, 8, 1)) == 2
     assert outbox.pending() == {3000: ["2026-12-07-new"], 3001: ["2026-12-07-new"]}
     assert outbox.subscription(3000).next_at == _utc(2026, 12, 9, 1)
+
+
+def test_a_migrated_group_moves_and_network_errors_are_retried(
+    server: FakeTelegram, content: Content, tmp_path: Path
+) -> None:
+    db = tmp_path / "d.db"
+    _seed(db, content, range(4000, 4002), dt.datetime.now(UTC))
+    _seed(db, content, range(-500, -499), dt.datetime.now(UTC))
+    server.migrated_chats = {-500: -1000500}
+    server.bad_gateways = 2
+    process = _digest(server, db, "send")
+    output = process.communicate(timeout=120)[0].decode()
+    assert process.returncode == 0, output
+    assert set(_copies(server)) == {4000, 4001, -1000500}
+    outbox = DigestOutbox(open_database(db))
+    assert outbox.subscription(-500) is None
+    assert outbox.subscription(-1000500).active
+    assert outbox.pending() == {}
+
+
+def test_the_running_bot_delivers_what_is_due_after_a_restart(
+    server: FakeTelegram, content: Content, tmp_path: Path
+) -> None:
+    from tests.test_telegram_e2e import TOKEN as E2E_TOKEN
+    from tests.test_telegram_e2e import RunningBot
+
+    server.token = E2E_TOKEN
+    db = tmp_path / "pillar.db"
+    _seed(db, content, range(5000, 5002), dt.datetime.now(UTC))  # queued, never sent
+    bot = RunningBot(server, db, tmp_path / "charts")
+    try:
+        sent = server.wait_sent(5000, 1, "sendMessage", timeout=60)
+        server.wait_sent(5001, 1, "sendMessage", timeout=60)
+    finally:
+        output = bot.stop()
+    assert "Policy updates for you" in sent[0].text
+    assert E2E_TOKEN not in output
+    assert DigestOutbox(open_database(db)).pending() == {}

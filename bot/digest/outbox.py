@@ -221,7 +221,10 @@ class DigestOutbox:
                 due = next_due(sub.cadence, sub.hour, sub.minute, sub.weekday, sub.tz, now)
                 self._table("subscriptions").update(sub.chat_id, {"next_at": _iso(due)})
             total = self._table("outbox").count_where("status = 'pending'")
-            self._table("digest_runs").update(run_id, {"total": total})
+            if total:
+                self._table("digest_runs").update(run_id, {"total": total})
+            else:  # nothing to send: a minute tick leaves no trace
+                self._table("digest_runs").delete(run_id)
         return queued
 
     def _known_rows(self, chat_ids: list[int]) -> set[tuple[int, str]]:

@@ -138,12 +138,15 @@ class Engine:
         for message in WARM_UP:
             self.draw_chart(self.handle(message))
 
-    def topic_reply(self, topic_id: str, lang: Lang) -> Reply:
-        """The answer for a topic; content is fixed for the process, so each is rendered once."""
+    def topic_reply(self, topic_id: str, lang: Lang, changes: bool = True) -> Reply:
+        """The answer for a topic; content is fixed for the process, so each is rendered once.
+        With `changes`, an update of the last 12 months that names the topic leads it."""
         key = (topic_id, lang)
         if key not in self._answers:
             self._answers[key] = answer_reply(self.content.topics[topic_id], self.content, lang)
         reply = replace(self._answers[key])
+        if not changes:
+            return reply
         changed = self.updates.for_topic(topic_id, changed_since(self.today))
         return with_changed_line(reply, changed) if changed else reply
 
@@ -279,7 +282,7 @@ class Engine:
         """The best topic answers for a short query (inline mode), best first."""
         query = self.index.query(clean_text(text))
         hits = [hit for hit in self.index.search(query, limit=limit) if self.confident(hit, 0.0)]
-        return [self.topic_reply(hit.doc_id, lang) for hit in hits]
+        return [self.topic_reply(hit.doc_id, lang, changes=False) for hit in hits]
 
     def answer(self, text: str, lang: Lang) -> Reply:
         """Search the curated content; answer, ask which topic is meant, or decline honestly."""
