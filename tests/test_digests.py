@@ -88,6 +88,10 @@ async def test_subscribe_buttons_typed_zone_mysubs_and_unsubscribe(
     fake.push_callback(21, fake.sent_to(21)[-1], "s:z:cn:daily:7")
     await feed(app, fake)
     assert "Europe/Berlin" in fake.sent_to(21)[-1].text
+    fake.push_text(21, "Mars/Olympus_Mons")
+    await feed(app, fake)
+    assert "time zone" in fake.sent_to(21)[-1].text
+    app.bot_data[SERVICES_KEY].flood = FloodGuard()  # a user who pauses between steps
     before = len(fake.sent_to(21))
     fake.push_text(21, "europe/berlin")
     await feed(app, fake)
@@ -129,6 +133,20 @@ async def test_one_line_subscribe_follows_the_users_script(
     assert sub.cadence == "weekly" and sub.topics == AREA_TOPICS["us"]
     assert svc.outbox.subscription(23) is None
     assert "/subscribe us daily" in fake.sent_to(23)[-1].text
+
+
+async def test_a_question_while_the_zone_is_awaited_gets_its_answer(
+    harness: tuple[Any, FakeTelegram],  # noqa: F811
+) -> None:
+    app, fake = harness
+    fake.push_text(25, "/subscribe")
+    await feed(app, fake)
+    fake.push_callback(25, fake.sent_to(25)[-1], "s:z:us:weekly:9")
+    await feed(app, fake)
+    fake.push_text(25, "What is vesting?")
+    await feed(app, fake)
+    assert "vest" in fake.sent_to(25)[-1].text.lower()
+    assert app.bot_data[SERVICES_KEY].outbox.subscription(25) is None
 
 
 async def test_start_sub_link_and_menu_button_open_the_flow(

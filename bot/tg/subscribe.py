@@ -119,6 +119,10 @@ async def typed_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     lang = fallback_language(update, svc)
     zone = _zone(message.text)
     if zone is None:
+        if "/" not in message.text.strip():  # a question, not a zone: stop waiting
+            if context.chat_data is not None:
+                context.chat_data.pop(ZONE_WAIT_KEY, None)
+            return False
         await _send(update, context, timezone_reply(lang, None))
         return True
     area, cadence, hour = waiting.split(":")
