@@ -215,6 +215,8 @@ def test_kill_9_mid_broadcast_then_rerun_delivers_each_digest_once(
     server.send_delay = 0.05
     process = _digest(server, db, "send")
     server.wait_for(lambda: len(server.sent) >= 10, timeout=60)
+    status = _digest(server, db, "status").communicate(timeout=60)[0].decode()
+    assert "subscribers 60" in status and "broadcast [#" in status
     process.send_signal(signal.SIGKILL)
     process.communicate()
     interrupted = len(_copies(server))
