@@ -55,7 +55,9 @@ def run_chat(engine: Engine, lang: Lang | None, stdin: TextIO, stdout: TextIO) -
     """Read lines until EOF or /quit, printing each reply."""
     session = ChatSession(engine, lang)
     stdout.write(format_for_terminal(session.respond("/start")) + "\n")
-    stdout.write("\n(/help, /lang, /topics; a number follows a listed item; /quit to leave)\n")
+    stdout.write(
+        "\n(/help, /lang, /topics, /updates; a number follows a listed item; /quit to leave)\n"
+    )
     while True:
         stdout.write(PROMPT)
         stdout.flush()

@@ -79,19 +79,25 @@ def _content_check(_: argparse.Namespace) -> int:
     from bot.knowledge.check import check_content
     from bot.knowledge.content import content_root, load_content
     from bot.knowledge.errors import ContentError
+    from bot.knowledge.updates import check_updates, load_updates
 
     try:
         content = load_content(content_root())
     except ContentError as exc:
         print(f"content error: {exc}", file=sys.stderr)
         return 1
-    problems = check_content(content)
+    try:
+        updates = load_updates(content.root)
+    except ContentError as exc:
+        print(f"content error: {exc}", file=sys.stderr)
+        return 1
+    problems = check_content(content) + check_updates(updates, set(content.topics))
     for problem in problems:
         print(problem, file=sys.stderr)
     print(
         f"{len(content.topics)} topics, {len(content.figures)} figures, "
-        f"{len(content.scope)} scope entries, {len(content.glossary)} glossary terms: "
-        + ("OK" if not problems else f"{len(problems)} problems")
+        f"{len(content.scope)} scope entries, {len(content.glossary)} glossary terms, "
+        f"{len(updates)} updates: " + ("OK" if not problems else f"{len(problems)} problems")
     )
     return 0 if not problems else 1
 
@@ -111,6 +117,44 @@ def _admin(args: argparse.Namespace) -> int:
         db.close()
     assert reply is not None  # argparse allowed only the known views
     print(reply.text)
+    return 0
+
+
+def _digest_send(args: argparse.Namespace) -> int:
+    from bot.config import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"pillarbot: {exc}", file=sys.stderr)
+        return 2
+    from bot.tg.digest_cli import send_digests
+
+    report = send_digests(settings, everyone=args.now, verbose=args.verbose)
+    print(
+        f"queued {report.queued}, sent {report.messages} messages, "
+        f"blocked {report.blocked}, failed {report.failed}"
+    )
+    return 0
+
+
+def _digest_status(_: argparse.Namespace) -> int:
+    from bot.config import default_db_path
+    from bot.digest.outbox import DigestOutbox
+    from bot.store import open_database
+
+    status = DigestOutbox(open_database(default_db_path())).status()
+    print(
+        f"subscribers {status.subscribers}, unsubscribed {status.unsubscribed}, "
+        f"blocked {status.blocked}, pending {status.pending}, sent {status.sent}"
+    )
+    if status.run_total:
+        width = 30
+        filled = width * status.run_done // status.run_total
+        print(
+            f"broadcast [{'#' * filled}{'.' * (width - filled)}] "
+            f"{status.run_done}/{status.run_total}"
+        )
     return 0
 
 
@@ -154,6 +198,13 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.watch.cli import add_watch_commands
 
     add_watch_commands(updates_commands)
+    digest = commands.add_parser("digest", help="policy-update digests")
+    digest_commands = digest.add_subparsers(dest="digest_command", required=True)
+    send = digest_commands.add_parser("send", help="deliver every pending digest once, then exit")
+    send.add_argument("--now", action="store_true", help="treat every active subscriber as due")
+    send.set_defaults(handler=_digest_send)
+    status = digest_commands.add_parser("status", help="subscribers, pending, sent, blocked")
+    status.set_defaults(handler=_digest_status)
     return parser
 
 

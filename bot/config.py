@@ -40,6 +40,20 @@ class Settings:
     db_path: Path = field(default_factory=default_db_path)
     admins: frozenset[int] = frozenset()
     webhook: WebhookSettings | None = None
+    send_rate: float = 30.0  # messages a second, all chats together
+    group_rate: float = 20.0  # messages a minute to one group
+    digest_senders: int = 1  # digest messages in flight at once
+
+
+def _rate(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a number") from exc
+    if not 0 < value < 1000:
+        raise SettingsError(f"{name} must be between 0 and 1000")
+    return value
 
 
 def _admins(raw: str) -> frozenset[int]:
@@ -82,4 +96,7 @@ def load_settings(webhook: bool = False) -> Settings:
         db_path=default_db_path(),
         admins=_admins(os.environ.get("PILLARBOT_ADMINS", "")),
         webhook=hook,
+        send_rate=_rate("PILLARBOT_SEND_RATE", 30.0),
+        group_rate=_rate("PILLARBOT_GROUP_RATE", 20.0),
+        digest_senders=int(_rate("PILLARBOT_DIGEST_SENDERS", 1)),
     )

@@ -79,6 +79,12 @@ class FakeTelegram:
     content_types: list[tuple[str, str]] = field(default_factory=list)  # (method, type)
     chat_actions: list[tuple[int, str]] = field(default_factory=list)  # (chat id, action)
     check_html: bool = True
+    blocked_chats: set[int] = field(default_factory=set)  # sendMessage answers 403
+    retry_after: int = 0  # the next sendMessage answers 429 with this many seconds
+    throttled_until: float | None = None  # perf_counter() when the last 429 ends
+    send_delay: float = 0.0  # slow mode: seconds each sendMessage takes after it is recorded
+    migrated_chats: dict[int, int] = field(default_factory=dict)  # group id -> supergroup id
+    bad_gateways: int = 0  # the next sendMessage calls answer 502
 
     def __post_init__(self) -> None:
         self._lock = threading.Condition()
@@ -331,11 +337,16 @@ class FakeTelegram:
         try:
             return 200, {"ok": True, "result": handler(params, files)}
         except ApiError as error:
-            return error.code, {
+            body: dict[str, Any] = {
                 "ok": False,
                 "error_code": error.code,
                 "description": error.description,
             }
+            if error.retry_after is not None:
+                body["parameters"] = {"retry_after": error.retry_after}
+            if error.migrate_to is not None:
+                body["parameters"] = {"migrate_to_chat_id": error.migrate_to}
+            return error.code, body
 
     @staticmethod
     def _reply(request: BaseHTTPRequestHandler, status: int, payload: dict[str, Any]) -> None:
@@ -476,6 +487,22 @@ class FakeTelegram:
         return message
 
     def _api_sendMessage(self, params: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
+        with self._lock:
+            if self.retry_after:
+                seconds, self.retry_after = self.retry_after, 0
+                self.throttled_until = time.perf_counter() + seconds
+                raise ApiError(429, f"Too Many Requests: retry after {seconds}", seconds)
+            if self.bad_gateways:
+                self.bad_gateways -= 1
+                raise ApiError(502, "Bad Gateway")
+        if int(params["chat_id"]) in self.migrated_chats:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                migrate_to=self.migrated_chats[int(params["chat_id"])],
+            )
+        if int(params["chat_id"]) in self.blocked_chats:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
         text = str(params.get("text") or "")
         if params.get("parse_mode") == "HTML":
             self._check(text, 4096, "sendMessage")
@@ -489,7 +516,10 @@ class FakeTelegram:
         self._check_markup(params)
         message = self._new_message(params)
         message["text"] = text
-        return self._record("sendMessage", params, message)
+        recorded = self._record("sendMessage", params, message)
+        if self.send_delay:
+            time.sleep(self.send_delay)
+        return recorded
 
     def _api_sendPhoto(self, params: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
         photo = files.get("photo")
@@ -595,7 +625,15 @@ class FakeTelegram:
 class ApiError(Exception):
     """An error the Bot API reports with a status and a description."""
 
-    def __init__(self, code: int, description: str) -> None:
+    def __init__(
+        self,
+        code: int,
+        description: str,
+        retry_after: int | None = None,
+        migrate_to: int | None = None,
+    ) -> None:
         super().__init__(description)
         self.code = code
         self.description = description
+        self.retry_after = retry_after
+        self.migrate_to = migrate_to

@@ -11,6 +11,10 @@ COMMANDS = (
     ("cancel", N_("Stop a calculation that waits for a number")),
     ("lang", N_("Language: English, 简体, 繁體")),
     ("settings", N_("Language, time zone, digests")),
+    ("updates", N_("Latest policy updates")),
+    ("subscribe", N_("Get policy updates as digests")),
+    ("mysubs", N_("My digest subscription")),
+    ("unsubscribe", N_("Stop digests")),
     ("privacy", N_("What I store about you")),
     ("forget", N_("Delete my data")),
 )

@@ -319,8 +319,19 @@ def deep_link_unknown(lang: Lang) -> Reply:
 
 
 def subscriptions_reply(lang: Lang) -> Reply:
-    """Policy digests are not offered yet: say so plainly."""
-    return _command_reply(lang, "subscriptions.html.j2", area_buttons(lang))
+    """The first step of /subscribe (imported here: the flow builds on this module)."""
+    from bot.engine.subscribe_flow import areas_step
+
+    return areas_step(lang)
+
+
+def telegram_only_reply(lang: Lang) -> Reply:
+    """A subscription button pressed outside Telegram (the terminal)."""
+    return error_reply(
+        lang,
+        t(lang, "Digests are delivered on Telegram."),
+        t(lang, "Type /updates to read the latest updates here."),
+    )
 
 
 def not_your_answer_notice(lang: Lang) -> str:

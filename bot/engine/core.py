@@ -34,13 +34,21 @@ from bot.engine.commands import (
     menu_page_reply,
     menu_reply,
     start_reply,
+    telegram_only_reply,
     topics_reply,
     unknown_command_reply,
 )
 from bot.engine.menus import parse_page_action
 from bot.engine.reply import Reply
 from bot.engine.text_input import clean_text, has_words
+from bot.engine.updates import (
+    changed_since,
+    update_reply,
+    updates_list_reply,
+    with_changed_line,
+)
 from bot.i18n.lang import Lang, detect_lang, parse_lang
+from bot.knowledge.body import topic_title
 from bot.knowledge.content import Content, default_content
 from bot.knowledge.country import fits, question_countries, topic_countries
 from bot.knowledge.index_cache import load_index
@@ -48,6 +56,7 @@ from bot.knowledge.neighbours import NeighbourMatcher
 from bot.knowledge.search import Hit
 from bot.knowledge.tokens import is_unigram
 from bot.knowledge.topics import Topic
+from bot.knowledge.updates import UpdateLibrary
 from bot.render.charts import (
     cn_pension_chart,
     cn_personal_pension_chart,
@@ -124,6 +133,7 @@ class Engine:
         self._answers: dict[tuple[str, Lang], Reply] = {}
         self._summaries: dict[tuple[str, Lang], str] = {}
         self._latest_years: dict[str, int | None] = {}
+        self.updates = UpdateLibrary(self.content.root)
 
     def warm_up(self) -> None:
         """Load now what the first replies would load lazily (about 0.7 s), so the first
@@ -131,12 +141,17 @@ class Engine:
         for message in WARM_UP:
             self.draw_chart(self.handle(message))
 
-    def topic_reply(self, topic_id: str, lang: Lang) -> Reply:
-        """The answer for a topic; content is fixed for the process, so each is rendered once."""
+    def topic_reply(self, topic_id: str, lang: Lang, changes: bool = True) -> Reply:
+        """The answer for a topic; content is fixed for the process, so each is rendered once.
+        With `changes`, an update of the last 12 months that names the topic leads it."""
         key = (topic_id, lang)
         if key not in self._answers:
             self._answers[key] = answer_reply(self.content.topics[topic_id], self.content, lang)
-        return replace(self._answers[key])
+        reply = replace(self._answers[key])
+        if not changes:
+            return reply
+        changed = self.updates.for_topic(topic_id, changed_since(self.today))
+        return with_changed_line(reply, changed) if changed else reply
 
     def reply_lang(self, message: Message, text: str) -> Lang:
         """The saved choice, else the message's own script, else the client's language."""
@@ -232,6 +247,9 @@ class Engine:
             return lang_reply(lang, argument)
         if name == "topics":
             return topics_reply(self.content, lang, argument or None)
+        if name == "updates":
+            page = int(argument) if argument.isdigit() else 1
+            return updates_list_reply(self.updates.all(), lang, page)
         return unknown_command_reply(lang)
 
     def action(self, action: str, lang: Lang) -> Reply:
@@ -247,6 +265,15 @@ class Engine:
             return menu_page_reply(self.content, lang, *menu_page)
         if kind == "lang" and (parse_lang(value) or value == "auto"):
             return lang_reply(lang, value)
+        if kind == "sub":
+            return telegram_only_reply(lang)
+        if kind == "updates":
+            return updates_list_reply(
+                self.updates.all(), lang, int(value) if value.isdigit() else 1
+            )
+        if kind == "update" and (update := self.updates.get(value)) is not None:
+            titles = {tid: topic_title(topic, lang) for tid, topic in self.content.topics.items()}
+            return update_reply(update, titles, lang)
         if (request := request_from_action(action)) is not None:
             return self.calculate(request, lang)
         return unknown_command_reply(lang)
@@ -260,7 +287,7 @@ class Engine:
         """The best topic answers for a short query (inline mode), best first."""
         query = self.index.query(clean_text(text))
         hits = [hit for hit in self.index.search(query, limit=limit) if self.confident(hit, 0.0)]
-        return [self.topic_reply(hit.doc_id, lang) for hit in hits]
+        return [self.topic_reply(hit.doc_id, lang, changes=False) for hit in hits]
 
     def answer(self, text: str, lang: Lang) -> Reply:
         """Search the curated content; answer, ask which topic is meant, or decline honestly."""

@@ -159,6 +159,52 @@ def m012_reply_map(db: Database) -> None:
     db.table("reply_map").create_index(["chat_id", "message_id"], unique=True, if_not_exists=True)
 
 
+@migrations()
+def m013_digests(db: Database) -> None:
+    """Digest subscriptions, the outbox (one row per subscriber and update) and runs."""
+    db.table("subscriptions").create(
+        {
+            "chat_id": int,
+            "user_id": int,
+            "topics": str,
+            "cadence": str,
+            "hour": int,
+            "minute": int,
+            "weekday": int,
+            "tz": str,
+            "lang": str,
+            "active": int,
+            "stopped": str,
+            "next_at": str,
+            "created": str,
+            "updated": str,
+        },
+        pk="chat_id",
+        if_not_exists=True,
+    )
+    db.table("subscriptions").create_index(["active", "next_at"], if_not_exists=True)
+    db.table("outbox").create(
+        {
+            "id": int,
+            "chat_id": int,
+            "update_id": str,
+            "status": str,
+            "run_id": int,
+            "created": str,
+            "sent_at": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db.table("outbox").create_index(["chat_id", "update_id"], unique=True, if_not_exists=True)
+    db.table("outbox").create_index(["status", "chat_id"], if_not_exists=True)
+    db.table("digest_runs").create(
+        {"id": int, "started": str, "finished": str, "total": int, "pid": int},
+        pk="id",
+        if_not_exists=True,
+    )
+
+
 def open_database(path: Path | str | None) -> Database:
     """A database at `path` (None: in memory), migrated, in WAL mode with a busy timeout."""
     if path is None:

@@ -5,7 +5,6 @@ from typing import Any
 from telegram import BotCommand, BotCommandScopeDefault, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -24,9 +23,10 @@ from bot.engine import Engine
 from bot.engine.command_list import command_descriptions
 from bot.i18n.lang import Lang
 from bot.store import open_database
-from bot.tg import admin, failures, feedback, handlers, privacy, review
+from bot.tg import admin, digest_job, failures, feedback, handlers, privacy, review, subscribe
 from bot.tg.groups import welcome_to_group
 from bot.tg.housekeeping import schedule_housekeeping
+from bot.tg.limits import digest_rate_limiter
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
 from bot.tg.unknown import unknown_command
@@ -74,6 +74,7 @@ def build_application(
         await bot.set_my_commands(command_list("en"), scope=BotCommandScopeDefault())
         await bot.set_my_commands(command_list("en"), language_code="en")
         await bot.set_my_commands(command_list("zh-Hans"), language_code="zh")
+        digest_job.schedule(application)
 
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         svc = application.bot_data.get(SERVICES_KEY)
@@ -91,7 +92,7 @@ def build_application(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
             )
         )
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(digest_rate_limiter(settings, max_retries=3))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -120,6 +121,10 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CommandHandler("settings", handlers.settings_command))
     application.add_handler(CommandHandler("privacy", privacy.privacy_command))
     application.add_handler(CommandHandler("forget", privacy.forget_command))
+    application.add_handler(CommandHandler("updates", handlers.updates_command))
+    application.add_handler(CommandHandler("subscribe", subscribe.subscribe_command))
+    application.add_handler(CommandHandler("unsubscribe", subscribe.unsubscribe_command))
+    application.add_handler(CommandHandler("mysubs", subscribe.mysubs_command))
     # Admins only (others get the unknown-command reply); not in the command menu.
     application.add_handler(CommandHandler("admin", admin.admin_command))
     application.add_handler(CommandHandler("review", review.review_command))

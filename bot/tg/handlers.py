@@ -14,6 +14,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.engine import Message, Reply, commands
 from bot.i18n.lang import Lang
 from bot.render.split import split_html
+from bot.tg import subscribe
 from bot.tg.activity import show_activity
 from bot.tg.answers import deliver
 from bot.tg.events import record_outcome
@@ -185,11 +186,22 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     )
 
 
+async def updates_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the latest policy updates (`/updates 2` for the next page)."""
+    svc = services(context)
+    text = "/updates " + " ".join(context.args or [])
+    await _send(
+        update, context, svc.engine.handle(Message(text.strip(), fallback_language(update, svc)))
+    )
+
+
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a question or a calculation request."""
     svc = services(context)
     user, message = update.effective_user, update.effective_message
     if message is None or not (message.text or message.caption):
+        return
+    if await subscribe.typed_timezone(update, context):
         return
     text = _without_mention(message.text or message.caption or "", context.bot.username)
     pending = svc.pending.get(user.id) if user else None
@@ -225,6 +237,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if action.startswith("forget:"):  # a confirmation from before they were single-use
         await _send(update, context, commands.forget_expired_reply(lang))
+        return
+    if action.startswith("sub:"):
+        await subscribe.subscription_button(update, context, action)
         return
     if action.startswith("tz:"):
         zone = _timezone(action[3:])
@@ -321,8 +336,12 @@ def _timezones() -> dict[str, str]:
     return {zone.lower(): zone for zone in available_timezones()}
 
 
-def _timezone(name: str) -> str | None:
+def known_timezone(name: str) -> str | None:
+    """The IANA zone named (any case), or None."""
     return _timezones().get(name.strip().lower())
+
+
+_timezone = known_timezone
 
 
 def _without_mention(text: str, username: str | None) -> str:

@@ -19,6 +19,9 @@ _PREFIXES = {
     "menu:": "m:",
     "forget:": "fg:",
     "page:": "p:",
+    "update:": "u:",
+    "updates:": "us:",
+    "sub:": "s:",
 }
 # Calculation actions embed the user's inputs: stored under their pseudonym for /forget.
 PERSONAL_ACTIONS = ("calc ",)
@@ -83,14 +86,14 @@ def reply_keyboard(
     """One button per row for follow-ups; a feedback row under answers (answers cached)."""
     if reply.kind != "answer" or not reply.topic:
         return _build_keyboard(reply, actions, owner)
-    key = (reply.topic, reply.lang)
+    key = (reply.topic, reply.lang, tuple(b.action for b in reply.buttons))
     if key not in _ANSWER_KEYBOARDS:
         _ANSWER_KEYBOARDS[key] = _build_keyboard(reply, actions)
     return _ANSWER_KEYBOARDS[key]
 
 
-# A topic answer's buttons depend only on the topic and the language.
-_ANSWER_KEYBOARDS: dict[tuple[str, str], InlineKeyboardMarkup | None] = {}
+# A topic answer's buttons depend on the topic, the language and a recent update, if any.
+_ANSWER_KEYBOARDS: dict[tuple[str, str, tuple[str, ...]], InlineKeyboardMarkup | None] = {}
 
 
 def _build_keyboard(

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 from telegram.ext import ContextTypes
 
+from bot.digest.outbox import DigestOutbox
 from bot.engine import Engine
 from bot.store import (
     ActionStore,
@@ -35,6 +36,7 @@ class Services:
     pseudonyms: Pseudonyms
     events: EventStore
     replies: ReplyMap
+    outbox: DigestOutbox
     flood: FloodGuard = field(default_factory=FloodGuard)
     admins: frozenset[int] = frozenset()
 
@@ -52,6 +54,7 @@ class Services:
             pseudonyms=Pseudonyms(db),
             events=EventStore(db),
             replies=ReplyMap(db),
+            outbox=DigestOutbox(db),
             admins=admins,
         )
 

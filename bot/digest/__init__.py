@@ -1,0 +1,1 @@
+"""Policy-update digests: schedules, the outbox, composing messages (no telegram imports)."""
