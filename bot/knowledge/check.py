@@ -9,7 +9,7 @@ from bot.i18n.lang import LANGS
 from bot.knowledge.body import render_body
 from bot.knowledge.content import Content
 from bot.knowledge.figures import CONFIDENCE_MARKS
-from bot.knowledge.topics import AREAS, Topic
+from bot.knowledge.topics import AREAS, Topic, source_problems
 
 MIN_QUESTIONS = 3
 _TEMPLATE_PART = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -56,15 +56,7 @@ def _check_topic(topic: Topic, content: Content, today: dt.date) -> list[str]:
             problems.append(f"{where}: fewer than {MIN_QUESTIONS} {lang} questions")
         if not topic.bodies.get(lang):
             problems.append(f"{where}: no {lang} body")
-    if not topic.sources:
-        problems.append(f"{where}: no sources")
-    for source in topic.sources:
-        if not source.title or not source.url.startswith(("http://", "https://")):
-            problems.append(f"{where}: a source lacks a title or an http(s) url")
-        if source.date is None:
-            problems.append(f"{where}: source {source.url} has no YYYY-MM-DD date")
-        elif source.date > today:
-            problems.append(f"{where}: source {source.url} is dated in the future")
+    problems += source_problems(topic.sources, where, today)
     if topic.reviewed > today:
         problems.append(f"{where}: reviewed date is in the future")
     for related in topic.related:

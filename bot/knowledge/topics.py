@@ -64,6 +64,35 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+def parse_sources(front: dict[str, Any], where: str) -> list[Source]:
+    """The `sources` of a front matter (topic or update): title, url, date."""
+    sources = []
+    for raw in front.get("sources") or []:
+        if not isinstance(raw, dict):
+            raise ContentError(f"{where}: each source must be a mapping")
+        sources.append(
+            Source(
+                title=str(raw.get("title", "")),
+                url=str(raw.get("url", "")),
+                date=as_date(raw.get("date")),
+            )
+        )
+    return sources
+
+
+def source_problems(sources: list[Source], where: str, today: dt.date) -> list[str]:
+    """What is wrong with a list of sources: none, no title or url, no date, a future date."""
+    problems = [] if sources else [f"{where}: no sources"]
+    for source in sources:
+        if not source.title or not source.url.startswith(("http://", "https://")):
+            problems.append(f"{where}: a source lacks a title or an http(s) url")
+        if source.date is None:
+            problems.append(f"{where}: source {source.url} has no YYYY-MM-DD date")
+        elif source.date > today:
+            problems.append(f"{where}: source {source.url} is dated in the future")
+    return problems
+
+
 def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     """Split a topic file into its front matter mapping and the body text."""
     if not text.startswith("---"):
@@ -101,17 +130,7 @@ def parse_topic(path: Path) -> Topic:
     reviewed = as_date(front.get("reviewed"))
     if reviewed is None:
         raise ContentError(f"{where}: `reviewed` must be a YYYY-MM-DD date")
-    sources = []
-    for raw in front.get("sources") or []:
-        if not isinstance(raw, dict):
-            raise ContentError(f"{where}: each source must be a mapping")
-        sources.append(
-            Source(
-                title=str(raw.get("title", "")),
-                url=str(raw.get("url", "")),
-                date=as_date(raw.get("date")),
-            )
-        )
+    sources = parse_sources(front, where)
     title = _pair(front, "title", where)
     questions = _pair(front, "questions", where)
     keywords = front.get("keywords") or {}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.knowledge.errors import ContentError
-from bot.knowledge.topics import Source, split_front_matter
+from bot.knowledge.topics import Source, parse_sources, source_problems, split_front_matter
 from bot.knowledge.yamlio import as_date
 
 UPDATE_TOPICS = (
@@ -85,17 +85,7 @@ def parse_update(path: Path) -> PolicyUpdate:
     title = front.get("title")
     if not isinstance(title, dict):
         raise ContentError(f"{where}: `title` needs `en` and `zh`")
-    sources = []
-    for raw in front.get("sources") or []:
-        if not isinstance(raw, dict):
-            raise ContentError(f"{where}: each source must be a mapping")
-        sources.append(
-            Source(
-                title=str(raw.get("title", "")),
-                url=str(raw.get("url", "")),
-                date=as_date(raw.get("date")),
-            )
-        )
+    sources = parse_sources(front, where)
     parts = _SUMMARY_MARK.split(body)
     summary: dict[str, str] = {}
     for lang, text in zip(parts[1::2], parts[2::2], strict=True):
@@ -158,15 +148,7 @@ def check_updates(
                 problems.append(f"{where}: empty {lang} title")
             if not update.summary.get(lang):
                 problems.append(f"{where}: no `## {lang}` summary")
-        if not update.sources:
-            problems.append(f"{where}: no sources")
-        for source in update.sources:
-            if not source.title or not source.url.startswith(("http://", "https://")):
-                problems.append(f"{where}: a source lacks a title or an http(s) url")
-            if source.date is None:
-                problems.append(f"{where}: source {source.url} has no YYYY-MM-DD date")
-            elif source.date > today:
-                problems.append(f"{where}: source {source.url} is dated in the future")
+        problems += source_problems(list(update.sources), where, today)
         for related in update.related:
             if related not in topic_ids:
                 problems.append(f"{where}: related topic {related!r} does not exist")
