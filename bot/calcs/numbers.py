@@ -113,6 +113,12 @@ def _decimal_after_scale(match: re.Match[str]) -> str:
     tenth = parse_number(match.group(3))
     if whole is None or tenth is None:
         return match.group(0)
+    if match.group(2) == "万" and whole == int(whole):
+        # Written as thousands ("2万5" -> "25千"): the same length, so every later position
+        # in the text still points at the same character.
+        as_thousands = f"{int(whole) * 10 + int(tenth)}千"
+        if len(as_thousands) <= len(match.group(0)):
+            return as_thousands.ljust(len(match.group(0)))
     value = f"{whole + tenth / 10:g}"
     return (value + match.group(2)).ljust(len(match.group(0)))
 

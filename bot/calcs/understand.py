@@ -33,7 +33,9 @@ _PAY_CUE = re.compile(
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
-_PENSION = re.compile(r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限")
+_PENSION = re.compile(
+    r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限|养老保险.{0,12}领"
+)
 _GET_CUE = re.compile(
     r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|大概多少|估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
@@ -254,7 +256,10 @@ def _unused_numbers(text: str, params: dict[str, str]) -> tuple[str, ...]:
     for number in find_numbers(text):
         if any(round(number.value * factor, 6) in held for factor in _USED_AS):
             continue
+        written = text[number.start : number.end].strip()
         if not number.percent and abs(number.value) < 2:
             continue  # "one of them", "1 in 4": counts, not inputs
-        unused.append(text[number.start : number.end].strip())
+        if len(written) == 1 and not written.isdigit():
+            continue  # one Chinese numeral is a word here: 五险一金, 三支柱
+        unused.append(written)
     return tuple(dict.fromkeys(unused))

@@ -52,7 +52,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
     if avg is not None:
         params["avg_wage"] = fmt(avg.value)
     index = re.search(r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)", text)
-    pct_level = re.search(r"按\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?", text)
+    pct_level = re.search(r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?", text)
     if index:
         params["index"] = index.group(1)
     elif pct_level:
@@ -63,7 +63,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
         params["index"] = "1"
     years = (
         re.search(
-            r"(?:缴费|交了?|缴了?|交满|缴满|交够|工龄|累计缴费|参保|上了?)\s*" + _CN_NUM + r"\s*年",
+            r"(?:缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|工龄|累计缴费|参保|上了?)\s*"
+            r"(?:了|社保|养老保险|满|够)?\s*" + _CN_NUM + r"\s*年",
             text,
         )
         or re.search(_CN_NUM + r"\s*年\s*(?:的)?(?:工龄|缴费|社保|养老保险)", text)
