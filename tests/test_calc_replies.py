@@ -394,6 +394,9 @@ def test_a_result_starts_with_what_was_read(
             "广州社平工资2092，经理月薪1万，社保个人每月扣多少？",
             {"wage": "10000", "avg_wage": "2092"},
         ),
+        ("连续缴纳社保25年，按照60%的基数，退休工资大概多少", {"years": "25", "index": "0.6"}),
+        ("1980年出生男性，交社保35年，平均缴费指数1.2，养老金大概多少？", {"years": "35"}),
+        ("养老保险交够15年每月能领多少", {"years": "15"}),
     ],
 )
 def test_plain_requests_are_read_right(
