@@ -133,6 +133,9 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     years = _value(request, "years")
     if age is not None:
         require_range("current_age", age, 14, 100)
+    if years is None and age is not None and retire_age is None and age >= d["retire_age"]:
+        # Past the usual retirement age with no horizon given: ask for one, do not guess.
+        raise MissingInputError("us401k", ["years"], request)
     if years is None and age is not None:
         if retire_age is None:
             retire_age = d["retire_age"]

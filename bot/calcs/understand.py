@@ -76,9 +76,14 @@ _CALC_VERB = re.compile(
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|how much|how many|how long|what (?:will|would|is|are) (?:i|my|the)|"
-    r"what(?:'ll|'d| will| would| do| does)\s+(?:i|it|that|this|my)\b|\btotal\b|gets? me|=\s*\?|"
-    r"\bvalue (?:after|at|in|by)\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b"
+)
+# Casual ways to ask for the sum, trusted only in a short request that states its numbers
+# ("…8% a year, what'll it be at 70?", "…7% for 25 yrs, total?"): in a long story they ask
+# about something else as often as not.
+_AMOUNT_ASKED_BRIEFLY = re.compile(
+    r"what(?:'ll|'d| will| would| do| does)\s+(?:i|it|that|this|my)\b|\btotal\b|gets? me|"
+    r"=\s*\?|\bvalue (?:after|at|in|by)\b"
 )
 # Asking for advice rather than for a number.
 _ADVICE = re.compile(
@@ -162,7 +167,8 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
         return False  # what comes out (a withdrawal, a loan, tax) is not a projection
     if _ENOUGH.search(asked) or _PROJECTION.search(asked):
         return True
-    return not _ADVICE.search(asked) and (bool(_AMOUNT_ASKED.search(asked)) or len(found) >= 4)
+    asks_amount = _AMOUNT_ASKED.search(asked) or _AMOUNT_ASKED_BRIEFLY.search(asked)
+    return not _ADVICE.search(asked) and (bool(asks_amount) or len(found) >= 4)
 
 
 def detect_calculator(text: str) -> str | None:
