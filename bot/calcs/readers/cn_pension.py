@@ -2,10 +2,53 @@
 
 import re
 
-from bot.calcs.readers.nearby import after, whole
+from bot.calcs.readers.nearby import whole
 from bot.calcs.request import fmt
+from bot.calcs.scan import scan
+from bot.calcs.slots import Slot, assign, slot
 
 _CN_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
+TABLE: tuple[Slot, ...] = (
+    slot(
+        "avg_wage",
+        "money",
+        before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
+        r"average (?:monthly )?wage|average salary",
+        window=8,
+    ),
+    slot(
+        "balance",
+        "money",
+        before=r"个人账户(?:余额|里有|有|储存额|存了)?|account balance",
+        window=6,
+    ),
+    slot(
+        "annual_contrib",
+        "money",
+        before=r"年交|每年交|一年交|每年缴|年缴|一年缴|每年",
+        after=r"\s*(?:元|块)?\s*(?:a|per) year",
+        window=6,
+    ),
+    slot(
+        "wage",
+        "money",
+        before=r"月薪|工资|缴费基数|基数|月收入|monthly wage|wage|salary(?: is)?|contribution base|"
+        r"\bearn\w*",
+        after=r"\s*(?:元|块)?\s*(?:的)?\s*(?:月薪|工资|a month|per month)",
+        window=6,
+    ),
+    slot(
+        "years",
+        "duration count",
+        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|工龄|累计缴费|参保|上了?|"
+        r"缴费年限\s*(?:是|为|有)?|社保|养老保险|for",
+        after=r"\s*年?\s*(?:的)?(?:工龄|缴费|社保|养老保险)|"
+        r"\s*years? (?:of )?(?:contribut|service|paying)",
+        window=6,
+        low=1,
+        high=60,
+    ),
+)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
@@ -46,51 +89,18 @@ def read_cn_pension(text: str) -> dict[str, str]:
             params["retire_age"] = fmt(years_old + months / 12)
     elif stated:
         params["retire_age"] = stated.group(1) or stated.group(2)
-    avg = after(
-        r"社平工资|社平|社会平均工资|平均工资|计发基数|average wage", text, window=6, percent=False
-    )
-    if avg is not None:
-        params["avg_wage"] = fmt(avg.value)
     index = re.search(r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)", text)
     pct_level = re.search(r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?", text)
     if index:
         params["index"] = index.group(1)
     elif pct_level:
         params["index"] = fmt(float(pct_level.group(1)) / 100)
-    elif "最低档" in text:
+    elif "最低档" in text or "最低基数" in text:
         params["index"] = "0.6"
     elif re.search(r"at the average wage|按社平|按平均工资", text):
         params["index"] = "1"
-    years = (
-        re.search(
-            r"(?:缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|工龄|累计缴费|参保|上了?)\s*"
-            r"(?:了|社保|养老保险|满|够)?\s*" + _CN_NUM + r"\s*年",
-            text,
-        )
-        or re.search(_CN_NUM + r"\s*年\s*(?:的)?(?:工龄|缴费|社保|养老保险)", text)
-        or re.search(r"(\d+) years? (?:of )?(?:contribut|service|paying)", text)
-        or re.search(r"缴费年限\s*(?:是|为|有)?\s*" + _CN_NUM + r"\s*年?", text)
-    )
-    if years and (
-        value := whole(years.group(1))
-        if not re.match(r"\d+\.\d", years.group(1))
-        else float(years.group(1))
-    ):
-        params["years"] = fmt(value)
-    balance = after(
-        r"个人账户(?:余额|里有|有|储存额|存了)?|account balance", text, window=4, percent=False
-    )
-    if balance is not None:
-        params["balance"] = fmt(balance.value)
-    wage = after(
-        r"月薪|工资|缴费基数|基数|月收入|monthly wage|wage|salary(?: is)?|contribution base",
-        text,
-        window=4,
-        percent=False,
-    )
-    if wage is not None and fmt(wage.value) != params.get("avg_wage"):
-        params["wage"] = fmt(wage.value)
-    yearly = after(r"年交|每年交|一年交|每年缴|年缴", text, window=4, percent=False)
-    if yearly is not None:
-        params["annual_contrib"] = fmt(yearly.value)
+    used = [m.span() for m in (birth, named, retire, stated) if m]
+    quantities = [q for q in scan(text) if not any(x <= q.start < y for x, y in used)]
+    for name, quantity in assign(text, quantities, TABLE).items():
+        params[name] = fmt(quantity.value)
     return params
