@@ -186,10 +186,16 @@ class FakeTelegram:
         }
         return self._push({"callback_query": query})
 
-    def push_inline(self, user_id: int, query: str, language_code: str | None = "en") -> int:
+    def push_inline(
+        self,
+        user_id: int,
+        query: str,
+        language_code: str | None = "en",
+        query_id: str | None = None,
+    ) -> int:
         """A user types `@bot query` in any chat."""
         inline = {
-            "id": str(next(self._callback_ids)),
+            "id": query_id or str(next(self._callback_ids)),
             "from": self.user(user_id, language_code),
             "query": query,
             "offset": "",

@@ -23,7 +23,7 @@ from bot.engine import Engine
 from bot.i18n.lang import Lang
 from bot.i18n.text import N_, t
 from bot.store import open_database
-from bot.tg import handlers
+from bot.tg import flood_control, handlers
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
 
@@ -113,7 +113,7 @@ def build_application(
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Every handler, in order. Note: order matters within a group."""
     # Group -1 runs first for every update: flood control may stop the update here.
-    application.add_handler(TypeHandler(Update, handlers.flood_guard), group=-1)
+    application.add_handler(TypeHandler(Update, flood_control.flood_guard), group=-1)
 
     # Commands (in groups too: a command is addressed to the bot by definition).
     application.add_handler(CommandHandler("start", handlers.start))

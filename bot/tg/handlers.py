@@ -9,7 +9,7 @@ from zoneinfo import available_timezones
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram import Message as TgMessage
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.engine import Message, Reply, commands
 from bot.engine.commands import internal_error_reply
@@ -52,20 +52,6 @@ async def _engine_action(svc: Services, action: str, lang: Lang) -> Reply:
 async def _draw_chart(reply: Reply, svc: Services) -> None:
     if reply.chart_data is not None:
         await asyncio.to_thread(svc.engine.draw_chart, reply)
-
-
-async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Drop updates from a user who floods, telling them once."""
-    user = update.effective_user
-    svc = services(context)
-    if user is None or svc.flood.allow(user.id):
-        return
-    if svc.flood.should_warn(user.id) and update.effective_chat and update.message:
-        lang = fallback_language(update, svc)
-        await context.bot.send_message(
-            update.effective_chat.id, commands.flood_notice_reply(lang).html
-        )
-    raise ApplicationHandlerStop
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
