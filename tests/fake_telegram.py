@@ -8,6 +8,7 @@ ok:false and a description, sendPhoto is multipart. Every HTML text is checked a
 Telegram's rules; violations are kept in `violations`.
 """
 
+import contextlib
 import email.parser
 import email.policy
 import itertools
@@ -86,6 +87,8 @@ class FakeTelegram:
         self._callback_ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
         self._request = threading.local()  # per connection thread: when its request arrived
+        self._stopped = False
+        self._connections: set[socket.socket] = set()  # open client connections
 
     # ----- lifecycle -----
     def start(self) -> "FakeTelegram":
@@ -100,6 +103,13 @@ class FakeTelegram:
                 # Headers and body go out in separate writes: without this, Nagle's
                 # algorithm and the client's delayed ACK add ~40 ms to every call.
                 self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                with fake._lock:
+                    fake._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with fake._lock:
+                    fake._connections.discard(self.connection)
+                super().finish()
 
             def do_POST(self) -> None:
                 fake._serve(self)
@@ -115,12 +125,17 @@ class FakeTelegram:
         return self
 
     def stop(self) -> None:
-        """Stop serving and wake long polls."""
+        """Stop serving and end long polls (the next call finds nothing listening)."""
         with self._lock:
+            self._stopped = True
             self._lock.notify_all()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
+        with self._lock:  # kept-alive connections too: the bot must find the server gone
+            for connection in self._connections:
+                with contextlib.suppress(OSError):  # already closed by the client
+                    connection.shutdown(socket.SHUT_RDWR)
 
     @property
     def url(self) -> str:
@@ -367,7 +382,7 @@ class FakeTelegram:
             while True:
                 pending = [u for u in self.updates if u["update_id"] >= offset]
                 remaining = deadline - time.monotonic()
-                if pending or remaining <= 0 or self._server is None:
+                if pending or remaining <= 0 or self._stopped:
                     return pending[: int(params.get("limit") or 100)]
                 self._lock.wait(min(remaining, 1.0))
 

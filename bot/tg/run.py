@@ -4,23 +4,32 @@ from telegram import Update
 
 from bot.config import Settings
 from bot.tg.app import build_application, door_engine
+from bot.tg.lifecycle import run_until_stopped
 from bot.tg.redact import configure_logging
 
 
 def run(settings: Settings, verbose: bool = False) -> None:
-    """Run until interrupted."""
+    """Run until SIGINT or SIGTERM; stop within a few seconds of either."""
     configure_logging(settings.token, verbose)
     # Warmed before polling: the first user after a start gets replies as fast as the rest.
     application = build_application(settings, engine=door_engine(warm=True))
-    if settings.webhook is None:
-        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
-        return
     hook = settings.webhook
-    application.run_webhook(
-        listen=hook.listen,
-        port=hook.port,
-        url_path=hook.path,
-        webhook_url=hook.url,
-        secret_token=hook.secret,
-        allowed_updates=Update.ALL_TYPES,
+    if hook is None:
+        run_until_stopped(
+            application,
+            lambda updater: updater.start_polling(
+                allowed_updates=Update.ALL_TYPES, drop_pending_updates=False
+            ),
+        )
+        return
+    run_until_stopped(
+        application,
+        lambda updater: updater.start_webhook(
+            listen=hook.listen,
+            port=hook.port,
+            url_path=hook.path,
+            webhook_url=hook.url,
+            secret_token=hook.secret,
+            allowed_updates=Update.ALL_TYPES,
+        ),
     )
