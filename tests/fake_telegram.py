@@ -119,8 +119,7 @@ class FakeTelegram:
             def log_message(self, *args: Any) -> None:
                 return
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
@@ -537,6 +536,13 @@ class FakeTelegram:
                 if data is not None and not 1 <= len(str(data).encode()) <= 64:
                     self.violations.append(f"callback_data of {len(str(data).encode())} bytes")
                     raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+
+class _Server(ThreadingHTTPServer):
+    """One thread per connection; a backlog for a bot that opens hundreds at once."""
+
+    daemon_threads = True
+    request_queue_size = 512  # socketserver's 5 drops connections under load (bench/)
 
 
 class ApiError(Exception):

@@ -109,3 +109,13 @@ def test_a_private_flooder_is_told_plainly_that_skipped_messages_get_no_answer(
     assert sum(FLOOD_NOTICE in s.text for s in replies) == 1
     assert 1 <= len(answers) < questions
     assert len(replies) == len(answers) + 2
+
+
+def test_many_users_asking_at_once_all_get_their_answer(
+    server: FakeTelegram, bot: RunningBot
+) -> None:
+    users = range(900, 960)  # far more than the bot's reply connections
+    for user in users:
+        server.push_text(user, "what is a 401k")
+    server.wait_for(lambda: all(server.sent_to(user) for user in users), timeout=60)
+    assert all("401(k)" in server.sent_to(user)[0].text for user in users)

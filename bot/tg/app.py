@@ -27,8 +27,11 @@ from bot.tg import flood_control, handlers
 from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
 
-# PTB's own default for the request that sends replies (polling uses a separate one).
-REPLY_CONNECTIONS = 256
+# Connections for the request that sends replies (polling uses a separate one). Telegram
+# takes about 30 messages a second from a bot, a few connections' worth even at 100 ms a
+# call; more only cost time (bench/telegram_load.py: 8 answered more per second than 16, 32
+# or PTB's default 256). Calls beyond them wait in JsonHTTPXRequest.
+REPLY_CONNECTIONS = 8
 
 COMMANDS = (
     ("start", N_("Welcome and main menu")),
