@@ -66,3 +66,14 @@ async def test_the_inline_throttle_lets_through_the_first_and_the_latest_of_a_bu
     turns = await asyncio.gather(*(throttle.turn(1) for _ in range(6)), throttle.turn(2))
     assert turns == [True, False, False, False, False, True, True]
     assert await throttle.turn(1)  # after the wait, a new query is served again
+
+
+async def test_a_chinese_flooder_is_told_in_chinese_that_skipped_messages_stay_unanswered(
+    app_fake: tuple[Any, FakeTelegram],
+) -> None:
+    app, fake = app_fake
+    for _ in range(12):
+        fake.push_text(9, "什么是401k", language_code="zh")
+    await _feed_together(app, fake)
+    notices = [s.text for s in fake.sent_to(9) if "跳过" in s.text]
+    assert len(notices) == 1 and "不会回复" in notices[0]
