@@ -1,12 +1,15 @@
 """`pillarbot run` stops on SIGTERM whatever its polling retries are doing (issue 10)."""
 
+import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from tests.fake_telegram import FakeTelegram
 from tests.processes import exits_on
-from tests.test_telegram_e2e import TOKEN, RunningBot
+from tests.test_telegram_e2e import ROOT, TOKEN, RunningBot
 
 # systemd and Docker send SIGTERM, then SIGKILL after 10 s; the bot must be gone well before.
 EXIT_BOUND = 5.0
@@ -52,3 +55,31 @@ def test_sigterm_ends_a_bot_that_is_long_polling(tmp_path: Path) -> None:
         assert TOKEN not in output
     finally:
         server.stop()
+
+
+def test_a_rejected_token_ends_the_run_with_an_error_that_does_not_show_it(
+    tmp_path: Path,
+) -> None:
+    server = FakeTelegram(token=TOKEN).start()
+    wrong = "4242:a-token-the-server-rejects-xyz"
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": wrong,
+        "TELEGRAM_API_BASE": server.url,
+        "PILLARBOT_DB": str(tmp_path / "pillar.db"),
+    }
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "run"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        server.stop()
+    assert result.returncode == 1
+    assert "rejected" in result.stderr
+    assert wrong not in result.stderr + result.stdout
+    assert wrong.split(":")[1] not in result.stderr + result.stdout

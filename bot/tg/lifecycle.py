@@ -26,17 +26,23 @@ UPDATER_STOP = 1.0  # seconds; a normal stop of long polling takes milliseconds
 SHUTDOWN_DEADLINE = 3.5  # seconds from the signal to the end of the graceful stop
 HARD_EXIT = 4.5  # seconds from the signal to os._exit, if the graceful stop is stuck
 HARD_EXIT_STATUS = 1
+START_FAILED = 1
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 StartUpdater = Callable[[Updater], Awaitable[object]]
 
 
-def run_until_stopped(application: AnyApplication, start_updater: StartUpdater) -> None:
-    """Initialize, start the updater with `start_updater`, serve until a stop signal, stop."""
-    asyncio.run(_serve(application, start_updater))
+def run_until_stopped(application: AnyApplication, start_updater: StartUpdater) -> int:
+    """Initialize, start the updater with `start_updater`, serve until a stop signal, stop.
+
+    Returns the exit status: 0, or START_FAILED when start-up failed (say, a rejected token);
+    the error is logged, through the token-redacting filter, rather than raised, because
+    PTB's InvalidToken message holds the token.
+    """
+    return asyncio.run(_serve(application, start_updater))
 
 
-async def _serve(application: AnyApplication, start_updater: StartUpdater) -> None:
+async def _serve(application: AnyApplication, start_updater: StartUpdater) -> int:
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in STOP_SIGNALS:
@@ -55,7 +61,9 @@ async def _serve(application: AnyApplication, start_updater: StartUpdater) -> No
         log.warning("the graceful stop took over %.1f s; exiting without it", SHUTDOWN_DEADLINE)
     error = starting.exception() if starting.done() and not starting.cancelled() else None
     if error is not None:
-        raise error  # start-up failed (say, a wrong token): after the stop, as PTB does
+        log.error("could not start: %s", error, exc_info=error)
+        return START_FAILED
+    return 0
 
 
 def _on_stop_signal(stopping: asyncio.Event) -> None:

@@ -10,8 +10,8 @@ from bot.tg.lifecycle import run_until_stopped
 from bot.tg.redact import configure_logging
 
 
-def run(settings: Settings, verbose: bool = False) -> None:
-    """Run until SIGINT or SIGTERM; stop within a few seconds of either."""
+def run(settings: Settings, verbose: bool = False) -> int:
+    """Run until SIGINT or SIGTERM, stopping within a few seconds of either; the exit status."""
     configure_logging(settings.token, verbose)
     # Warmed before polling: the first user after a start gets replies as fast as the rest.
     application = build_application(settings, engine=door_engine(warm=True))
@@ -21,14 +21,13 @@ def run(settings: Settings, verbose: bool = False) -> None:
     gc.freeze()
     hook = settings.webhook
     if hook is None:
-        run_until_stopped(
+        return run_until_stopped(
             application,
             lambda updater: updater.start_polling(
                 allowed_updates=Update.ALL_TYPES, drop_pending_updates=False
             ),
         )
-        return
-    run_until_stopped(
+    return run_until_stopped(
         application,
         lambda updater: updater.start_webhook(
             listen=hook.listen,
