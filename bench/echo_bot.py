@@ -1,6 +1,11 @@
-"""A minimal python-telegram-bot echo bot: the baseline for the round-trip benchmark."""
+"""A minimal python-telegram-bot echo bot: the baseline for the round-trip benchmark.
+
+`--concurrent` handles updates concurrently (as pillarbot does) instead of PTB's default of
+one at a time: the stronger baseline for bench/telegram_load.py.
+"""
 
 import os
+import sys
 
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
@@ -20,6 +25,7 @@ def main() -> None:
         .token(os.environ["TELEGRAM_BOT_TOKEN"])
         .base_url(f"{base}/bot")
         .base_file_url(f"{base}/file/bot")
+        .concurrent_updates("--concurrent" in sys.argv[1:])
         .build()
     )
     application.add_handler(MessageHandler(filters.TEXT, echo))

@@ -71,8 +71,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     from bot.tg.run import run
 
-    run(settings, verbose=args.verbose)
-    return 0
+    return run(settings, verbose=args.verbose)
 
 
 def _content_check(_: argparse.Namespace) -> int:

@@ -41,6 +41,7 @@ async def door(engine: Engine, tmp_path: Path) -> AsyncIterator[tuple[Any, Any]]
     async with app:
         await app.post_init(app)
         app.bot_data[SERVICES_KEY].flood = FloodGuard(burst=1000)
+        app.bot_data[SERVICES_KEY].taps = FloodGuard(burst=1000)
         yield app, fake
         await app.post_shutdown(app)
     assert fake.violations == []

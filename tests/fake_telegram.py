@@ -8,6 +8,7 @@ ok:false and a description, sendPhoto is multipart. Every HTML text is checked a
 Telegram's rules; violations are kept in `violations`.
 """
 
+import contextlib
 import email.parser
 import email.policy
 import itertools
@@ -93,6 +94,8 @@ class FakeTelegram:
         self._callback_ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
         self._request = threading.local()  # per connection thread: when its request arrived
+        self._stopped = False
+        self._connections: set[socket.socket] = set()  # open client connections
 
     # ----- lifecycle -----
     def start(self) -> "FakeTelegram":
@@ -107,6 +110,13 @@ class FakeTelegram:
                 # Headers and body go out in separate writes: without this, Nagle's
                 # algorithm and the client's delayed ACK add ~40 ms to every call.
                 self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                with fake._lock:
+                    fake._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with fake._lock:
+                    fake._connections.discard(self.connection)
+                super().finish()
 
             def do_POST(self) -> None:
                 fake._serve(self)
@@ -116,18 +126,22 @@ class FakeTelegram:
             def log_message(self, *args: Any) -> None:
                 return
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
     def stop(self) -> None:
-        """Stop serving and wake long polls."""
+        """Stop serving and end long polls (the next call finds nothing listening)."""
         with self._lock:
+            self._stopped = True
             self._lock.notify_all()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
+        with self._lock:  # kept-alive connections too: the bot must find the server gone
+            for connection in self._connections:
+                with contextlib.suppress(OSError):  # already closed by the client
+                    connection.shutdown(socket.SHUT_RDWR)
 
     @property
     def url(self) -> str:
@@ -247,10 +261,16 @@ class FakeTelegram:
         }
         return self._push({"callback_query": query})
 
-    def push_inline(self, user_id: int, query: str, language_code: str | None = "en") -> int:
+    def push_inline(
+        self,
+        user_id: int,
+        query: str,
+        language_code: str | None = "en",
+        query_id: str | None = None,
+    ) -> int:
         """A user types `@bot query` in any chat."""
         inline = {
-            "id": str(next(self._callback_ids)),
+            "id": query_id or str(next(self._callback_ids)),
             "from": self.user(user_id, language_code),
             "query": query,
             "offset": "",
@@ -427,7 +447,7 @@ class FakeTelegram:
             while True:
                 pending = [u for u in self.updates if u["update_id"] >= offset]
                 remaining = deadline - time.monotonic()
-                if pending or remaining <= 0 or self._server is None:
+                if pending or remaining <= 0 or self._stopped:
                     return pending[: int(params.get("limit") or 100)]
                 self._lock.wait(min(remaining, 1.0))
 
@@ -620,6 +640,13 @@ class FakeTelegram:
                 if data is not None and not 1 <= len(str(data).encode()) <= 64:
                     self.violations.append(f"callback_data of {len(str(data).encode())} bytes")
                     raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+
+class _Server(ThreadingHTTPServer):
+    """One thread per connection; a backlog for a bot that opens hundreds at once."""
+
+    daemon_threads = True
+    request_queue_size = 512  # socketserver's 5 drops connections under load (bench/)
 
 
 class ApiError(Exception):

@@ -14,3 +14,18 @@ def stop_gracefully(process: subprocess.Popen[bytes], timeout: float = 30) -> No
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def exits_on(process: subprocess.Popen[bytes], sig: signal.Signals, bound: float) -> bool:
+    """Send a signal; whether the process has exited when a wait of `bound` seconds returns.
+
+    `bound` only limits how long a failing test waits: a process still running then is killed.
+    """
+    process.send_signal(sig)
+    try:
+        process.wait(timeout=bound)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return False
+    return True

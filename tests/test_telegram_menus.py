@@ -22,6 +22,7 @@ def unhurried(app: Any) -> None:
     """A person taps a menu about once a second; the test taps as fast as the loop runs,
     which the flood guard would cut: give it room, as for an unhurried user."""
     app.bot_data[SERVICES_KEY].flood = FloodGuard(burst=10_000)
+    app.bot_data[SERVICES_KEY].taps = FloodGuard(burst=10_000)
 
 
 async def press(app: Any, fake: FakeTelegram, user: int, sent: Sent, data: str) -> Sent:

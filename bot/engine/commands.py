@@ -282,10 +282,21 @@ def feedback_reason_reply(lang: Lang, chosen: str | None = None) -> Reply:
 
 
 def flood_notice_reply(lang: Lang) -> Reply:
-    """Told once when a user sends faster than the bot answers."""
+    """Told once, in a private chat, when a user sends faster than the bot answers."""
     return error_reply(
-        lang, t(lang, "You're sending messages very fast; I'll answer again in a moment.")
+        lang,
+        t(
+            lang,
+            "You're sending messages faster than I can answer, so I'm skipping some of them,"
+            " this one included. Skipped messages will not be answered later.",
+        ),
+        t(lang, "Wait a few seconds, then send again what you still need."),
     )
+
+
+def slow_down_toast(lang: Lang) -> str:
+    """The toast for a button tapped faster than the bot follows taps."""
+    return t(lang, "Too many taps at once; wait a moment, then tap again.")
 
 
 def admin_error_reply(error_name: str, handler: str, update_kind: str, trace_id: str) -> Reply:

@@ -23,7 +23,17 @@ from bot.engine import Engine
 from bot.engine.command_list import command_descriptions
 from bot.i18n.lang import Lang
 from bot.store import open_database
-from bot.tg import admin, digest_job, failures, feedback, handlers, privacy, review, subscribe
+from bot.tg import (
+    admin,
+    digest_job,
+    failures,
+    feedback,
+    flood_control,
+    handlers,
+    privacy,
+    review,
+    subscribe,
+)
 from bot.tg.groups import welcome_to_group
 from bot.tg.housekeeping import schedule_housekeeping
 from bot.tg.limits import digest_rate_limiter
@@ -31,8 +41,11 @@ from bot.tg.request import JsonHTTPXRequest
 from bot.tg.services import SERVICES_KEY, Services
 from bot.tg.unknown import unknown_command
 
-# PTB's own default for the request that sends replies (polling uses a separate one).
-REPLY_CONNECTIONS = 256
+# Connections for the request that sends replies (polling uses a separate one). Telegram
+# takes about 30 messages a second from a bot, a few connections' worth even at 100 ms a
+# call; more only cost time (bench/telegram_load.py: 8 answered more per second than 16, 32
+# or PTB's default 256). Calls beyond them wait in JsonHTTPXRequest.
+REPLY_CONNECTIONS = 8
 
 
 class AddressedToBot(filters.MessageFilter):
@@ -109,7 +122,7 @@ def build_application(
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Every handler, in order. Note: order matters within a group."""
     # Group -1 runs first for every update: flood control may stop the update here.
-    application.add_handler(TypeHandler(Update, handlers.flood_guard), group=-1)
+    application.add_handler(TypeHandler(Update, flood_control.flood_guard), group=-1)
 
     # Commands (in groups too: a command is addressed to the bot by definition).
     application.add_handler(CommandHandler("start", handlers.start))

@@ -9,7 +9,7 @@ from zoneinfo import available_timezones
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram import Message as TgMessage
 from telegram.constants import ChatAction, ChatType
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.engine import Message, Reply, commands
 from bot.i18n.lang import Lang
@@ -80,20 +80,6 @@ async def _draw_chart(
             asyncio.to_thread(svc.engine.draw_chart, reply),
             show_activity(context, chat_id, ChatAction.UPLOAD_PHOTO),
         )
-
-
-async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Drop updates from a user who floods, telling them once."""
-    user = update.effective_user
-    svc = services(context)
-    if user is None or svc.flood.allow(user.id):
-        return
-    if svc.flood.should_warn(user.id) and update.effective_chat and update.message:
-        lang = fallback_language(update, svc)
-        await context.bot.send_message(
-            update.effective_chat.id, commands.flood_notice_reply(lang).html
-        )
-    raise ApplicationHandlerStop
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -6,7 +6,9 @@ accepts `application/json` for every method that uploads no file, so those go as
 document; uploads (charts) stay multipart, exactly as PTB sends them.
 """
 
+import asyncio
 import json
+from typing import Any
 
 import httpx
 from telegram.error import NetworkError, TimedOut
@@ -16,7 +18,16 @@ JSON_HEADERS = {"Content-Type": "application/json"}
 
 
 class JsonHTTPXRequest(HTTPXRequest):
-    """HTTPXRequest that sends file-less calls as `application/json`."""
+    """HTTPXRequest that sends file-less calls as `application/json`.
+
+    Calls beyond the connection pool wait here, in an asyncio semaphore, rather than in
+    httpcore's pool, which rescans every waiting request each time a connection frees up:
+    with a few hundred replies in flight that scan cost more than the replies themselves.
+    """
+
+    def __init__(self, connection_pool_size: int = 1, **kwargs: Any) -> None:
+        super().__init__(connection_pool_size=connection_pool_size, **kwargs)
+        self._free_connections = asyncio.Semaphore(connection_pool_size)
 
     async def do_request(
         self,
@@ -29,6 +40,27 @@ class JsonHTTPXRequest(HTTPXRequest):
         pool_timeout: object = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         """See BaseRequest.do_request; only the body's encoding differs from PTB's."""
+        async with self._free_connections:
+            return await self._do_request(
+                url,
+                method,
+                request_data,
+                read_timeout,
+                write_timeout,
+                connect_timeout,
+                pool_timeout,
+            )
+
+    async def _do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None,
+        read_timeout: object,
+        write_timeout: object,
+        connect_timeout: object,
+        pool_timeout: object,
+    ) -> tuple[int, bytes]:
         if request_data is None or request_data.contains_files:
             return await super().do_request(
                 url,

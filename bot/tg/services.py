@@ -18,13 +18,17 @@ from bot.store import (
     UserStore,
 )
 from bot.tg.flood import FloodGuard
+from bot.tg.inline_throttle import InlineThrottle
 
 SERVICES_KEY = "services"
+# Taps: a burst to adjust a calculation a few steps at once, then two a second.
+TAP_BURST = 8
+TAP_RATE = 2.0
 
 
 @dataclass
 class Services:
-    """The engine, the stores and the flood guard."""
+    """The engine, the stores and the flood controls (messages, taps, inline queries)."""
 
     engine: Engine
     db: Database
@@ -38,6 +42,8 @@ class Services:
     replies: ReplyMap
     outbox: DigestOutbox
     flood: FloodGuard = field(default_factory=FloodGuard)
+    taps: FloodGuard = field(default_factory=lambda: FloodGuard(burst=TAP_BURST, rate=TAP_RATE))
+    inline: InlineThrottle = field(default_factory=InlineThrottle)
     admins: frozenset[int] = frozenset()
 
     @classmethod
