@@ -57,6 +57,11 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     lang = fallback_language(update, svc)
     record_outcome(update, svc, "error", None, lang)
+    if update.callback_query is not None:
+        try:  # a tap whose handler failed before answering would spin until Telegram gives up
+            await update.callback_query.answer()
+        except Exception:
+            log.debug("the failed tap was answered already [trace %s]", trace_id)
     if update.effective_chat:
         try:
             await context.bot.send_message(
