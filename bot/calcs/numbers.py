@@ -193,14 +193,16 @@ def digits_for_words(text: str) -> str:
     """English numbers spelled out as digits ("sixty-two" → "62", "seventy-five thousand" →
     "75000"); only the numeral words change, the rest of the text stays as it is."""
     text = _DECADES.sub(lambda m: f"{_DECADE_COUNT.get(m.group(1), 1) * 10} years", text)
+    text = _PERCENT_WORD.sub(r"\1%", text)  # "6 percent" is "6%" to every pattern
     if not _SPELLED.search(text):
         return text
     # "1.55 million" is already a number: its scale word is shortened first so the converter
     # does not read "million" alone as another number.
     text = _DIGIT_SCALE.sub(lambda m: m.group(1) + _SHORT_SCALE[m.group(2)], text)
-    return alpha2digit(text, "en", threshold=1)
+    return _PERCENT_WORD.sub(r"\1%", alpha2digit(text, "en", threshold=1))
 
 
+_PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")
 _DECADES = re.compile(r"\b(a|one|two|three|four)\s+decades?\b")
 _DECADE_COUNT = {"two": 2, "three": 3, "four": 4}
 _SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "b", "trillion": "t"}

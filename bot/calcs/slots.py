@@ -47,10 +47,14 @@ def _compiled(pattern: str) -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _gap(text: str, start: int, end: int) -> int | None:
-    """Characters between a cue and its quantity, or None across a sentence end."""
+    """Characters between a cue and its quantity (runs of spaces count as one), or None
+    across a sentence end."""
     between = text[start:end]
-    return None if _SENTENCE_END.search(between) else len(between.strip())
+    return None if _SENTENCE_END.search(between) else len(_SPACES.sub(" ", between.strip()))
 
 
 def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
@@ -60,21 +64,19 @@ def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
     if before is not None:
         lo = max(0, quantity.start - row.window - 40)
         for match in before.finditer(text, lo, quantity.start):
-            if quantity.start - match.end() <= row.window:
-                gap = _gap(text, match.end(), quantity.start)
-                if gap is not None:
-                    gap += row.before_penalty
-                if gap is not None and (best is None or gap < best):
+            gap = _gap(text, match.end(), quantity.start)
+            if gap is not None and gap <= row.window:
+                gap += row.before_penalty
+                if best is None or gap < best:
                     best = gap
     after = _compiled(row.after)
     if after is not None:
         hi = min(len(text), quantity.end + row.window + 40)
         for match in after.finditer(text, quantity.end, hi):
-            if match.start() - quantity.end <= row.window:
-                gap = _gap(text, quantity.end, match.start())
-                if gap is not None:
-                    gap += row.after_penalty
-                if gap is not None and (best is None or gap < best):
+            gap = _gap(text, quantity.end, match.start())
+            if gap is not None and gap <= row.window:
+                gap += row.after_penalty
+                if best is None or gap < best:
                     best = gap
     return best
 

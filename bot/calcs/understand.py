@@ -26,11 +26,13 @@ _FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|�
 _PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension")
 _TAX = re.compile(r"税|tax|省|抵扣|deduct|扣除|节")
 _SOCIAL = re.compile(
-    r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security"
+    r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security|"
+    r"contribution base"
 )
 _PAY_CUE = re.compile(
     r"交多少|缴多少|扣多少|交是多少|缴是多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
+    r"comes? off|deducted|taken off|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
 _PENSION = re.compile(

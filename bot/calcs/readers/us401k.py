@@ -52,7 +52,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|\bpaid|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资",
-        after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross)",
+        after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross|pay\b)",
         window=12,
         low=1000,
         yearly=True,
@@ -96,6 +96,7 @@ TABLE: tuple[Slot, ...] = (
         window=14,
         low=1,
         yearly=True,
+        not_before=r"(?:company|employer|they)\s*(?:is |also )?(?:contribut\w*|adds?|puts? in)",
     ),
     slot(
         "target",
