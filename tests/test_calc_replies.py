@@ -397,6 +397,15 @@ def test_a_result_starts_with_what_was_read(
         ("连续缴纳社保25年，按照60%的基数，退休工资大概多少", {"years": "25", "index": "0.6"}),
         ("1980年出生男性，交社保35年，平均缴费指数1.2，养老金大概多少？", {"years": "35"}),
         ("养老保险交够15年每月能领多少", {"years": "15"}),
+        (
+            "Is $500k enough to retire at 60 if I'm 50 now?",
+            {"age": "50", "retire_age": "60", "balance": "500000"},
+        ),
+        (
+            "My company contributes 1,125 a year; I save 4,500 a year at 7 percent."
+            " How much in 20 years?",
+            {"contrib_amount": "4500", "return": "7", "years": "20"},
+        ),
     ],
 )
 def test_plain_requests_are_read_right(

@@ -148,6 +148,10 @@ _MONEY_OUT = re.compile(
 )
 
 
+# "How much should I have by 40?": a benchmark, which the how-much-to-save notes answer.
+_BENCHMARK = re.compile(r"how much should (?:i|we|you|one) have|应该有多少|该存多少")
+
+
 def _projects_own_numbers(text: str, asked: str) -> bool:
     """Whether a short text gives its own savings (money in or already there) and a horizon,
     and asks what they come to or whether they are enough: a projection answers that."""
@@ -182,6 +186,8 @@ def detect_calculator(text: str) -> str | None:
     asked = asking_text(text)
     if _CALC_VERB.search(asked) and (subject := _subject(text)) is not None:
         return subject
+    if _BENCHMARK.search(asked):
+        return None
     if _projects_own_numbers(text, asked):
         return "us401k"
     if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):

@@ -76,7 +76,7 @@ TABLE: tuple[Slot, ...] = (
         "balance",
         "money",
         before=r"\bhave|\bhas|\bhad|\bgot|\bwith|已经?有|现有|存款|才",
-        after=r"\s*(?:saved|stashed|sitting)",
+        after=r"\s*(?:saved|stashed|sitting)|\s*(?:be |is )?(?:enough|sufficient)|够",
         window=10,
         low=100,
         before_penalty=2,
