@@ -134,7 +134,7 @@ def find_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     for match in NUMBER.finditer(text):
         value = parse_number(match.group("num"))
-        if value is None:
+        if value is None or _inside_a_word(text, match):
             continue
         scale = (match.group("scale") or "").lower()
         unit = _SCALE_WORDS[scale] if scale else 1.0
@@ -165,6 +165,18 @@ def find_numbers(text: str) -> list[Number]:
         else:
             found.append(number)
     return found
+
+
+def _inside_a_word(text: str, match: re.Match[str]) -> bool:
+    """Digits glued to Latin letters before them are part of a name (H1B, W2, 3D), not a
+    number; a currency sign in front makes them an amount again."""
+    start = match.start("num")
+    return (
+        not match.group("cur")
+        and start > 0
+        and text[start - 1].isascii()
+        and text[start - 1].isalpha()
+    )
 
 
 def _continues(previous: Number, number: Number, text: str) -> bool:
