@@ -57,12 +57,22 @@ def test_a_china_fallback_names_china_channels_only(engine: Engine) -> None:
     assert "12333" in reply.text and "irs.gov" not in reply.text
 
 
-def test_a_story_with_numbers_that_asks_a_question_is_not_a_calculation(engine: Engine) -> None:
-    story = (
+@pytest.mark.parametrize(
+    "story",
+    [
         "I'm 29, I owe $60,000 in student loans and I have about $65,000 in my 401k. My "
         "company matches 100% up to 6%. Would it be smart to cash out the 401k to clear the "
-        "loans this year?"
-    )
+        "loans this year?",
+        # "H1B" once read as $1 billion of savings
+        "Three of our H1B employees joined the 401k; the employer match has 3 year cliff "
+        "vesting. When their visas expire and they go home, what can they do with the money?",
+        "I have $110,000 in my TSP and still owe $25,000 on a loan from it. I retire at 56. "
+        "How will the unpaid loan be handled and how much will come out of the account?",
+    ],
+)
+def test_a_story_with_numbers_that_asks_a_question_is_not_a_calculation(
+    engine: Engine, story: str
+) -> None:
     reply = engine.handle(Message(story))
     assert reply.kind != "calc"
 
