@@ -398,6 +398,24 @@ def test_a_result_starts_with_what_was_read(
         ("1980年出生男性，交社保35年，平均缴费指数1.2，养老金大概多少？", {"years": "35"}),
         ("养老保险交够15年每月能领多少", {"years": "15"}),
         (
+            "Maria is 25 and earns $48,000 per year. She contributes 6% of her salary, and her "
+            "employer matches 50% of her contributions up to 6% of salary. Assuming a 7% "
+            "annual return, how much will she have when she retires at 65?",
+            {"age": "25", "salary": "48000", "contrib_pct": "6", "match": "50@6"},
+        ),
+        (
+            "Calculate the future value of $200 monthly deposits into a 401k for 35 years at 8%.",
+            {"contrib_amount": "2400", "years": "35", "return": "8"},
+        ),
+        (
+            "若每年投入6000美元到401k，年報酬率8%，30年後帳戶價值為何？",
+            {"contrib_amount": "6000", "years": "30", "return": "8"},
+        ),
+        (
+            "小王今年30岁，年薪8万美元，每年往401k存10%，公司匹配5%，年回报7%，60岁时大约有多少钱？",
+            {"age": "30", "retire_age": "60", "match": "100@5", "contrib_pct": "10"},
+        ),
+        (
             "Is $500k enough to retire at 60 if I'm 50 now?",
             {"age": "50", "retire_age": "60", "balance": "500000"},
         ),

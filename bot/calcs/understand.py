@@ -77,7 +77,8 @@ _CALC_VERB = re.compile(
 )
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
-    r"多少|几年|几岁|能省|能领|能拿|划算|how much|how many|how long|what (?:will|would|is|are) (?:i|my|the)|"
+    r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
+    r"what (?:will|would|is|are) (?:i|my|the)|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b"
 )
 # Casual ways to ask for the sum, trusted only in a short request that states its numbers

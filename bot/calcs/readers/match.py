@@ -6,6 +6,8 @@ from dataclasses import replace
 from bot.calcs.numbers import Number, find_numbers
 from bot.calcs.request import fmt
 
+_WHOSE = r"(?:(?:my|your|the|his|her|their|our|employee|employees'?|an employee's)\s+)?"
+
 _MATCH_PATTERNS = (
     # 100% of the first 3% and 50% of the next 2%
     (
@@ -17,14 +19,14 @@ _MATCH_PATTERNS = (
     # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%
     (
         r"(\d+(?:\.\d+)?)%\s*(?:employer |company |的)?(?:公司|雇主)?(?:match(?:ing)?|匹配|"
-        r"配比)?\s*(?:of (?:my |your |the |employee )?contributions? )?(?:up to|on the first|"
+        r"配比)?\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?(?:up to|on the first|"
         r"of the first|for the first|on up to|前|最多)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # matches 100% of contributions up to 5%
     (
-        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of (?:my |your |"
-        r"the )?(?:401k )?contributions? )?(?:up to|on the first|"
+        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?"
+        r"(?:up to|on the first|"
         r"of the first)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
@@ -74,6 +76,11 @@ _MATCH_PATTERNS = (
     ),
     # 前6%全额匹配
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1)\s*(?:匹配|配比|配对|match)", "full"),
+    # 公司匹配5% (the whole of it, when no cap follows)
+    (
+        r"(?:公司|雇主|单位)\s*(?:匹配|配比|配对)\s*(\d+(?:\.\d+)?)%(?!\s*(?:到|至|最高|上限|封顶|的|前))",
+        "full",
+    ),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
     (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
     (

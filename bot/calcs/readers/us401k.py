@@ -30,12 +30,14 @@ TABLE: tuple[Slot, ...] = (
         before=r"retire[sd]?(?: at| by)?|retirement(?: at| age)?|until (?:he |she |i |you )?"
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|\bat age|"
         r"\bby\b|\bat\b|\bfor\b|\buntil\b|\btill\b|到|在",
-        after=r"退休|\s*(?:retire|retirement)",
+        after=r"退休|\s*(?:retire|retirement)|时|的时候",
         window=6,
         low=30,
         high=110,
         not_before=r"catch[- ]?up|starting|start at|begin|from age|补缴|开始",
     ),
+    # "Maria is 25 and earns…": weaker than any retirement cue ("retirement age is 65").
+    slot("age", "count", before=r"\bis\b", window=2, low=14, high=110, before_penalty=3),
     slot("age", "age", fallback=True),
     slot(
         "years",
@@ -92,7 +94,7 @@ TABLE: tuple[Slot, ...] = (
         + _MY
         + r"(?:401k|403b)|"
         + _PERIOD
-        + r"\s*(?:contributions?|deferrals?)",
+        + r"\s*(?:contributions?|deferrals?|deposits?|investments?)",
         window=14,
         low=1,
         yearly=True,
