@@ -68,6 +68,16 @@ def test_a_china_fallback_names_china_channels_only(engine: Engine) -> None:
         "vesting. When their visas expire and they go home, what can they do with the money?",
         "I have $110,000 in my TSP and still owe $25,000 on a loan from it. I retire at 56. "
         "How will the unpaid loan be handled and how much will come out of the account?",
+        # fact questions that state the asker's numbers: a projection would answer the wrong
+        # question (a looser rule tried on 2026-12-07 turned 4 of these 10 into projections)
+        "I'm 61 and contribute $23,500 to my 401k. Can I also make the catch-up contribution?",
+        "I'm 45 with $200k in my 401k. Should I roll it into an IRA when I leave my job?",
+        "My 401k has $80,000 and I'm 50. Can I borrow from it to buy a house?",
+        "I'm 57 with $300k in a 401k, I got laid off. Does the rule of 55 apply to me?",
+        "I'm 40 and put $500 a month in my 401k. Is the match taxed?",
+        "I'm 35 with $50k in my 401(k). What happens to it if I move back to China?",
+        "I'm 65 with $400k in my 401k. When do I have to start RMDs?",
+        "I'm 52 with $600k in 401k. Are crypto funds allowed now after the executive order?",
     ],
 )
 def test_a_story_with_numbers_that_asks_a_question_is_not_a_calculation(
