@@ -416,6 +416,19 @@ def test_a_result_starts_with_what_was_read(
             {"age": "30", "retire_age": "60", "match": "100@5", "contrib_pct": "10"},
         ),
         (
+            "if i max my 401k at $18.5k a yr for 30 yrs at 7%, no match, do I end up w/ 1.75M?",
+            {"contrib_amount": "18500", "years": "30", "match": "0", "target": "1750000"},
+        ),
+        (
+            "turning 40, zero saved so far. if I put $23,500 in my 401k every year till 67, "
+            "will I be ok?",
+            {"age": "40", "retire_age": "67", "contrib_amount": "23500", "balance": "0"},
+        ),
+        (
+            "employer matches 25% of what I put in, up to 6% of pay. salary about $90.9k gross",
+            {"match": "25@6", "salary": "90900"},
+        ),
+        (
             "Is $500k enough to retire at 60 if I'm 50 now?",
             {"age": "50", "retire_age": "60", "balance": "500000"},
         ),

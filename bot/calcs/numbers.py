@@ -25,6 +25,8 @@ _SCALE_WORDS = {
     "thousand": 1e3,
     "m": 1e6,
     "mm": 1e6,
+    "mil": 1e6,
+    "mill": 1e6,
     "million": 1e6,
     "b": 1e9,
     "bn": 1e9,
@@ -45,7 +47,7 @@ NUMBER = re.compile(
     r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|["
     + _CN_NUMERAL
     + r"]+)"
-    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|mm|bn|tn|[kmbt万亿兆千w](?![a-z]))?"
+    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|mill|mil|mm|bn|tn|[kmbt万亿兆千w](?![a-z]))?"
     r"\s?(?P<pct>%|percent|pct)?",
     re.IGNORECASE,
 )

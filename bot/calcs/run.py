@@ -107,8 +107,11 @@ def _bump(
 # ---------- US 401(k) ----------
 
 
+NO_MATCH = ("0", "none")  # "no match" as read from a message or typed as match=0
+
+
 def _tiers(raw: str | None) -> tuple[us401k.MatchTier, ...]:
-    if not raw:
+    if not raw or raw in NO_MATCH:
         return ()
     tiers = []
     for part in raw.split("+"):

@@ -98,7 +98,9 @@ _ADVICE = re.compile(
 # reach retirement, which a projection of those numbers answers.
 _ENOUGH = re.compile(
     r"\bon track\b|\benough\b|\bcan (?:i|we|he|she) (?:still )?retire\b|\b(?:able|afford) to retire\b|"
-    r"\bdoable\b|\bam i (?:gonna|going to) be (?:ok|okay|fine)\b|\bbehind\b|"
+    r"\bafford to (?:quit|stop working)\b|\bdoable\b|\bbehind\b|"
+    r"\b(?:am i|are we) (?:gonna|going to) be (?:ok|okay|fine|alright)\b|"
+    r"\bwill (?:i|we) be (?:ok|okay|fine|alright)\b|\bwill i make it\b|"
     r"够不够|够用|够吗|来得及|能不能退休|能退休|可以退休|退休.{0,6}(?:行吗|可以吗|行不行|能行吗)|"
     r"正常进度|有可能吗|能行吗"
 )
@@ -158,9 +160,11 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
     and asks what they come to or whether they are enough: a projection answers that."""
     if len(text) > PLAIN_REQUEST_LENGTH or _CRYPTO.search(text):
         return False
+    enough = bool(_ENOUGH.search(asked))
     if not (
         _US_PLAN.search(text)
         or ((_SAVINGS.search(text) or _MATCH.search(text)) and not _PENSION.search(text))
+        or (enough and "retire" in text)
     ):
         return False
     if _CHINA.search(text) and not _US_PLAN.search(text):
@@ -168,8 +172,8 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
     found = read_us401k(text)
     horizon = {"age", "years", "retire_age"} & found.keys()
     money = {"contrib_pct", "contrib_amount", "balance"} & found.keys()
-    if not (horizon and money):
-        return False
+    if not money or not (horizon or (enough and "balance" in found)):
+        return False  # "is $2M in a 401(k) enough?" asks for the age next
     if _MONEY_OUT.search(asked):
         return False  # what comes out (a withdrawal, a loan, tax) is not a projection
     if _ENOUGH.search(asked) or _PROJECTION.search(asked):

@@ -6,7 +6,7 @@ from typing import Any
 from bot.calcs.registry import CALCULATORS
 from bot.calcs.request import CalcRequest, explicit_calculator, parse_key_values
 from bot.calcs.rules import CalcRules
-from bot.calcs.run import CalcOutcome, MissingInputError
+from bot.calcs.run import NO_MATCH, CalcOutcome, MissingInputError
 from bot.engine.answers import localized
 from bot.engine.reply import Button, Reply, SourceRef
 from bot.i18n.formatting import (
@@ -178,6 +178,8 @@ _PLAIN_KEYS = frozenset({"age", "retire_age", "index"})
 
 def _read_value(calculator: str, key: str, raw: str, lang: Lang) -> str:
     """One input as the user gave it, formatted for their language."""
+    if key == "match" and raw in NO_MATCH:
+        return t(lang, "none")
     if key == "match":
         try:
             tiers = [(float(a), float(b)) for a, _, b in (p.partition("@") for p in raw.split("+"))]

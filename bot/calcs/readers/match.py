@@ -6,7 +6,10 @@ from dataclasses import replace
 from bot.calcs.numbers import Number, find_numbers
 from bot.calcs.request import fmt
 
-_WHOSE = r"(?:(?:my|your|the|his|her|their|our|employee|employees'?|an employee's)\s+)?"
+_WHOSE = (
+    r"(?:(?:my|your|the|his|her|their|our|an|employee|employees'?|employee's|what i put in)"
+    r"\s+){0,2}"
+)
 
 _MATCH_PATTERNS = (
     # 100% of the first 3% and 50% of the next 2%
@@ -25,8 +28,8 @@ _MATCH_PATTERNS = (
     ),
     # matches 100% of contributions up to 5%
     (
-        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?"
-        r"(?:up to|on the first|"
+        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of " + _WHOSE + r"(?:401k )?contributions? |"
+        r"of [^%]{0,30}?,?\s*)?(?:up to|on the first|"
         r"of the first)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
@@ -53,7 +56,8 @@ _MATCH_PATTERNS = (
     # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
     (
         r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
-        r"(?:最高|上限|最多|封顶|到|至|capped at|max(?:imum)? of)\s*(?:到|至)?\s*(\d+(?:\.\d+)?)%",
+        r"(?:最高|上限|最多|封顶|到|至|capped at|max(?:imum)? of)\s*(?:达|到|至)?\s*"
+        r"(?:你的?|您的?|我的?)?\s*(?:工资|薪水|薪资|收入)?\s*的?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below

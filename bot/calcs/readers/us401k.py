@@ -104,8 +104,10 @@ TABLE: tuple[Slot, ...] = (
         "target",
         "money",
         before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|"
-        r"(?:will|would|could|can) (?:i|we) have|(?:want|need|hope) to have|end up with",
-        after=r"\s*(?:goal|target)",
+        r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
+        r"(?:want|need|hope) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
+        r"grows? to|增长到|变成",
+        after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
         window=10,
         low=1000,
     ),
@@ -197,7 +199,9 @@ def read_us401k(text: str) -> dict[str, str]:
         if not any(a <= q.start < b for a, b in used)
         and not _DEBT.search(text, max(0, q.start - DEBT_WINDOW), q.start)
     ]
-    filled = assign(text, quantities, TABLE)
+    # Inputs already stated (as none, or by a match formula) take no number from the text.
+    open_slots = tuple(row for row in TABLE if row.name not in params)
+    filled = assign(text, quantities, open_slots)
     for name, quantity in filled.items():
         if name not in params:
             params[name] = fmt(yearly_value(_BY_NAME[name], quantity))

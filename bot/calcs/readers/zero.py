@@ -15,7 +15,17 @@ _ZERO_PHRASES = (
     (
         "contrib_amount",
         r"\bno (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
+        r"\bstop(?:ped)? (?:putting (?:money |anything )?in|adding|saving)\b|\btouch nothing\b|"
         r"\bnot contributing\b|不再(?:存|缴|投)|停止(?:缴费|供款|存)",
+    ),
+    (
+        "balance",
+        r"\bstart(?:ing)? (?:from|with|at) (?:zero|nothing|\$?0)\b|\b(?:zero|nothing) saved\b|"
+        r"\bfrom \$0\b|从零开始|一分钱没存|还没有存",
+    ),
+    (
+        "match",
+        r"\bno (?:employer |company )?match(?:ing)?\b|没有(?:公司|雇主)?(?:匹配|配对)|无匹配",
     ),
     (
         "raise",
