@@ -429,6 +429,16 @@ def test_a_result_starts_with_what_was_read(
             {"match": "25@6", "salary": "90900"},
         ),
         (
+            "I'm 59 w/ 400k in my 401k, want out at 62. if I keep putting in 20k/yr, what then?",
+            {"age": "59", "balance": "400000", "retire_age": "62", "contrib_amount": "20000"},
+        ),
+        ("我50岁，手上有400万美元，每年再存3万，55岁退休时大概有多少？", {"balance": "4000000"}),
+        (
+            "男，繳了20年養老保險，一直按社平工資的2倍繳，個人帳戶有20萬，全省平均工資5000，"
+            "退休每月能領多少？",
+            {"index": "2", "years": "20", "balance": "200000", "avg_wage": "5000"},
+        ),
+        (
             "Is $500k enough to retire at 60 if I'm 50 now?",
             {"age": "50", "retire_age": "60", "balance": "500000"},
         ),

@@ -47,7 +47,7 @@ NUMBER = re.compile(
     r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|["
     + _CN_NUMERAL
     + r"]+)"
-    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|mill|mil|mm|bn|tn|[kmbt万亿兆千w](?![a-z]))?"
+    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|mill|mil|mm|bn|tn|[kmbt万亿兆千](?![a-z])|w(?![a-z/]))?"
     r"\s?(?P<pct>%|percent|pct)?",
     re.IGNORECASE,
 )

@@ -26,6 +26,7 @@ class Quantity:
 
 
 _AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|yo\b|y/o|岁|歲)")
+_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages of|age of)\s*$")
 _CALENDAR_AFTER = re.compile(
     r"\s*年\s*(?:\d{1,2}\s*月)?\s*(?:份)?\s*(?:出生|生|参加工作|参保|开始)"
 )
@@ -85,7 +86,7 @@ def _kind(text: str, number: Number) -> str:
     if plain and number.value in range(1900, 2101) and _names_a_year(before, after):
         return "calendar"
     if plain and number.value > 0:
-        if _AGE_AFTER.match(after):
+        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             return "age"
         if _DURATION_AFTER.match(after):
             return "duration"

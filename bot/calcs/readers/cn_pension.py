@@ -89,7 +89,11 @@ def read_cn_pension(text: str) -> dict[str, str]:
             params["retire_age"] = fmt(years_old + months / 12)
     elif stated:
         params["retire_age"] = stated.group(1) or stated.group(2)
-    index = re.search(r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)", text)
+    index = re.search(
+        r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)", text
+    ) or re.search(
+        r"(?:社平工资|社会平均工资|平均工资|社平|社会平均)的?\s*(\d(?:\.\d+)?)\s*倍", text
+    )
     pct_level = re.search(r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?", text)
     if index:
         params["index"] = index.group(1)

@@ -52,7 +52,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "salary",
         "money",
-        before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|\bpaid|"
+        before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|"
+        r"\bpaid(?![- ]off)|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资",
         after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross|pay\b)",
         window=12,
@@ -77,7 +78,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "balance",
         "money",
-        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|已经?有|现有|存款|才",
+        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|\bw/|已经?有|现有|存款|才|手[上里头]有|有",
         after=r"\s*(?:saved|stashed|sitting)|\s*(?:be |is )?(?:enough|sufficient)|够",
         window=10,
         low=100,
