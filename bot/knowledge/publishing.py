@@ -1,9 +1,10 @@
 """Publishing one new update: check its text, write its file without ever replacing one.
 
-The checks are those of `pillarbot content check` (`check_updates`), plus one that only a
-new file needs: its id must not be published yet. A file is written under a temporary name
-that the update loader does not read, then linked to `<id>.md`, which fails if that name
-exists: a reader never sees half a file, and no published update is overwritten.
+The checks are those of `pillarbot content check` (`check_updates`), plus two that only a
+new file needs: its id must not be published yet, and no TODO of a draft may be left. A
+file is written under a temporary name that the update loader does not read, then linked to
+`<id>.md`, which fails if that name exists: a reader never sees half a file, and no
+published update is overwritten.
 """
 
 import dataclasses
@@ -58,6 +59,8 @@ def check_new_update(text: str, root: Path, topic_ids: set[str], today: dt.date)
     if update.id and "/" not in update.id and "\\" not in update.id:
         update = dataclasses.replace(update, path=updates_folder(root) / f"{update.id}.md")
     problems = check_updates([update], topic_ids, today)
+    if "TODO" in text:  # a draft from the watcher that nobody finished
+        problems.append(f"update {update.id}: still has TODO placeholders to write")
     if update.id in {path.stem for path in update_files(root)}:
         problems.append(f"update {update.id} is already published; choose another id")
     return CheckedUpdate(text, update, problems)
