@@ -319,7 +319,8 @@ class FakeTelegram:
     # ----- HTTP -----
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
         path = urllib.parse.urlsplit(request.path).path
-        if path.startswith(f"/file/bot{self.token}/"):
+        # PTB percent-encodes the token's colon in file URLs (not in method URLs).
+        if urllib.parse.unquote(path).startswith(f"/file/bot{self.token}/"):
             status, data = self.download(path)
             request.send_response(status)
             request.send_header("Content-Length", str(len(data)))

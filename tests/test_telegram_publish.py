@@ -313,3 +313,34 @@ async def test_progress_edits_every_n_chats_without_a_clock() -> None:
     for done in range(1, 6):
         await edits(DeliveryReport(chats=done))
     assert seen == [2, 4]
+
+
+def test_an_uploaded_file_is_published_over_http(tmp_path: Path) -> None:
+    """End to end: `pillarbot run` fetches the upload with getFile and writes the update to
+    the folder PILLARBOT_CONTENT names."""
+    from tests.test_telegram_e2e import TOKEN as E2E_TOKEN
+    from tests.test_telegram_e2e import RunningBot
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("__pycache__"))
+    server = FakeTelegram(token=E2E_TOKEN).start()
+    try:
+        extra = {"PILLARBOT_CONTENT": str(content), "PILLARBOT_ADMINS": str(ADMIN)}
+        bot = RunningBot(server, tmp_path / "pillar.db", tmp_path / "charts", extra)
+        try:
+            server.push_text(ADMIN, "/publish")
+            server.wait_sent(ADMIN, 1)
+            server.push_document(ADMIN, "update.md", GOOD.format(importance="normal").encode())
+            summary = server.wait_for(
+                lambda: next((s for s in server.sent_to(ADMIN) if "Preview of" in s.text), None)
+            )
+            server.push_callback(ADMIN, summary, _buttons(summary)["Confirm"])
+            server.wait_for(lambda: "Published" in server.sent_to(ADMIN)[-1].text)
+        finally:
+            output = bot.stop()
+        assert E2E_TOKEN not in output
+        written = content / "updates" / "2026-12-01-irs-test-notice.md"
+        assert written.read_text(encoding="utf-8") == GOOD.format(importance="normal")
+        assert server.violations == []
+    finally:
+        server.stop()

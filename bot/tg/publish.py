@@ -466,8 +466,10 @@ async def _broadcast(
             reply = publish_reply(lang, "progress", value=update_id, done=report.done, number=total)
             await _edit(progress, reply, None)
 
-    report = await sender.send_pending(only=set(chats), progress=ProgressEdits(show))
-    svc.outbox.finish_runs(sender.clock())
+    try:
+        report = await sender.send_pending(only=set(chats), progress=ProgressEdits(show))
+    finally:
+        svc.outbox.finish_runs(sender.clock())
     log.info(
         "broadcast of %s: %d sent, %d blocked, %d failed",
         update_id,
