@@ -1,5 +1,6 @@
 """Issue 11: `/publish` for admins, through the application and the fake Bot API."""
 
+import asyncio
 import datetime as dt
 import shutil
 from collections.abc import AsyncIterator
@@ -7,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram import Update
 
 from bot.digest.outbox import AREA_TOPICS
 from bot.engine import Engine
@@ -283,7 +285,15 @@ async def test_a_normal_update_from_a_draft_waits_for_the_digests(
     await _say(app, fake, "/publish irs_test_notice_20261201")
     summary = fake.sent_to(ADMIN)[-1]
     assert "normal importance" in summary.text
-    await _press(app, fake, summary, "Confirm")
+    # Two presses handled at the same time (concurrent updates): one publishes.
+    for _ in range(2):
+        fake.push_callback(ADMIN, summary, _buttons(summary)["Confirm"])
+    pending, fake.updates = list(fake.updates), []
+    await asyncio.gather(*(app.process_update(Update.de_json(u, app.bot)) for u in pending))
+    assert len([s for s in fake.sent_to(ADMIN) if "Published" in s.text]) == 1
+    assert [a.get("text") for a in fake.callback_answers[-2:]].count(
+        "This button is no longer in use."
+    ) == 1
     assert (root / "updates" / "2026-12-01-irs-test-notice.md").is_file()
     assert "next scheduled digests" in fake.sent_to(ADMIN)[-1].text
     assert all(fake.sent_to(chat) == [] for chat in (501, 502, 503, 504, 505))

@@ -357,12 +357,13 @@ async def publish_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     ):
         await query.answer(t(lang, "This button is no longer in use."))
         return
+    if name in ("ok", "no"):
+        # Before any await: a second press, even one handled concurrently, finds no flow.
+        sessions.end(user.id)
     await query.answer()
     if name == "ok":
-        sessions.end(user.id)  # before any await: a second press finds no flow
         await _confirm(query.message, context, svc, session, lang)
     elif name == "no":
-        sessions.end(user.id)
         await _edit(query.message, publish_reply(lang, "cancelled"), None)
     elif name == "g":
         session.step = "title_en"
