@@ -86,6 +86,7 @@ class FakeTelegram:
     send_delay: float = 0.0  # slow mode: seconds each sendMessage takes after it is recorded
     migrated_chats: dict[int, int] = field(default_factory=dict)  # group id -> supergroup id
     bad_gateways: int = 0  # the next sendMessage calls answer 502
+    documents: dict[str, bytes] = field(default_factory=dict)  # file_id -> what a user sent
 
     def __post_init__(self) -> None:
         self._lock = threading.Condition()
@@ -203,6 +204,27 @@ class FakeTelegram:
         self._keep(message)
         return self._push({"message": message})
 
+    def push_document(
+        self, user_id: int, file_name: str, data: bytes, language_code: str | None = "en"
+    ) -> int:
+        """A user sends a file (no caption); the bot can fetch it with getFile."""
+        file_id = f"d{len(self.documents) + 1}"
+        self.documents[file_id] = data
+        message = self._user_message(user_id, language_code, None)
+        message["document"] = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": file_name,
+            "file_size": len(data),
+        }
+        self._keep(message)
+        return self._push({"message": message})
+
+    def download(self, path: str) -> tuple[int, bytes]:
+        """A file as the Bot API's file URL serves it: (HTTP status, body)."""
+        data = self.documents.get(path.rsplit("/", 1)[-1])
+        return (404, b"Not Found") if data is None else (200, data)
+
     def push_edit(self, chat_id: int, message_id: int, text: str) -> int:
         """The user edits the text of a message they sent earlier."""
         message = {**self.messages[(chat_id, message_id)], "text": text}
@@ -316,7 +338,16 @@ class FakeTelegram:
 
     # ----- HTTP -----
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
-        match = re.fullmatch(r"/bot([^/]+)/(\w+)", urllib.parse.urlsplit(request.path).path)
+        path = urllib.parse.urlsplit(request.path).path
+        # PTB percent-encodes the token's colon in file URLs (not in method URLs).
+        if urllib.parse.unquote(path).startswith(f"/file/bot{self.token}/"):
+            status, data = self.download(path)
+            request.send_response(status)
+            request.send_header("Content-Length", str(len(data)))
+            request.end_headers()
+            request.wfile.write(data)
+            return
+        match = re.fullmatch(r"/bot([^/]+)/(\w+)", path)
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
         self._request.received = time.perf_counter()
@@ -608,6 +639,17 @@ class FakeTelegram:
             message["caption"] = media["caption"]
         message["edit_date"] = int(time.time())
         return self._record("editMessageMedia", params, message, photo)
+
+    def _api_getFile(self, params: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
+        file_id = str(params.get("file_id"))
+        if file_id not in self.documents:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(self.documents[file_id]),
+            "file_path": f"documents/{file_id}",
+        }
 
     def _api_answerCallbackQuery(self, params: dict[str, Any], files: dict[str, bytes]) -> bool:
         with self._lock:

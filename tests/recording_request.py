@@ -34,6 +34,8 @@ class RecordingRequest(BaseRequest):
         connect_timeout: Any = None,
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
+        if "/file/bot" in url:  # a file download (getFile's path under the file URL)
+            return self.fake.download(url)
         api_method = url.rsplit("/", 1)[-1]
         params: dict[str, Any] = {}
         files: dict[str, bytes] = {}

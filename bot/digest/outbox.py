@@ -227,6 +227,42 @@ class DigestOutbox:
                 self._table("digest_runs").delete(run_id)
         return queued
 
+    def audience(self, update: PolicyUpdate) -> list[int]:
+        """The active chats whose areas the update touches, whatever their cadence."""
+        return [
+            sub.chat_id
+            for sub in map(
+                Subscription.from_row, self.db.query("select * from subscriptions where active = 1")
+            )
+            if update.matches(sub.topics)
+        ]
+
+    def queue_broadcast(self, update: PolicyUpdate, now: dt.datetime) -> list[int]:
+        """Queue one update at once for its whole audience (`/publish` of a high-importance
+        update), as a run `digest status` can follow; the chats that now wait for it."""
+        with self.db.conn:
+            run_id = self._start_run(now)
+            rows = [
+                self._row(chat, update.id, "pending", now, run_id) for chat in self.audience(update)
+            ]
+            if rows:
+                self._table("outbox").insert_all(rows, ignore=True)
+            waiting = [
+                int(row["chat_id"])
+                for row in self.db.query(
+                    "select o.chat_id from outbox o join subscriptions s on s.chat_id = o.chat_id"
+                    " where o.update_id = ? and o.status = 'pending' and s.active = 1"
+                    " order by o.chat_id",
+                    [update.id],
+                )
+            ]
+            total = self._table("outbox").count_where("status = 'pending'")
+            if total:
+                self._table("digest_runs").update(run_id, {"total": total})
+            else:
+                self._table("digest_runs").delete(run_id)
+        return waiting
+
     def _known_rows(self, chat_ids: list[int]) -> set[tuple[int, str]]:
         if not chat_ids:
             return set()

@@ -77,8 +77,13 @@ def _strings(value: object) -> tuple[str, ...]:
 
 def parse_update(path: Path) -> PolicyUpdate:
     """Read one update file; a malformed one raises ContentError naming the file."""
+    return parse_update_text(path.read_text(encoding="utf-8"), path)
+
+
+def parse_update_text(text: str, path: Path) -> PolicyUpdate:
+    """Parse the text of an update file that is (or will be) at `path`."""
     where = f"updates/{path.name}"
-    front, body = split_front_matter(path.read_text(encoding="utf-8"), where)
+    front, body = split_front_matter(text, where)
     date = as_date(front.get("date"))
     if date is None:
         raise ContentError(f"{where}: `date` must be a YYYY-MM-DD date")

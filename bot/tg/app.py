@@ -31,6 +31,7 @@ from bot.tg import (
     flood_control,
     handlers,
     privacy,
+    publish,
     review,
     subscribe,
 )
@@ -123,12 +124,15 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     """Every handler, in order. Note: order matters within a group."""
     # Group -1 runs first for every update: flood control may stop the update here.
     application.add_handler(TypeHandler(Update, flood_control.flood_guard), group=-1)
+    # An admin's /publish flow takes their next messages in that chat (and its /cancel).
+    in_publish_flow = publish.InPublishFlow(publish.publish_sessions(application.bot_data))
 
     # Commands (in groups too: a command is addressed to the bot by definition).
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("topics", handlers.topics_command))
     application.add_handler(CommandHandler("calc", handlers.calc_command))
+    application.add_handler(CommandHandler("cancel", publish.publish_cancel, in_publish_flow))
     application.add_handler(CommandHandler("cancel", handlers.cancel_command))
     application.add_handler(CommandHandler(["lang", "language"], handlers.lang_command))
     application.add_handler(CommandHandler("settings", handlers.settings_command))
@@ -141,6 +145,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     # Admins only (others get the unknown-command reply); not in the command menu.
     application.add_handler(CommandHandler("admin", admin.admin_command))
     application.add_handler(CommandHandler("review", review.review_command))
+    application.add_handler(CommandHandler("publish", publish.publish_command))
     # Any other command: say so and point to /help (after every command above).
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 
@@ -150,8 +155,19 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(
         CallbackQueryHandler(review.review_button, pattern=review.CALLBACK_PATTERN)
     )
+    application.add_handler(
+        CallbackQueryHandler(publish.publish_button, pattern=publish.CALLBACK_PATTERN)
+    )
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
+
+    # The file or typed answer an admin's /publish flow waits for, before questions.
+    application.add_handler(
+        MessageHandler(
+            (filters.TEXT | filters.Document.ALL) & ~filters.COMMAND & in_publish_flow,
+            publish.publish_input,
+        )
+    )
 
     # Plain text last: questions and calculations, only when addressed in groups.
     application.add_handler(

@@ -20,13 +20,13 @@ def schedule(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     if application.job_queue is None:
         log.warning("no job queue: digests are sent only by `pillarbot digest send`")
         return
-    application.bot_data[_RUNNING_KEY] = asyncio.Lock()
+    digest_lock(application.bot_data)
     application.job_queue.run_repeating(deliver_due, interval=TICK_SECONDS, first=1)
 
 
 async def deliver_due(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send every digest due now; a run still going makes this tick a no-op."""
-    lock = context.bot_data[_RUNNING_KEY]
+    lock = digest_lock(context.bot_data)
     if lock.locked():
         return
     async with lock:
@@ -41,3 +41,11 @@ async def deliver_due(context: ContextTypes.DEFAULT_TYPE) -> None:
                 report.blocked,
                 report.failed,
             )
+
+
+def digest_lock(bot_data: dict[Any, Any]) -> asyncio.Lock:
+    """The one lock around sending from the outbox: the minute job and a `/publish`
+    broadcast never send the same pending rows twice."""
+    lock = bot_data.setdefault(_RUNNING_KEY, asyncio.Lock())
+    assert isinstance(lock, asyncio.Lock)
+    return lock

@@ -10,7 +10,7 @@ that outlasted those retries.
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,15 @@ class DeliveryReport:
     messages: int = 0
     blocked: int = 0
     failed: int = 0
+    chats: int = 0  # chats that got every message meant for them
+
+    @property
+    def done(self) -> int:
+        """Chats finished either way: sent, blocked or failed."""
+        return self.chats + self.blocked + self.failed
+
+
+Progress = Callable[[DeliveryReport], Awaitable[None]]
 
 
 def _utcnow() -> dt.datetime:
@@ -83,16 +92,25 @@ class DigestSender:
         self.outbox.finish_runs(self.clock())
         return self.report
 
-    async def send_pending(self, chat_id: int | None = None) -> DeliveryReport:
-        """Send what waits in the outbox (for one chat if given), `senders` chats at a time."""
+    async def send_pending(
+        self,
+        chat_id: int | None = None,
+        only: Collection[int] | None = None,
+        progress: Progress | None = None,
+    ) -> DeliveryReport:
+        """Send what waits in the outbox (for one chat if given, or only for the chats in
+        `only`), `senders` chats at a time; `progress` is awaited after each chat."""
         queue: asyncio.Queue[tuple[int, list[str]]] = asyncio.Queue()
         for chat, ids in self.outbox.pending(chat_id).items():
-            queue.put_nowait((chat, ids))
-        workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.senders)]
+            if only is None or chat in only:
+                queue.put_nowait((chat, ids))
+        workers = [asyncio.create_task(self._worker(queue, progress)) for _ in range(self.senders)]
         await asyncio.gather(*workers)
         return self.report
 
-    async def _worker(self, queue: "asyncio.Queue[tuple[int, list[str]]]") -> None:
+    async def _worker(
+        self, queue: "asyncio.Queue[tuple[int, list[str]]]", progress: Progress | None
+    ) -> None:
         while not queue.empty():
             chat_id, ids = queue.get_nowait()
             try:
@@ -100,6 +118,8 @@ class DigestSender:
             except Exception:
                 log.exception("digest to one chat failed")
                 self.report.failed += 1
+            if progress is not None:
+                await progress(self.report)
 
     def _lang(self, chat_id: int) -> Lang:
         sub = self.outbox.subscription(chat_id)
@@ -121,6 +141,7 @@ class DigestSender:
             self.report.messages += 1
             if message.update_ids:
                 self.outbox.mark(chat_id, message.update_ids, "sent", self.clock())
+        self.report.chats += 1
 
     async def _deliver(self, chat_id: int, message: DigestMessage, lang: Lang) -> tuple[str, int]:
         """Send one message; ("sent" | "blocked" | "failed", the chat id it went to)."""
