@@ -3,6 +3,7 @@ source is contacted."""
 
 import datetime as dt
 import io
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -273,6 +274,8 @@ def test_updates_review_drafts_and_dismisses(
     (draft,) = drafts.glob("*.md")
     front, body = _split_draft(draft)
     assert front["date"] == dt.date(2025, 11, 13) and front["importance"] == "normal"
+    # the id is in the form of published updates, so /publish takes the finished draft
+    assert re.fullmatch(r"2025-11-13-[a-z0-9-]+", front["id"])
     assert "us401k" in front["topics"]
     assert front["title"]["en"] == IRS_LIMITS[0] and front["title"]["zh"].startswith("TODO")
     assert front["sources"] == [
@@ -311,7 +314,8 @@ def test_a_chinese_candidate_drafts_with_its_title_in_zh(
     # A list page gives no date: the draft takes the day it was written, source and all.
     assert front["sources"][0]["date"] == front["date"] and isinstance(front["date"], dt.date)
     assert front["sources"][0]["url"] == pension.url
-    assert front["id"].startswith(f"mohrss_{pension.id}_") and "&id" not in draft.read_text()
+    assert front["id"] == f"{front['date']:%Y-%m-%d}-mohrss-{pension.id}"
+    assert "&id" not in draft.read_text()
 
 
 def test_drafts_do_not_break_content_check(

@@ -26,12 +26,13 @@ def drafts_dir() -> Path:
 
 
 def draft_id(candidate: Candidate, today: dt.date) -> str:
-    """A lowercase id from the title's first words and the date: irs_401k_limits_20261207."""
+    """An id in the form published updates use, the date and the title's first words:
+    2026-12-07-irs-401k-limits (so `/publish` takes the draft as it is)."""
     words = re.findall(r"[a-z0-9]+", candidate.title.lower())[:MAX_SLUG_WORDS]
-    slug = "_".join(words)
+    slug = "-".join(words)
     if not re.search(r"[a-z]", slug):  # a Chinese title: name it by its source instead
-        slug = f"{candidate.source.replace('-', '_')}_{candidate.id}"
-    return f"{slug}_{_date(candidate, today):%Y%m%d}"
+        slug = f"{candidate.source.replace('_', '-')}-{candidate.id}"
+    return f"{_date(candidate, today):%Y-%m-%d}-{slug}"
 
 
 def draft_text(candidate: Candidate, today: dt.date) -> str:
