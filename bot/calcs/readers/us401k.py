@@ -1,6 +1,7 @@
 """Read a 401(k) projection request: the slot table, the match formula and zero-words."""
 
 import re
+from functools import lru_cache
 
 from bot.calcs.readers.match import match_tiers
 from bot.calcs.readers.zero import zero_inputs
@@ -182,6 +183,17 @@ _MATCHED_AT = re.compile(
 
 def read_us401k(text: str) -> dict[str, str]:
     """Parameters of a 401(k) projection, as canonical strings."""
+    return dict(_read_us401k(text))
+
+
+@lru_cache(maxsize=256)
+def _read_us401k(text: str) -> tuple[tuple[str, str], ...]:
+    """The reading itself, remembered: deciding whether a message is a projection reads it
+    too, so a message is read once, not two or three times."""
+    return tuple(_reading(text).items())
+
+
+def _reading(text: str) -> dict[str, str]:
     params, text = zero_inputs(text)
     tiers, used = match_tiers(text)
     if tiers:
