@@ -193,15 +193,15 @@ def detect_calculator(text: str) -> str | None:
         return subject
     if _BENCHMARK.search(asked):
         return None
+    numbers = find_numbers(text)
+    if not numbers:
+        return None  # past an explicit "calculate", a calculation needs a number
     if _projects_own_numbers(text, asked):
         return "us401k"
     if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
         return None
     if asked != text and not _AMOUNT_ASKED.search(asked) and not _states_a_projection(text):
         return None  # a story with figures whose question asks for no amount ("can I borrow?")
-    numbers = find_numbers(text)
-    if not numbers:
-        return None
     if _CRYPTO.search(text) and _PLANS.search(text) and _FLOW.search(text):
         return "inflow"
     if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
