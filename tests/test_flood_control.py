@@ -1,32 +1,15 @@
 """Flood control in process (issue 10): what counts against a budget, and the typing throttle."""
 
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from telegram import Update
 
-from bot.engine import Engine
 from bot.tg.inline_throttle import InlineThrottle
 from tests.fake_telegram import BOT_USERNAME, FakeTelegram
-from tests.test_telegram_handlers import TOKEN, _application
+from tests.test_telegram_handlers import harness  # noqa: F401 (the fixture)
 
 GROUP = {"id": -100555, "type": "group", "title": "Savers"}
-
-
-@pytest.fixture
-async def app_fake(engine: Engine, tmp_path: Path) -> AsyncIterator[tuple[Any, FakeTelegram]]:
-    fake = FakeTelegram(token=TOKEN)
-    app = _application(engine, fake, tmp_path / "f.db")
-    async with app:
-        assert app.post_init is not None
-        await app.post_init(app)
-        yield app, fake
-        assert app.post_shutdown is not None
-        await app.post_shutdown(app)
-    assert fake.violations == []
 
 
 async def _feed_together(app: Any, fake: FakeTelegram) -> None:
@@ -36,9 +19,9 @@ async def _feed_together(app: Any, fake: FakeTelegram) -> None:
 
 
 async def test_commands_for_other_bots_and_chatter_do_not_count(
-    app_fake: tuple[Any, FakeTelegram],
+    harness: tuple[Any, FakeTelegram],  # noqa: F811
 ) -> None:
-    app, fake = app_fake
+    app, fake = harness
     for index in range(12):
         fake.push_text(7, f"/start@some_other_bot {index}", chat=GROUP)
         fake.push_text(7, f"see you at lunch {index}", chat=GROUP)
@@ -49,9 +32,9 @@ async def test_commands_for_other_bots_and_chatter_do_not_count(
 
 
 async def test_a_burst_of_growing_inline_queries_answers_the_last_one(
-    app_fake: tuple[Any, FakeTelegram],
+    harness: tuple[Any, FakeTelegram],  # noqa: F811
 ) -> None:
-    app, fake = app_fake
+    app, fake = harness
     finished = "early withdrawal penalty"
     for length in range(1, len(finished) + 1):
         fake.push_inline(8, finished[:length], query_id=f"q{length}")
@@ -69,9 +52,9 @@ async def test_the_inline_throttle_lets_through_the_first_and_the_latest_of_a_bu
 
 
 async def test_a_chinese_flooder_is_told_in_chinese_that_skipped_messages_stay_unanswered(
-    app_fake: tuple[Any, FakeTelegram],
+    harness: tuple[Any, FakeTelegram],  # noqa: F811
 ) -> None:
-    app, fake = app_fake
+    app, fake = harness
     for _ in range(12):
         fake.push_text(9, "什么是401k", language_code="zh")
     await _feed_together(app, fake)

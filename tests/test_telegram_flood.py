@@ -1,36 +1,18 @@
 """Flood control over the local Bot API server: it stops floods and nothing else (issue 10)."""
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from tests.fake_telegram import BOT_USERNAME, FakeTelegram
-from tests.test_telegram_e2e import TOKEN, RunningBot
+from tests.test_telegram_e2e import TOKEN, RunningBot, bot, server  # noqa: F401 (fixtures)
 
 GROUP = {"id": -100777, "type": "supergroup", "title": "Retirement chat"}
 FLOOD_NOTICE = "skipping"  # a word of the English flood notice
 SLOW_DOWN = "Too many taps"  # the start of the English toast for taps over the budget
 
 
-@pytest.fixture
-def server() -> Iterator[FakeTelegram]:
-    fake = FakeTelegram(token=TOKEN).start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-def bot(server: FakeTelegram, tmp_path: Path) -> Iterator[RunningBot]:
-    running = RunningBot(server, tmp_path / "pillar.db", tmp_path / "charts")
-    yield running
-    assert TOKEN not in running.stop()
-    assert server.violations == []
-
-
 def test_typing_an_inline_query_gets_the_finished_query_answered(
-    server: FakeTelegram, bot: RunningBot
+    server: FakeTelegram,  # noqa: F811
+    bot: RunningBot,  # noqa: F811
 ) -> None:
     finished = "rollover 60 days"
     for length in range(1, len(finished) + 1):
@@ -44,7 +26,8 @@ def test_typing_an_inline_query_gets_the_finished_query_answered(
 
 
 def test_rapid_taps_are_all_answered_some_with_a_slow_down_toast(
-    server: FakeTelegram, bot: RunningBot
+    server: FakeTelegram,  # noqa: F811
+    bot: RunningBot,  # noqa: F811
 ) -> None:
     server.push_text(52, "How does 401k vesting work?")
     answer = server.wait_sent(52, 1)[0]
@@ -64,7 +47,8 @@ def test_rapid_taps_are_all_answered_some_with_a_slow_down_toast(
 
 
 def test_group_chatter_uses_no_budget_and_the_mention_after_it_is_answered(
-    server: FakeTelegram, bot: RunningBot
+    server: FakeTelegram,  # noqa: F811
+    bot: RunningBot,  # noqa: F811
 ) -> None:
     for index in range(30):
         server.push_text(61 + index % 2, f"lunch at noon? message {index}", chat=GROUP)
@@ -78,7 +62,8 @@ def test_group_chatter_uses_no_budget_and_the_mention_after_it_is_answered(
 
 
 def test_a_member_flooding_a_group_with_mentions_gets_no_public_notice(
-    server: FakeTelegram, bot: RunningBot
+    server: FakeTelegram,  # noqa: F811
+    bot: RunningBot,  # noqa: F811
 ) -> None:
     for index in range(15):
         server.push_text(63, f"@{BOT_USERNAME} what is a 401k {index}", chat=GROUP)
@@ -91,7 +76,8 @@ def test_a_member_flooding_a_group_with_mentions_gets_no_public_notice(
 
 
 def test_a_private_flooder_is_told_plainly_that_skipped_messages_get_no_answer(
-    server: FakeTelegram, bot: RunningBot
+    server: FakeTelegram,  # noqa: F811
+    bot: RunningBot,  # noqa: F811
 ) -> None:
     questions = 20
     for _ in range(questions):
@@ -112,7 +98,8 @@ def test_a_private_flooder_is_told_plainly_that_skipped_messages_get_no_answer(
 
 
 def test_many_users_asking_at_once_all_get_their_answer(
-    server: FakeTelegram, bot: RunningBot
+    server: FakeTelegram,  # noqa: F811
+    bot: RunningBot,  # noqa: F811
 ) -> None:
     users = range(900, 960)  # far more than the bot's reply connections
     for user in users:
