@@ -1,7 +1,5 @@
 """End to end over HTTP (issue 10): menus edit in place, edited questions edit the answer."""
 
-import sqlite3
-from pathlib import Path
 from typing import Any
 
 from tests.fake_telegram import BOT_USERNAME, FakeTelegram, Sent
@@ -36,30 +34,13 @@ def test_topics_menu_pages_and_goes_back_in_place(
     assert len(server.sent_to(81, "sendMessage")) == 1
 
 
-def _answer_remembered(db: Path, chat_id: int, message_id: int) -> bool:
-    """Whether the bot has stored which message answered this one (it does so right after
-    sending, so a test that edits at once must wait for it, as a person always does)."""
-    try:
-        with sqlite3.connect(db) as conn:
-            row = conn.execute(
-                "SELECT 1 FROM reply_map WHERE chat_id = ? AND message_id = ?",
-                (chat_id, message_id),
-            ).fetchone()
-    except sqlite3.Error:
-        return False
-    return row is not None
-
-
 def test_an_edited_question_and_a_group_welcome_over_http(
     server: FakeTelegram,  # noqa: F811
     bot: RunningBot,  # noqa: F811
-    tmp_path: Path,
 ) -> None:
     server.push_text(82, "What is vesting?")
     answer = server.wait_sent(82, 1)[0]
     question = server.last_user_message(82)
-    db = tmp_path / "pillar.db"  # the database of the `bot` fixture
-    server.wait_for(lambda: _answer_remembered(db, 82, question["message_id"]))
     server.push_edit(82, question["message_id"], "What is a Roth 401(k)?")
     edited = server.wait_sent(82, 1, "editMessageText")[0]
     assert edited.message_id == answer.message_id and "Roth" in edited.text

@@ -7,6 +7,7 @@ import secrets
 from sqlite_utils import Database
 
 KEY_NAME = "pseudonym_key"
+REMEMBERED = 10_000  # pseudonyms kept in memory; past that the memory starts again
 
 
 class Pseudonyms:
@@ -21,7 +22,14 @@ class Pseudonyms:
             key = secrets.token_hex(32)
             db.table("meta").insert({"name": KEY_NAME, "value": key}, pk="name")
         self._key = bytes.fromhex(key)
+        self._known: dict[int, str] = {}
 
     def of(self, user_id: int) -> str:
-        """The pseudonym of a user id."""
-        return hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+        """The pseudonym of a user id (remembered for the users seen lately)."""
+        known = self._known.get(user_id)
+        if known is None:
+            if len(self._known) >= REMEMBERED:
+                self._known.clear()
+            known = hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+            self._known[user_id] = known
+        return known

@@ -94,6 +94,7 @@ def build_application(
         svc = application.bot_data.get(SERVICES_KEY)
         if isinstance(svc, Services):
             svc.events.flush()
+            svc.replies.flush()
             svc.db.close()
 
     builder = (

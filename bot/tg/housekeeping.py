@@ -46,8 +46,10 @@ async def prune_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def flush_events_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Write the events held in memory."""
-    services(context).events.flush()
+    """Write the events and the question-to-answer links held in memory."""
+    svc = services(context)
+    svc.events.flush()
+    svc.replies.flush()
 
 
 def schedule_housekeeping(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -61,6 +61,7 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if choice == "yes":
         svc.events.flush()  # so that the user's waiting events are unlinked too
         erase_user(svc.db, user.id, svc.pseudonyms.of(user.id))
+        svc.replies.forget_chat(user.id)  # answers not yet written included
         svc.users.forget(user.id)
         svc.pending.forget(user.id)
         context.application.drop_user_data(user.id)
