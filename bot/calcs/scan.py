@@ -47,7 +47,7 @@ _BIWEEKLY_AFTER = re.compile(
     + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|"
     + r"(?:a|per|each|every) paycheck|每两周)"
 )
-_PUT = r"(?:[^，,。；;.!?\d]{0,8}?(?:放|存|投入?|交|缴|定投|挣|赚))?"
+_PUT = r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚))?"
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
     + _PUT

@@ -45,7 +45,7 @@ _GET_CUE = re.compile(
 )
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|"
-    r"contribut|\bput(?:ting)? in\b|\badding\b|\bfund\b|存|攒|贡献|供款"
+    r"contribut|\bput(?:ting)? in\b|\badding\b|\bfund\b|存|攒|贡献|供款|基金|放在"
 )
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|how much (?:will|would|money)|"

@@ -35,7 +35,8 @@ TABLE: tuple[Slot, ...] = (
         window=6,
         low=30,
         high=110,
-        not_before=r"catch[- ]?up|starting|start at|begin|from age|补缴|开始",
+        not_before=r"(?:catch[- ]?up(?: contributions?)?|starting|start|begin(?:ning)?|from)"
+        r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$",
     ),
     # "Maria is 25 and earns…": weaker than any retirement cue ("retirement age is 65").
     slot("age", "count", before=r"\bis\b", window=2, low=14, high=110, before_penalty=3),
@@ -66,7 +67,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"balance(?: of| is)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
-        r"(?:有|存了|攒了)|"
+        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|"
         r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at)?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
@@ -108,7 +109,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
-        r"grows? to|增长到|变成",
+        r"grows? to|增长到|变成|(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有",
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
         window=10,
         low=1000,
