@@ -3,6 +3,7 @@
 import pytest
 
 from bot.engine import Engine, Message
+from bot.i18n.formatting import format_usd
 from bot.i18n.script import to_traditional
 from bot.i18n.text import t
 
@@ -492,3 +493,22 @@ def test_a_number_the_calculation_did_not_use_is_named(
     first_line = reply.text.splitlines()[0]
     assert number in first_line
     assert t(reply.lang, "Not used: %(numbers)s.").split("%")[0] in first_line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "starting my 401k at 25, want 2 mil by 65, figure 6% return. how much a month??",
+        "25岁开始存401k，想65岁时有200万美元，年回报6%，每月要存多少？",
+    ],
+)
+def test_a_target_with_nothing_put_in_yet_is_answered_with_the_monthly_amount(
+    calc_engine: Engine, text: str
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.result is not None
+    assert reply.result["read"]["target"] == "2000000"
+    monthly = reply.result["monthly_needed_for_target"]
+    assert monthly > 0
+    headline = "\n".join(reply.text.splitlines()[:6])  # the answer comes first, not last
+    assert format_usd(monthly, reply.lang) in headline

@@ -163,6 +163,8 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         if salary > 0:
             contrib_pct = d["contrib_pct"]
             used.append("contrib_pct")
+        elif "target" in request.params:
+            contrib_amount = 0.0  # "how much a month to reach $2M?": the answer is that amount
         elif balance <= 0:
             raise MissingInputError("us401k", ["contribution"], request)
     if tiers and salary <= 0:

@@ -97,7 +97,7 @@ _ADVICE = re.compile(
 # "Am I on track?", "can I retire at 62 with…?", "够不够": whether the asker's own numbers
 # reach retirement, which a projection of those numbers answers.
 _ENOUGH = re.compile(
-    r"\bon track\b|\benough\b|\bcan (?:i|we|he|she) (?:still )?retire\b|\b(?:able|afford) to retire\b|"
+    r"\bon (?:the )?(?:right )?track\b|\benough\b|\bcan (?:i|we|he|she) (?:still )?retire\b|\b(?:able|afford) to retire\b|"
     r"\bafford to (?:quit|stop working)\b|\bdoable\b|\bbehind\b|"
     r"\b(?:am i|are we) (?:gonna|going to) be (?:ok|okay|fine|alright)\b|"
     r"\bwill (?:i|we) be (?:ok|okay|fine|alright)\b|\bwill i make it\b|"
@@ -171,7 +171,7 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
         return False
     found = read_us401k(text)
     horizon = {"age", "years", "retire_age"} & found.keys()
-    money = {"contrib_pct", "contrib_amount", "balance"} & found.keys()
+    money = {"contrib_pct", "contrib_amount", "balance", "target"} & found.keys()
     if not money or not (horizon or (enough and "balance" in found)):
         return False  # "is $2M in a 401(k) enough?" asks for the age next
     if _MONEY_OUT.search(asked):

@@ -17,6 +17,7 @@ _PERIOD = (
 )
 _AGE_BEFORE = (
     r"\bi'?m|\bi am|\baged?\b|\bturning|\bturned|\bnow\b|今年满?|年龄|现在|目前|"
+    r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
     r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|^|我"
 )
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
@@ -62,12 +63,22 @@ TABLE: tuple[Slot, ...] = (
         low=1000,
         yearly=True,
     ),
+    # "22yo, 45k/yr, I put 10% in": a yearly amount no cue claims is pay, weakly
+    slot(
+        "salary",
+        "money",
+        after=r"\s*(?:/\s*(?:yr|year)|a year|per year|annually)",
+        window=1,
+        low=10_000,
+        after_penalty=3,
+        yearly=True,
+    ),
     slot(
         "balance",
         "money",
         before=r"balance(?: of| is)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
-        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|"
+        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at)?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
@@ -109,7 +120,8 @@ TABLE: tuple[Slot, ...] = (
         before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
-        r"grows? to|增长到|变成|(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有",
+        r"grows? to|增长到|变成|(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
+        r"时有|的时候有|想(?:要)?有|希望有|要有",
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
         window=10,
         low=1000,
@@ -167,7 +179,7 @@ TABLE: tuple[Slot, ...] = (
         unless="contrib_amount",
     ),
 )
-_BY_NAME = {row.name: row for row in TABLE}
+_BY_NAME = {row.name: row for row in reversed(TABLE)}  # a name's first row decides its units
 _AGE_SPAN = re.compile(
     r"(?:between|from) (?:the )?(?:ages? (?:of )?)?(\d{2}) ?(?:and|to|-|–|until|till) ?"
     r"(?:age )?(\d{2})\b"
