@@ -456,6 +456,14 @@ def test_a_result_starts_with_what_was_read(
             {"index": "2", "years": "20", "balance": "200000", "avg_wage": "5000"},
         ),
         (
+            "35, maxing the 401k at 23.5k a year till I retire at 65, 7% return. how much?",
+            {"age": "35", "retire_age": "65", "contrib_amount": "23500", "return": "7"},
+        ),
+        (
+            "I'm 30 with $40k in my 401k. Can I reach $1.5 million by age 62 at 7%?",
+            {"age": "30", "retire_age": "62", "target": "1500000", "balance": "40000"},
+        ),
+        (
             "Is $500k enough to retire at 60 if I'm 50 now?",
             {"age": "50", "retire_age": "60", "balance": "500000"},
         ),

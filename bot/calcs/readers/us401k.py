@@ -16,7 +16,8 @@ _PERIOD = (
     r"\s*annually|\s*monthly)?"
 )
 _AGE_BEFORE = (
-    r"\bi'?m|\bi am|\baged?\b|\bturning|\bturned|\bnow\b|今年满?|年龄|现在|目前|"
+    r"\bi'?m|\bi am|(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
+    r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
     r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|^|我"
 )
@@ -102,7 +103,8 @@ TABLE: tuple[Slot, ...] = (
         "contrib_amount",
         "money",
         before=r"contribut\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
-        r"\bmax(?:ing|ed)?(?: out)?|\badd(?:ing)?|defer\w*|存满?(?![款了])|投入?|缴|供款|放|定投",
+        r"\bmax(?:ing|ed)?(?: out)?\b(?:\s+(?:the|my)?\s*(?:401k|403b)\s+(?:at|with|to|by))?|"
+        r"\badd(?:ing)?|defer\w*|存满?(?![款了])|投入?|缴|供款|放|定投",
         after=_PERIOD
         + r"\s*(?:into|to)\s+"
         + _MY
