@@ -79,7 +79,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"balance(?: of| is)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
-        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|\bjust (?:crossed|passed|topped)|"
+        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at)?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
@@ -104,7 +104,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"contribut\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
         r"\bmax(?:ing|ed)?(?: out)?\b(?:\s+(?:the|my)?\s*(?:401k|403b)\s+(?:at|with|to|by))?|"
-        r"\badd(?:ing)?|defer\w*|存满?(?![款了])|投入?|缴|供款|放|定投",
+        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投",
         after=_PERIOD
         + r"\s*(?:into|to)\s+"
         + _MY
