@@ -77,7 +77,7 @@ def _names_a_year(before: str, after: str) -> bool:
     return bool(_CALENDAR_AFTER.match(after) or _CALENDAR_BEFORE.search(before))
 
 
-def _kind(text: str, number: Number) -> str:
+def _kind(text: str, number: Number, period: str | None) -> str:
     after = text[number.end : number.end + 16]
     before = text[max(0, number.start - 12) : number.start]
     if number.percent:
@@ -92,20 +92,21 @@ def _kind(text: str, number: Number) -> str:
             return "duration"
     if number.currency or number.scaled or abs(number.value) >= MONEY_FLOOR:
         return "money"
-    if _period(text, number) is not None:
-        return "money"
-    return "count"
+    return "money" if period is not None else "count"
+
+
+def _quantity(text: str, number: Number) -> Quantity:
+    period = _period(text, number)
+    kind = _kind(text, number, period)
+    return Quantity(
+        value=number.value,
+        start=number.start,
+        end=number.end,
+        kind=kind,
+        period=period if kind == "money" else None,
+    )
 
 
 def scan(text: str) -> list[Quantity]:
     """Every quantity in a normalised text, in order."""
-    return [
-        Quantity(
-            value=number.value,
-            start=number.start,
-            end=number.end,
-            kind=(kind := _kind(text, number)),
-            period=_period(text, number) if kind == "money" else None,
-        )
-        for number in find_numbers(text)
-    ]
+    return [_quantity(text, number) for number in find_numbers(text)]

@@ -132,6 +132,10 @@ def _subject(text: str) -> str | None:
 
 
 PLAIN_REQUEST_LENGTH = 300  # characters
+# What a 401(k) projection of someone's own numbers needs: a horizon, and money going in or
+# already there.
+_HORIZON = frozenset({"age", "years", "retire_age"})
+_MONEY_IN = frozenset({"contrib_pct", "contrib_amount", "balance"})
 
 
 def _states_a_projection(text: str) -> bool:
@@ -140,8 +144,7 @@ def _states_a_projection(text: str) -> bool:
     if len(text) > PLAIN_REQUEST_LENGTH:
         return False  # a long story mentions many figures, often of several people and plans
     found = read_us401k(text)
-    horizon = {"age", "years", "retire_age"} & found.keys()
-    money = {"contrib_pct", "contrib_amount", "balance"} & found.keys()
+    horizon, money = _HORIZON & found.keys(), _MONEY_IN & found.keys()
     return bool(horizon and money and {"salary", "return"} & found.keys() and len(found) >= 4)
 
 
@@ -170,13 +173,12 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
     if _CHINA.search(text) and not _US_PLAN.search(text):
         return False
     found = read_us401k(text)
-    horizon = {"age", "years", "retire_age"} & found.keys()
-    money = {"contrib_pct", "contrib_amount", "balance", "target"} & found.keys()
+    horizon, money = _HORIZON & found.keys(), (_MONEY_IN | {"target"}) & found.keys()
     if not money or not (horizon or (enough and "balance" in found)):
         return False  # "is $2M in a 401(k) enough?" asks for the age next
     if _MONEY_OUT.search(asked):
         return False  # what comes out (a withdrawal, a loan, tax) is not a projection
-    if _ENOUGH.search(asked) or _PROJECTION.search(asked):
+    if enough or _PROJECTION.search(asked):
         return True
     asks_amount = _AMOUNT_ASKED.search(asked) or _AMOUNT_ASKED_BRIEFLY.search(asked)
     return not _ADVICE.search(asked) and (bool(asks_amount) or len(found) >= 4)

@@ -1,9 +1,8 @@
 """Read an employer match formula ("50% up to 6%", "公司1比1匹配到4%") as tiers "rate@width"."""
 
 import re
-from dataclasses import replace
 
-from bot.calcs.numbers import Number, find_numbers
+from bot.calcs.readers.nearby import after
 from bot.calcs.request import fmt
 
 _WHOSE = (
@@ -124,17 +123,7 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{g[0]}@{g[1]}"
         return tiers, [found.span()]
     if re.search(r"dollar[- ]for[- ]dollar", text):
-        cap = _percent_after(r"dollar[- ]for[- ]dollar", text, window=30)
+        cap = after(r"dollar[- ]for[- ]dollar", text, window=30, percent=True)
         if cap:
             return f"100@{fmt(cap.value)}", [(cap.start, cap.end)]
     return None, []
-
-
-def _percent_after(pattern: str, text: str, window: int) -> Number | None:
-    """The first percentage that starts within `window` characters after a keyword."""
-    for match in re.finditer(pattern, text):
-        for number in find_numbers(text[match.end() : match.end() + window + 24]):
-            if number.start <= window and number.percent:
-                shift = match.end()
-                return replace(number, start=number.start + shift, end=number.end + shift)
-    return None
