@@ -46,6 +46,11 @@ def main() -> None:
     atexit.register(
         lambda: Path(out).write_text(json.dumps({"arrived": ARRIVED, "sending": SENDING}))
     )
+    run_as_python(args)
+
+
+def run_as_python(args: list[str]) -> None:
+    """Run `python ARGS` in this process (`-m module …` or `script.py …`)."""
     if args[0] == "-m":
         sys.argv = [args[1], *args[2:]]
         runpy.run_module(args[1], run_name="__main__", alter_sys=True)

@@ -10,12 +10,12 @@ counted as the bot's) and the chat or query id of each reply. For bench/bot_time
 
 import atexit
 import json
-import runpy
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from phase_probe import run_as_python  # this script runs from bench/, beside it
 from telegram.request import HTTPXRequest
 
 from bot.tg.request import JsonHTTPXRequest
@@ -65,13 +65,7 @@ def main() -> None:
     for cls in (HTTPXRequest, JsonHTTPXRequest):
         _probe(cls)
     atexit.register(_write, out)
-    if args[0] == "-m":
-        sys.argv = [args[1], *args[2:]]
-        runpy.run_module(args[1], run_name="__main__", alter_sys=True)
-    else:
-        sys.argv = args
-        sys.path.insert(0, str(Path(args[0]).parent))
-        runpy.run_path(args[0], run_name="__main__")
+    run_as_python(args)
 
 
 if __name__ == "__main__":
