@@ -236,7 +236,8 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
     """A calculation request from a message (and a pending request it may complete)."""
     normalized = digits_for_words(normalize(text))
     values = parse_key_values(normalized)
-    name = explicit_calculator(normalized) or detect_calculator(normalized)
+    explicit = explicit_calculator(normalized)
+    name = explicit or detect_calculator(normalized)
     if name is None and context is not None and find_numbers(normalized):
         name = context.calculator
     if name is None:
@@ -246,7 +247,7 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
     missing = params.pop("missing", None)
     found = CALCULATORS[name].read(normalized)
     params.update(found)
-    if not explicit_calculator(normalized):
+    if not explicit:
         # "= ?" in a sentence is not an input: typed keys count only when they are the
         # calculator's own (in a `/calc` command every key counts, so a wrong one is refused).
         values = {k: v for k, v in values.items() if k in CALCULATORS[name].keys}
