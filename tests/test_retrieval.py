@@ -60,6 +60,28 @@ def test_cached_index_answers_exactly_like_a_fresh_one(engine: Engine, tmp_path:
         expected = fresh.search(fresh.query(text))
         assert first.search(first.query(text)) == expected
         assert cached.search(cached.query(text)) == expected
+        normalized = fresh.query(text).normalized
+        similarities = fresh.centroids.similarities(normalized)
+        assert (cached.centroids.similarities(normalized) == similarities).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # Misspelt, inflected or run together: whole words miss, character n-grams meet.
+        ("withdrawl befor 59 penalti", "k401_early_withdrawal"),
+        ("borrowing agianst my 401k", "k401_loans"),
+        ("vestng schedule when i quit", "k401_vesting"),
+        ("社保断缴了几个月怎么办", "cn_si_gap"),
+    ],
+)
+def test_the_ngram_view_finds_a_topic_through_typos_and_run_on_chinese(
+    engine: Engine, text: str, topic: str
+) -> None:
+    from bot.knowledge.tokens import normalize
+
+    similarities = engine.index.centroids.similarities(normalize(text))
+    assert engine.index.ids[int(similarities.argmax())] == topic
 
 
 def test_a_content_change_gives_a_new_cache_key(engine: Engine, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.knowledge import search, tokens
+from bot.knowledge import centroids, search, tokens
 from bot.knowledge.content import Content
 from bot.knowledge.search import SearchIndex
 
@@ -37,7 +37,7 @@ def content_key(content: Content) -> str:
     ):
         digest.update(str(path.relative_to(content.root)).encode())
         digest.update(path.read_bytes())
-    for module in (search, tokens):
+    for module in (search, tokens, centroids):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:24]
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.knowledge.centroids import Centroids
 from bot.knowledge.content import Content
 from bot.knowledge.focus import focus_segments
 from bot.knowledge.tokens import ZH_STOP_CHARS, is_unigram, normalize, tokenize
@@ -211,6 +212,7 @@ class SearchIndex:
         heads: list[set[str]] = []
         paraphrase_docs: list[dict[str, float]] = []
         self.paraphrase_topic: list[int] = []
+        examples: list[tuple[str, int]] = []
         for row, topic in enumerate(content.topics.values()):
             fields = {
                 "title": list(topic.title.values()),
@@ -236,6 +238,10 @@ class SearchIndex:
                         self.paraphrase_topic.append(row)
             topic_docs.append(tf)
             heads.append(head)
+            asked = fields["title"] + fields["questions"]
+            asked += [" ".join(ks) for ks in topic.keywords.values()]
+            examples.extend((normalize(text), row) for text in asked)
+        self.centroids = Centroids(examples, len(self.ids))
         self.vocab = {
             token: i for i, token in enumerate(sorted({t for d in topic_docs for t in d}))
         }
@@ -262,6 +268,7 @@ class SearchIndex:
             "in_head": self.in_head,
             **self.topics.arrays("topics_"),
             **self.paraphrases.arrays("paraphrases_"),
+            **self.centroids.arrays(),
         }
 
     def _restore(self, arrays: Any) -> None:
@@ -274,6 +281,7 @@ class SearchIndex:
         self.in_head = arrays["in_head"]
         self.topics = Bm25.from_arrays(arrays, "topics_")
         self.paraphrases = Bm25.from_arrays(arrays, "paraphrases_")
+        self.centroids = Centroids.from_arrays(arrays)
         self._paraphrase_starts = _group_starts(self.paraphrase_topic, len(self.ids))
 
     def query(self, text: str) -> Query:
