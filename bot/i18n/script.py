@@ -1,7 +1,7 @@
 """Simplified <-> Traditional Chinese conversion with OpenCC (converters built lazily)."""
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -25,8 +25,12 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+@lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
-    """Convert 简体 text to 繁體 as written in Taiwan (phrases included), domain terms kept."""
+    """Convert 简体 text to 繁體 as written in Taiwan (phrases included), domain terms kept.
+
+    Most calls convert the same titles, labels and template lines again: they are cached.
+    """
     if not text:
         return text
     convert = _converter("s2twp").convert

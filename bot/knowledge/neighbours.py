@@ -41,30 +41,35 @@ class NeighbourMatcher:
                     self._han.setdefault(folded, neighbour)
                 elif words := tuple(_words(folded)):
                     self._words.setdefault(words, neighbour)
-        self._han_lengths = sorted({len(p) for p in self._han}, reverse=True)
-        self._word_lengths = sorted({len(p) for p in self._words}, reverse=True)
+        # Phrase lengths by first character or word: a text is looked up only where a
+        # phrase could start.
+        self._han_sizes: dict[str, list[int]] = {}
+        for phrase in self._han:
+            self._han_sizes.setdefault(phrase[0], []).append(len(phrase))
+        self._word_sizes: dict[str, list[int]] = {}
+        for words in self._words:
+            self._word_sizes.setdefault(words[0], []).append(len(words))
 
     def match(self, normalized: str, asked: frozenset[Country] = frozenset()) -> Neighbour | None:
-        """The neighbour with the longest phrase found in already-normalised text, leaving out
-        neighbours of a country the question does not ask about."""
+        """The neighbour with the longest phrase found in already-normalised text (an English
+        word weighs two Han characters; on a tie, the first found, Chinese first), leaving
+        out neighbours of a country the question does not ask about."""
         best: tuple[int, Neighbour] | None = None
         for run in _HAN_RUN.findall(normalized):
-            for size in self._han_lengths:
-                if best is not None and size <= best[0]:
-                    break
-                for start in range(len(run) - size + 1):
+            for start, char in enumerate(run):
+                for size in self._han_sizes.get(char, ()):
+                    if start + size > len(run) or (best is not None and size <= best[0]):
+                        continue
                     neighbour = self._han.get(run[start : start + size])
                     if neighbour and fits(neighbour_countries(neighbour), asked):
                         best = (size, neighbour)
-                        break
         words = _words(normalized)
-        for size in self._word_lengths:
-            weight = 2 * size  # an English word carries about as much as two Han characters
-            if best is not None and weight <= best[0]:
-                break
-            for start in range(len(words) - size + 1):
+        for start, word in enumerate(words):
+            for size in self._word_sizes.get(word, ()):
+                weight = 2 * size  # an English word carries about as much as two Han characters
+                if start + size > len(words) or (best is not None and weight <= best[0]):
+                    continue
                 neighbour = self._words.get(tuple(words[start : start + size]))
                 if neighbour and fits(neighbour_countries(neighbour), asked):
                     best = (weight, neighbour)
-                    break
         return best[1] if best else None

@@ -106,21 +106,31 @@ class Synonyms:
                     words = tuple(_ASCII_WORD.findall(folded))
                     if words:
                         self._words.setdefault(words, set()).add(token)
-        self._max_words = max((len(k) for k in self._words), default=0)
-        self._han_lengths = sorted({len(k) for k in self._han})
+        # The lengths of the terms that start with each first word or character: a text is
+        # looked up only where some term could start.
+        self._word_sizes: dict[str, set[int]] = {}
+        for words in self._words:
+            self._word_sizes.setdefault(words[0], set()).add(len(words))
+        self._han_sizes: dict[str, set[int]] = {}
+        for term in self._han:
+            self._han_sizes.setdefault(term[0], set()).add(len(term))
 
     def tokens(self, normalized: str) -> list[str]:
         """The group tokens of every group with a member in the text."""
         found: set[str] = set()
         words = _ASCII_WORD.findall(normalized)
-        for size in range(1, self._max_words + 1):
-            for start in range(len(words) - size + 1):
+        for start, word in enumerate(words):
+            for size in self._word_sizes.get(word, ()):
+                if start + size > len(words):
+                    continue
                 hit = self._words.get(tuple(words[start : start + size]))
                 if hit:
                     found |= hit
         for run in _HAN_RUN.findall(normalized):
-            for size in self._han_lengths:
-                for start in range(len(run) - size + 1):
+            for start, char in enumerate(run):
+                for size in self._han_sizes.get(char, ()):
+                    if start + size > len(run):
+                        continue
                     hit = self._han.get(run[start : start + size])
                     if hit:
                         found |= hit

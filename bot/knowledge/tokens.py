@@ -40,8 +40,13 @@ ZH_STOP_CHARS = frozenset(
 ZH_BIGRAM_STOP_CHARS = frozenset("的了是吗呢吧啊呀嘛么我你他她它们这那都也该其若")
 
 
+@lru_cache(maxsize=256)
 def normalize(text: str) -> str:
-    """NFKC, lower case, no control characters, 繁→简, plan names folded (401(k) → 401k)."""
+    """NFKC, lower case, no control characters, 繁→简, plan names folded (401(k) → 401k).
+
+    A message is normalised by search, the neighbour matcher and the calculators' reader
+    alike: the last few results are kept.
+    """
     text = unicodedata.normalize("NFKC", CONTROL_CHARS.sub(" ", text)).lower()
     if han_count(text):
         text = to_mainland_simplified(text).translate(_HAN_VARIANTS)
