@@ -45,14 +45,15 @@ _GET_CUE = re.compile(
 )
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|"
-    r"contribut|\bput(?:ting)? in\b|\badding\b|\bfund\b|存|攒|贡献|供款|基金|放在"
+    r"contribut|\bput(?:ting|s)?\b[^.?!;]{0,25}?\b(?:in|into|away|aside)\b|\badding\b|\bfund\b|"
+    r"存|攒|贡献|供款|基金|放在"
 )
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|how much (?:will|would|money)|"
-    r"grow|project|end up|future value|what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?years|get to|retire with|by (?:age )?\d\d|"
+    r"grow|project|end up|future value|what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
-    r"能有多少|最后有多少|有多少钱|能到\s*\d|能达到|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
+    r"能有多少|最后有多少|有多少钱|还剩多少|剩下多少|能到\s*\d|能达到|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
 _MATCH = re.compile(
     r"match|匹配|配比|配对|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar"

@@ -89,10 +89,20 @@ TABLE: tuple[Slot, ...] = (
         window=10,
         low=100,
     ),
+    # A one-off sum put in once ("a $10,000 investment", "1万美元放在基金里") starts the balance.
     slot(
         "balance",
         "money",
-        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|\bw/|已经?有|现有|存款|才|手[上里头]有|有",
+        before=r"lump sum(?: of)?|one[- ]time (?:investment|deposit|contribution)(?: of)?|"
+        r"一次性(?:投入|存入|存|投|放)?",
+        after=r"\s*(?:investment|lump sum|one[- ]time)\b|\s*(?:放在|放进|存进|存在|投在|投进)",
+        window=6,
+        low=100,
+    ),
+    slot(
+        "balance",
+        "money",
+        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|\bw/|已经?有|现有|存款|才|手[上里头]有|有|用",
         after=r"\s*(?:saved|stashed|sitting)|\s*(?:be |is )?(?:enough|sufficient)|够",
         window=10,
         low=100,
@@ -103,7 +113,8 @@ TABLE: tuple[Slot, ...] = (
         "contrib_amount",
         "money",
         before=r"contribut\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
-        r"\bmax(?:ing|ed)?(?: out)?\b(?:\s+(?:the|my)?\s*(?:401k|403b)\s+(?:at|with|to|by))?|"
+        r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
+        r"(?:\s+(?:at|with|to|by))?|"
         r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投",
         after=_PERIOD
         + r"\s*(?:into|to)\s+"
@@ -122,6 +133,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
+        r"\b(?:is it|it's|that's|is that) (?:really|actually)|"
         r"grows? to|增长到|变成|(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
         r"时有|的时候有|想(?:要)?有|希望有|要有",
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
@@ -175,7 +187,8 @@ TABLE: tuple[Slot, ...] = (
         before=r"contribut\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
         r"自提|存|缴|贡献|供款|提拨",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
-        r"\s*(?:to|into|in)\s+" + _MY + r"(?:401k|403b|ira|plan|account)\b|\s*contributions?",
+        r"\s*(?:to|into|in)\s+" + _MY + r"(?:401k|403b|ira|plan|account)\b|\s*contributions?|"
+        r"\s*in\b(?=\s*(?:[,.;]|$))",  # "10% in, 50% match": slang for what one puts in
         window=30,
         fallback=True,
         unless="contrib_amount",
