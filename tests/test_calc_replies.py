@@ -456,6 +456,23 @@ def test_a_result_starts_with_what_was_read(
             {"index": "2", "years": "20", "balance": "200000", "avg_wage": "5000"},
         ),
         (
+            "earning 62k, putting 9% a year in, 25 years to go. what will I have?",
+            {"salary": "62000", "contrib_pct": "9", "years": "25"},
+        ),
+        (
+            "5万美元一次性放在指数基金里，年化6%，20年后还剩多少？",
+            {"balance": "50000", "return": "6", "years": "20"},
+        ),
+        (
+            # A statement of one's own numbers, asking nothing: its projection is shown.
+            "I'm 50 with $400k in my 401(k), maxing it out at $31,000 a year until 62.",
+            {"age": "50", "balance": "400000", "contrib_amount": "31000", "retire_age": "62"},
+        ),
+        (
+            "60k salary, 6% in, employer matches 4%. after 15 yrs at 6%, is it really ~120k?",
+            {"salary": "60000", "contrib_pct": "6", "years": "15", "target": "120000"},
+        ),
+        (
             "35, maxing the 401k at 23.5k a year till I retire at 65, 7% return. how much?",
             {"age": "35", "retire_age": "65", "contrib_amount": "23500", "return": "7"},
         ),
@@ -480,6 +497,21 @@ def test_plain_requests_are_read_right(
     reply = calc_engine.handle(Message(text))
     assert reply.kind == "calc" and reply.result is not None
     assert reply.result["read"].items() >= read.items(), reply.result["read"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My employer matches 50% up to 6%.",
+        "I have $300k in my 401(k).",
+        "I rolled my $80k 401(k) into an IRA at 45.",
+        "I took a $20,000 401k loan at 40 and left my job at 42.",
+    ],
+)
+def test_a_statement_without_savings_and_a_horizon_is_not_projected(
+    calc_engine: Engine, text: str
+) -> None:
+    assert calc_engine.handle(Message(text)).kind != "calc"
 
 
 @pytest.mark.parametrize(

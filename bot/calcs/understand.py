@@ -17,7 +17,7 @@ from bot.calcs.request import (
     fmt,
     parse_key_values,
 )
-from bot.knowledge.focus import asking_text
+from bot.knowledge.focus import asking_text, asks
 from bot.knowledge.tokens import normalize
 
 _CRYPTO = re.compile(r"crypto|bitcoin|btc|ether|ethereum|加密|比特币|数字货币|虚拟货币|以太坊")
@@ -133,6 +133,8 @@ def _subject(text: str) -> str | None:
 
 
 PLAIN_REQUEST_LENGTH = 300  # characters
+_SENTENCES = re.compile(r"[^.!?。！？;；\n]+")
+_MOVED = re.compile(r"\broll(?:ed|ing|s)?\b|rollover|transferr?(?:ed|ing)|\bmoved\b|转入|转到|转移")
 # What a 401(k) projection of someone's own numbers needs: a horizon, and money going in or
 # already there.
 _HORIZON = frozenset({"age", "years", "retire_age"})
@@ -185,6 +187,21 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
     return not _ADVICE.search(asked) and (bool(asks_amount) or len(found) >= 4)
 
 
+def _states_own_numbers(text: str) -> bool:
+    """Whether a short text that asks nothing states 401(k) savings and a horizon ("55, $810k
+    in my 401k, retiring at 65."): the projection of those numbers is what it can want."""
+    if len(text) > PLAIN_REQUEST_LENGTH or "?" in text:
+        return False
+    if any(asks(sentence) for sentence in _SENTENCES.findall(text)):
+        return False
+    if not _US_PLAN.search(text) or _CRYPTO.search(text) or _MONEY_OUT.search(text):
+        return False
+    if _MOVED.search(text):
+        return False  # "I rolled my $80k 401(k) into an IRA at 45": a story, not savings
+    found = read_us401k(text)
+    return bool(_HORIZON & found.keys() and (_MONEY_IN | {"target"}) & found.keys())
+
+
 def detect_calculator(text: str) -> str | None:
     """Which calculator a normalised text asks for, or None for a question.
 
@@ -199,7 +216,7 @@ def detect_calculator(text: str) -> str | None:
     numbers = find_numbers(text)
     if not numbers:
         return None  # past an explicit "calculate", a calculation needs a number
-    if _projects_own_numbers(text, asked):
+    if _projects_own_numbers(text, asked) or _states_own_numbers(text):
         return "us401k"
     if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
         return None
