@@ -456,6 +456,18 @@ def test_a_result_starts_with_what_was_read(
             {"index": "2", "years": "20", "balance": "200000", "avg_wage": "5000"},
         ),
         (
+            "if a third of 401k plans put 2% into bitcoin, how much flows in?",
+            {"adoption": "33.3", "alloc": "2"},
+        ),
+        (
+            "假如四分之一的计划把3%配置到比特币，会流入多少钱？",
+            {"adoption": "25", "alloc": "3"},
+        ),
+        (
+            "Americans hold $40T in stocks. if 1% of that moved into bitcoin, how much is it?",
+            {"alloc": "1", "base": "40000000000000"},
+        ),
+        (
             "earning 62k, putting 9% a year in, 25 years to go. what will I have?",
             {"salary": "62000", "contrib_pct": "9", "years": "25"},
         ),

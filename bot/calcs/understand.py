@@ -67,6 +67,14 @@ def _has_input(numbers: list[Number]) -> bool:
     return any(n.percent or n.value >= 2 for n in numbers)
 
 
+def _a_stock(numbers: list[Number]) -> bool:
+    """A share of a stock of wealth ("0.5% of $60T moved into bitcoin"): a percent and an
+    amount in the hundreds of billions or more."""
+    return any(n.percent for n in numbers) and any(
+        not n.percent and n.value >= 1e11 for n in numbers
+    )
+
+
 def _has_amount(numbers: list[Number]) -> bool:
     return any(not n.percent and (n.currency or n.scaled or n.value >= 100) for n in numbers)
 
@@ -222,7 +230,7 @@ def detect_calculator(text: str) -> str | None:
         return None
     if asked != text and not _AMOUNT_ASKED.search(asked) and not _states_a_projection(text):
         return None  # a story with figures whose question asks for no amount ("can I borrow?")
-    if _CRYPTO.search(text) and _PLANS.search(text) and _FLOW.search(text):
+    if _CRYPTO.search(text) and _FLOW.search(text) and (_PLANS.search(text) or _a_stock(numbers)):
         return "inflow"
     if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
         return "cn_personal_pension"

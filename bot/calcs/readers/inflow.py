@@ -20,6 +20,8 @@ def read_inflow(text: str) -> dict[str, str]:
     ) or after(
         r"adopt\w*(?: rate)?(?: of| is| was)?(?: only| just)?|采用率?|参与率", text, percent=True
     )
+    if adoption is None and (share := _share_of_plans(text)) is not None:
+        params["adoption"] = fmt(round(share, 1))  # a third: 33.3%
     for number in percents:
         if adoption is not None and number.start == adoption.start:
             continue
@@ -51,6 +53,49 @@ def read_inflow(text: str) -> dict[str, str]:
     elif re.search(r"new contributions|each year|annual contributions|每年新增|新增缴款", text):
         params["yearly"] = "1"  # the default yearly contributions figure
     return params
+
+
+_FRACTION_WORDS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_CN_DIGITS = "零一二三四五六七八九十"
+_WHO = (
+    r"(?:(?:us|american|the|all|of)\s+)*(?:(?:401k|dc|retirement)\s+)?"
+    r"(?:plans|participants|savers|accounts|employers|companies)"
+)
+_SHARE_EN = re.compile(
+    r"\b(?:a|one)\s+(half|third|quarter|fifth|tenth)\b\s+(?:of\s+)?"
+    + _WHO
+    + r"|\bhalf\s+(?:of\s+)?"
+    + _WHO
+    + r"|\b(\d{1,2})\s*(?:/|in|out of)\s*(\d{1,3})\b\s+(?:of\s+)?"
+    + _WHO
+)
+_SHARE_ZH = re.compile(
+    r"([一二三四五六七八九十\d])分之([一二三四五六七八九\d])的?(?:401k)?(?:计划|参与者)|(一半|半数)的?(?:401k)?(?:计划|参与者)"
+)
+
+
+def _share_of_plans(text: str) -> float | None:
+    """A share of plans written as a fraction ("a quarter of plans", "1 in 4 plans",
+    "四分之一的计划", "一半的计划"), in percent."""
+    match = _SHARE_EN.search(text)
+    if match:
+        word, top, bottom = match.group(1), match.group(2), match.group(3)
+        if word:
+            return _FRACTION_WORDS[word]
+        if top and bottom:
+            return 100 * int(top) / int(bottom) if 0 < int(top) < int(bottom) else None
+        return 50.0
+    match = _SHARE_ZH.search(text)
+    if match:
+        if match.group(3):
+            return 50.0
+        bottom, top = (_digit(g) for g in match.group(1, 2))
+        return 100 * top / bottom if 0 < top < bottom else None
+    return None
+
+
+def _digit(char: str) -> int:
+    return int(char) if char.isdigit() else _CN_DIGITS.index(char)
 
 
 _FLOW_CUE = re.compile(
