@@ -103,6 +103,20 @@ def test_a_request_for_a_projection_is_still_a_calculation(
     assert reply.result["calculator"] == calculator
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We owe about $9,000 on two credit cards at 24%. Should we pay them off with our tax"
+        " refund or keep the money in savings for emergencies?",
+        "My landlord kept my deposit after I moved out and says I owe another month. Can he"
+        " do that, and how do I get the money back?",
+    ],
+)
+def test_a_long_question_about_something_else_is_declined(engine: Engine, question: str) -> None:
+    # It shares words with topics (pay off, savings, owe) but names no plan or pension.
+    assert engine.handle(Message(question)).kind == "fallback"
+
+
 def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
     reply = engine.handle(Message("养老金"))
     assert reply.kind == "clarify"

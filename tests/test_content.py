@@ -95,6 +95,17 @@ def test_checker_reports_a_figure_past_its_review_horizon(scratch_content: Path)
     assert any("review horizon" in p for p in problems)
 
 
+def test_checker_reports_a_long_question_without_a_domain_word(scratch_content: Path) -> None:
+    path = _first_topic_file(scratch_content)
+    asked = "how do I get a refund of the fee the bank charged me for a card I never used"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  en:\n", f"  en:\n    - {asked}\n", 1),
+        encoding="utf-8",
+    )
+    problems = check_content(load_content(scratch_content))
+    assert any("names no word of domain.yaml" in p and "refund" in p for p in problems)
+
+
 def test_duplicate_topic_ids_cannot_load(scratch_content: Path) -> None:
     path = _first_topic_file(scratch_content)
     shutil.copy(path, path.with_name("copy_of_" + path.name))

@@ -53,6 +53,7 @@ from bot.i18n.lang import Lang, detect_lang, parse_lang
 from bot.knowledge.body import topic_title
 from bot.knowledge.content import Content, default_content
 from bot.knowledge.country import Country, fits, question_countries, topic_countries
+from bot.knowledge.domain import DomainWords
 from bot.knowledge.index_cache import load_index
 from bot.knowledge.neighbours import NeighbourMatcher
 from bot.knowledge.search import Hit
@@ -129,6 +130,7 @@ class Engine:
         self.content = content or default_content()
         self.index = load_index(self.content)
         self.neighbours = NeighbourMatcher(self.content.scope)
+        self.domain = DomainWords(self.content.domain)
         self.calc_rules = build_rules(self.content)
         self.charts = charts
         self._today = today
@@ -312,6 +314,8 @@ class Engine:
         neighbour = self.neighbours.match(query.normalized, asked)
         if neighbour is not None and not (hits and self.owns(hits[0])):
             return fallback_reply(lang, nearest=nearest, neighbour=neighbour, country=country)
+        if self.domain.off_domain(query.normalized):
+            return fallback_reply(lang, nearest=nearest, country=country)
         if hits and self.confident(hits[0], query.information):
             close = [hit for hit in hits[1:CLARIFY_OPTIONS] if self.rivals(hit, hits[0])]
             if not close:

@@ -8,7 +8,9 @@ import jinja2
 from bot.i18n.lang import LANGS
 from bot.knowledge.body import render_body
 from bot.knowledge.content import Content
+from bot.knowledge.domain import DomainWords
 from bot.knowledge.figures import CONFIDENCE_MARKS
+from bot.knowledge.tokens import normalize
 from bot.knowledge.topics import AREAS, Topic, source_problems
 
 MIN_QUESTIONS = 3
@@ -113,6 +115,19 @@ def _check_scope_and_glossary(content: Content) -> list[str]:
     return problems
 
 
+def _check_domain_words(content: Content) -> list[str]:
+    """Every long way a topic is asked must name a domain word, or the engine would decline
+    people who ask that way (content/domain.yaml)."""
+    domain = DomainWords(content.domain)
+    return [
+        f"topic {topic.id}: question names no word of domain.yaml: {question!r}"
+        for topic in content.topics.values()
+        for questions in topic.questions.values()
+        for question in questions
+        if domain.off_domain(normalize(question))
+    ]
+
+
 def check_content(content: Content, today: dt.date | None = None) -> list[str]:
     """Return every problem in the content set (empty when all is well)."""
     today = today or dt.date.today()
@@ -120,4 +135,5 @@ def check_content(content: Content, today: dt.date | None = None) -> list[str]:
     for topic in content.topics.values():
         problems.extend(_check_topic(topic, content, today))
     problems.extend(_check_scope_and_glossary(content))
+    problems.extend(_check_domain_words(content))
     return problems

@@ -6,6 +6,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from bot.knowledge.domain import load_domain
 from bot.knowledge.errors import ContentError
 from bot.knowledge.figures import Figure, load_figures
 from bot.knowledge.scope import (
@@ -28,6 +29,7 @@ class Content:
     scope: list[Neighbour]
     glossary: list[GlossaryTerm]
     synonyms: list[list[str]]
+    domain: dict[str, list[str]]  # words that show a question is about retirement systems
 
 
 def content_root() -> Path:
@@ -59,6 +61,7 @@ def load_content(root: Path) -> Content:
         scope=load_scope(root / "scope.yaml"),
         glossary=load_glossary(root / "glossary.yaml"),
         synonyms=load_synonyms(root / "synonyms.yaml"),
+        domain=load_domain(root / "domain.yaml"),
     )
 
 
