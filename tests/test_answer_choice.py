@@ -117,6 +117,20 @@ def test_a_long_question_about_something_else_is_declined(engine: Engine, questi
     assert engine.handle(Message(question)).kind == "fallback"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我退休十几年了，新闻说养老金平均涨了两百多，具体到个人是怎么算的呢？",
+        "Retired teacher here, 20 years in. How does the yearly raise work out for one person?",
+    ],
+)
+def test_the_bots_own_help_topic_answers_only_what_is_asked_of_the_bot(
+    engine: Engine, question: str
+) -> None:
+    assert engine.handle(Message(question)).topic != "about_pillarbot"
+    assert engine.handle(Message("what can this bot do for me?")).topic == "about_pillarbot"
+
+
 def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
     reply = engine.handle(Message("养老金"))
     assert reply.kind == "clarify"

@@ -106,6 +106,14 @@ def test_checker_reports_a_long_question_without_a_domain_word(scratch_content: 
     assert any("names no word of domain.yaml" in p and "refund" in p for p in problems)
 
 
+def test_checker_reports_a_question_that_does_not_address_its_topic(scratch_content: Path) -> None:
+    path = next(scratch_content.glob("topics/*/about_pillarbot.md"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  en:\n", "  en:\n    - how are pensions raised\n", 1), "utf-8")
+    problems = check_content(load_content(scratch_content))
+    assert any("addressed_by" in p and "pensions raised" in p for p in problems)
+
+
 def test_duplicate_topic_ids_cannot_load(scratch_content: Path) -> None:
     path = _first_topic_file(scratch_content)
     shutil.copy(path, path.with_name("copy_of_" + path.name))

@@ -50,6 +50,7 @@ from bot.engine.updates import (
     with_changed_line,
 )
 from bot.i18n.lang import Lang, detect_lang, parse_lang
+from bot.knowledge.addressed import addresses
 from bot.knowledge.body import topic_title
 from bot.knowledge.content import Content, default_content
 from bot.knowledge.country import Country, fits, question_countries, topic_countries
@@ -304,6 +305,7 @@ class Engine:
             hit
             for hit in self.index.search(query, limit=CANDIDATES)
             if fits(topic_countries(self.content.topics[hit.doc_id]), asked)
+            and addresses(query.normalized, self.content.topics[hit.doc_id].addressed_by)
         ]
         nearest = [
             self.content.topics[hit.doc_id]

@@ -6,6 +6,7 @@ import re
 import jinja2
 
 from bot.i18n.lang import LANGS
+from bot.knowledge.addressed import addresses
 from bot.knowledge.body import render_body
 from bot.knowledge.content import Content
 from bot.knowledge.domain import DomainWords
@@ -61,6 +62,10 @@ def _check_topic(topic: Topic, content: Content, today: dt.date) -> list[str]:
     problems += source_problems(topic.sources, where, today)
     if topic.reviewed > today:
         problems.append(f"{where}: reviewed date is in the future")
+    for questions in topic.questions.values():
+        for question in questions:
+            if not addresses(normalize(question), topic.addressed_by):
+                problems.append(f"{where}: question names none of addressed_by: {question!r}")
     for related in topic.related:
         if related == topic.id or related not in content.topics:
             problems.append(f"{where}: related id {related!r} does not exist")

@@ -47,6 +47,9 @@ class Topic:
     bodies: dict[str, str]
     path: Path = field(compare=False)
     countries: tuple[str, ...] = ()  # `us`, `cn`: set where the area does not tell
+    # Words of which a question must name one for this topic to answer it (empty: any
+    # question may): the bot's own help topic answers only what is asked of the bot.
+    addressed_by: tuple[str, ...] = ()
 
 
 def _pair(front: dict[str, Any], name: str, where: str) -> dict[str, Any]:
@@ -148,4 +151,5 @@ def parse_topic(path: Path) -> Topic:
         bodies=split_bodies(body, where),
         path=path,
         countries=tuple(_strings(front.get("countries"))),
+        addressed_by=tuple(_strings(front.get("addressed_by"))),
     )
