@@ -131,6 +131,14 @@ def test_the_bots_own_help_topic_answers_only_what_is_asked_of_the_bot(
     assert engine.handle(Message("what can this bot do for me?")).topic == "about_pillarbot"
 
 
+def test_a_hukou_that_only_says_who_asks_does_not_decline_a_social_insurance_question(
+    engine: Engine,
+) -> None:
+    assert engine.handle(Message("农村户口的人能在城里交职工社保吗")).kind == "answer"
+    assert engine.handle(Message("我是佛山户口，辞职后想自己继续交社保，怎么交？")).kind == "answer"
+    assert engine.handle(Message("户口迁到上海要什么条件")).kind == "fallback"
+
+
 def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
     reply = engine.handle(Message("养老金"))
     assert reply.kind == "clarify"
