@@ -139,6 +139,20 @@ def test_a_hukou_that_only_says_who_asks_does_not_decline_a_social_insurance_que
     assert engine.handle(Message("户口迁到上海要什么条件")).kind == "fallback"
 
 
+def test_a_neighbour_named_only_in_the_story_does_not_decline_the_question(engine: Engine) -> None:
+    story = (
+        "We bought a house last year and the mortgage eats most of my paycheck. I still have a"
+        " loan from my 401(k) that I used for the down payment. If I change jobs, what happens"
+        " to that 401k loan?"
+    )
+    assert engine.handle(Message(story)).topic == "k401_loans"
+    asked = (
+        "I'm 58 and still paying a mortgage. I have $400k in my 401k. Should I refinance my"
+        " mortgage at a lower rate?"
+    )
+    assert engine.handle(Message(asked)).kind == "fallback"
+
+
 def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
     reply = engine.handle(Message("养老金"))
     assert reply.kind == "clarify"

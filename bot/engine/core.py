@@ -55,9 +55,10 @@ from bot.knowledge.body import topic_title
 from bot.knowledge.content import Content, default_content
 from bot.knowledge.country import Country, fits, question_countries, topic_countries
 from bot.knowledge.domain import DomainWords
+from bot.knowledge.focus import asking_text
 from bot.knowledge.index_cache import load_index
 from bot.knowledge.neighbours import NeighbourMatcher
-from bot.knowledge.search import Hit
+from bot.knowledge.search import Hit, Query
 from bot.knowledge.tokens import is_unigram
 from bot.knowledge.topics import Topic
 from bot.knowledge.updates import UpdateLibrary
@@ -314,7 +315,11 @@ class Engine:
         ]
         country = next(iter(asked)) if len(asked) == 1 else None
         neighbour = self.neighbours.match(query.normalized, asked)
-        if neighbour is not None and not (hits and self.owns(hits[0])):
+        if (
+            neighbour is not None
+            and not (hits and self.owns(hits[0]))
+            and not self.only_in_the_story(query, hits, asked)
+        ):
             return fallback_reply(lang, nearest=nearest, neighbour=neighbour, country=country)
         if self.domain.off_domain(query.normalized):
             return fallback_reply(lang, nearest=nearest, country=country)
@@ -341,6 +346,17 @@ class Engine:
             options = [self.content.topics[hit.doc_id] for hit in plausible]
             return self.clarify(options, lang)
         return fallback_reply(lang, nearest=nearest, country=country)
+
+    def only_in_the_story(self, query: Query, hits: list[Hit], asked: frozenset[Country]) -> bool:
+        """Whether a neighbour is only part of the story ("I owe $360,000 on my mortgage…")
+        while the question asks about a topic that passes the bar and that the n-gram view
+        picks too: then the topic answers."""
+        return (
+            bool(hits)
+            and self.neighbours.match(asking_text(query.normalized), asked) is None
+            and self.confident(hits[0], query.information)
+            and self.second_opinion(query.normalized, asked) == hits[0].doc_id
+        )
 
     def second_opinion(self, normalized: str, asked: frozenset[Country]) -> str | None:
         """The topic whose n-gram centroid is nearest the question, among those that fit."""
