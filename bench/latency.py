@@ -24,18 +24,18 @@ ROUNDS = 20
 COLD_RUNS = 5
 
 
-def engine_latency(questions: list[str], charts: bool) -> np.ndarray:
-    """Seconds per question over ROUNDS rounds, after one warm-up round."""
+def engine_latency(questions: list[str], charts: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Seconds per reply over ROUNDS rounds, after one warm-up round, and whether each reply
+    was a calculation (calculations have their own figures in bench/calculators.py)."""
     engine = Engine(charts=charts)
-    for question in questions:
-        engine.handle(Message(question))
+    calculated = [engine.handle(Message(question)).kind == "calc" for question in questions]
     samples = []
     for _ in range(ROUNDS):
         for question in questions:
             start = time.perf_counter()
             engine.handle(Message(question))
             samples.append(time.perf_counter() - start)
-    return np.array(samples)
+    return np.array(samples), np.array(calculated * ROUNDS)
 
 
 def cold_start() -> list[float]:
@@ -92,12 +92,16 @@ def main(argv: list[str]) -> int:
     answers = [q["question"] for q in dev if q["kind"] != "calc"]
     everything = [q["question"] for q in dev]
     real = [q.question for q in load_corpus()]
-    for label, questions in (
-        ("answers and fallbacks (faq + out of scope)", answers),
-        ("every dev question, calculations included, no charts", everything),
-        ("every real question (tests/data/real), no charts", real),
+    for label, questions, which in (
+        ("answers and fallbacks (faq + out of scope)", answers, "all"),
+        ("every dev question, calculations included, no charts", everything, "all"),
+        ("every real question answered, asked or declined (no calculation)", real, "questions"),
+        ("the real questions the bot calculates, no charts", real, "calculations"),
     ):
-        samples = engine_latency(questions, charts=False) * 1000
+        samples, calculated = engine_latency(questions, charts=False)
+        if which != "all":
+            samples = samples[calculated == (which == "calculations")]
+        samples = samples * 1000
         print(
             f"engine, {label}: {len(samples)} replies, "
             f"p50 {np.percentile(samples, 50):.3f} ms, p99 {np.percentile(samples, 99):.3f} ms, "
