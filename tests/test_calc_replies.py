@@ -468,6 +468,24 @@ def test_a_result_starts_with_what_was_read(
             {"alloc": "1", "base": "40000000000000"},
         ),
         (
+            "52, $300k in a Roth IRA and $150k in my 401k. retiring in 8 years, what do I have?",
+            {"balance": "450000", "age": "52", "years": "8"},
+        ),
+        (
+            "我有20万美元IRA和8万美元401k，再过12年退休，年化5%能有多少？",
+            {"balance": "280000", "years": "12", "return": "5"},
+        ),
+        (
+            "I'm 45, putting in $23,000 this year and doing catch-up contributions starting at"
+            " age 50. How much by 65?",
+            {"age": "45", "contrib_amount": "23000", "retire_age": "65"},
+        ),
+        (
+            "Say you're 28 and plan to retire at 60, contributing $12,000 a year."
+            " How much will I have?",
+            {"age": "28", "retire_age": "60", "contrib_amount": "12000"},
+        ),
+        (
             "earning 62k, putting 9% a year in, 25 years to go. what will I have?",
             {"salary": "62000", "contrib_pct": "9", "years": "25"},
         ),

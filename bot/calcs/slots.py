@@ -33,6 +33,7 @@ class Slot:
     before_penalty: int = 0  # added to a before-cue's distance (when the other side is surer)
     after_penalty: int = 0  # added to an after-cue's distance
     not_before: str = ""  # words shortly before a quantity that rule this slot out for it
+    not_before_window: int = 25  # characters before a quantity searched for `not_before`
     unless: str = ""  # another slot that, once filled, makes this one's fallback moot
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
 
@@ -81,9 +82,6 @@ def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
     return best
 
 
-NOT_BEFORE_WINDOW = 25  # characters before a quantity searched for a slot's `not_before`
-
-
 def fits(row: Slot, quantity: Quantity, text: str = "") -> bool:
     """Whether a quantity is of a kind and a size the slot takes (a negative value keeps its
     meaning, so the calculator can refuse it rather than have it dropped), and nothing just
@@ -93,7 +91,9 @@ def fits(row: Slot, quantity: Quantity, text: str = "") -> bool:
     ruled_out = _compiled(row.not_before)
     if ruled_out is None:
         return True
-    return not ruled_out.search(text, max(0, quantity.start - NOT_BEFORE_WINDOW), quantity.start)
+    return not ruled_out.search(
+        text, max(0, quantity.start - row.not_before_window), quantity.start
+    )
 
 
 def assign(

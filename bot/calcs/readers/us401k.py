@@ -1,12 +1,13 @@
 """Read a 401(k) projection request: the slot table, the match formula and zero-words."""
 
+import itertools
 import re
 from functools import lru_cache
 
 from bot.calcs.readers.match import match_tiers
 from bot.calcs.readers.zero import zero_inputs
 from bot.calcs.request import fmt
-from bot.calcs.scan import scan
+from bot.calcs.scan import Quantity, scan
 from bot.calcs.slots import Slot, assign, slot, yearly_value
 
 _PLAN = r"(?:401k|403b|ira|account|plan|savings|retirement)"
@@ -16,17 +17,38 @@ _PERIOD = (
     r"\s*annually|\s*monthly)?"
 )
 _AGE_BEFORE = (
-    r"\bi'?m|\bi am|(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
+    r"(?<!the time )\bi'?m|(?<!the time )\bi am|\byou'?re|\byou are|"
+    r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
     r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|^|我"
 )
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
+# "catch-up contributions starting at age 50": the age catch-ups begin, not the asker's.
+_CATCH_UP = r"catch[- ]?up[^.?!;]{0,40}$|追加[^。？！]{0,12}$"
 
 TABLE: tuple[Slot, ...] = (
     # ages and horizons
-    slot("age", "age", before=_AGE_BEFORE, after=_AGE_AFTER, window=4),
-    slot("age", "count", before=_AGE_BEFORE, after=_AGE_AFTER, window=4, low=14, high=110),
+    slot(
+        "age",
+        "age",
+        before=_AGE_BEFORE,
+        after=_AGE_AFTER,
+        window=4,
+        not_before=_CATCH_UP,
+        not_before_window=50,
+    ),
+    slot(
+        "age",
+        "count",
+        before=_AGE_BEFORE,
+        after=_AGE_AFTER,
+        window=4,
+        low=14,
+        high=110,
+        not_before=_CATCH_UP,
+        not_before_window=50,
+    ),
     slot(
         "retire_age",
         "age count",
@@ -121,7 +143,8 @@ TABLE: tuple[Slot, ...] = (
         + _MY
         + r"(?:401k|403b)|"
         + _PERIOD
-        + r"\s*(?:contributions?|deferrals?|deposits?|investments?)",
+        + r"\s*(?:contributions?|deferrals?|deposits?|investments?)|"
+        r"\s*(?:in total |total )?this year",
         window=14,
         low=1,
         yearly=True,
@@ -134,7 +157,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
         r"\b(?:is it|it's|that's|is that) (?:really|actually)|"
-        r"grows? to|增长到|变成|(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
+        r"grows? to|增长到|增长至|增至|涨到|涨至|变成|"
+        r"(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
         r"时有|的时候有|想(?:要)?有|希望有|要有",
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
         window=10,
@@ -209,6 +233,35 @@ _MATCHED_AT = re.compile(
 )
 
 
+# An amount held in a named account: "$550k in an IRA", "55万美元IRA", "11万美元的401k".
+_IN_ACCOUNT = re.compile(
+    r"\s*(?:美元|美金|刀|dollars?|bucks)?\s*(?:(?:in|into|inside)\s+)?"
+    r"(?:(?:an?|my|his|her|our|the)\s+)?的?\s*"
+    r"(?:(?:roth|traditional|rollover)\s*)?(?:ira|401k|403b|457b|tsp)s?(?![a-z0-9])"
+)
+_JOINED = re.compile(r"^\s*(?:,|\+|and|plus|&|和|加|以及|及|、)?\s*(?:another\s+)?$")
+
+
+def _balances_by_account(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Two or more amounts each held in a named account and listed together (joined by
+    "and", "+", 和…): the savings are their sum. Empty when there is no such list."""
+    held = [
+        q
+        for q in quantities
+        if q.kind == "money" and q.period is None and _IN_ACCOUNT.match(text, q.end)
+    ]
+    for first, second in itertools.pairwise(held):
+        end = _IN_ACCOUNT.match(text, first.end)
+        if end and _JOINED.match(text[end.end() : second.start]):
+            group = [first, second]
+            for later in held[held.index(second) + 1 :]:
+                tail = _IN_ACCOUNT.match(text, group[-1].end)
+                if tail and _JOINED.match(text[tail.end() : later.start]):
+                    group.append(later)
+            return group
+    return []
+
+
 def read_us401k(text: str) -> dict[str, str]:
     """Parameters of a 401(k) projection, as canonical strings."""
     return dict(_read_us401k(text))
@@ -240,6 +293,10 @@ def _reading(text: str) -> dict[str, str]:
         if not any(a <= q.start < b for a, b in used)
         and not _DEBT.search(text, max(0, q.start - DEBT_WINDOW), q.start)
     ]
+    accounts = _balances_by_account(text, quantities)
+    if accounts:  # "$550k in an IRA and $110k in a 401(k)": one balance, their sum
+        params["balance"] = fmt(sum(q.value for q in accounts))
+        quantities = [q for q in quantities if q not in accounts]
     # Inputs already stated (as none, or by a match formula) take no number from the text.
     open_slots = tuple(row for row in TABLE if row.name not in params)
     filled = assign(text, quantities, open_slots)
