@@ -39,7 +39,8 @@ _PENSION = re.compile(
     r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限|养老保险.{0,12}领"
 )
 _GET_CUE = re.compile(
-    r"领多少|能领|拿多少|能拿|领取多少|每月多少|多少钱|大概多少|估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
+    r"领多少|能领|拿多少|能拿|领取多少|领取的?金额|可以领取|可领取|领到多少|每月多少|多少钱|大概多少|"
+    r"估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|estimate"
 )
@@ -111,7 +112,7 @@ _ENOUGH = re.compile(
     r"\b(?:am i|are we) (?:gonna|going to) be (?:ok|okay|fine|alright)\b|"
     r"\bwill (?:i|we) be (?:ok|okay|fine|alright)\b|\bwill i make it\b|"
     r"够不够|够用|够吗|来得及|能不能退休|能退休|可以退休|退休.{0,6}(?:行吗|可以吗|行不行|能行吗)|"
-    r"正常进度|有可能吗|能行吗"
+    r"正常进度|有可能吗|能行吗|能否(?:支持|支撑|养活)|能不能(?:支持|支撑|养活)|撑得住|够花"
 )
 _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
 _US_PLAN = re.compile(r"401k|403b|\bira\b|美元|\$")
