@@ -486,6 +486,11 @@ def test_a_result_starts_with_what_was_read(
             {"age": "28", "retire_age": "60", "contrib_amount": "12000"},
         ),
         (
+            # Taiwan's words: 投報率 (return), 通膨 (inflation), 內扣費用 (fund fees)
+            "我30歲，每年存1萬美金到401k，投報率6%，通膨2%，內扣費用0.5%，65歲退休時有多少？",
+            {"age": "30", "contrib_amount": "10000", "return": "6", "inflation": "2", "fee": "0.5"},
+        ),
+        (
             "earning 62k, putting 9% a year in, 25 years to go. what will I have?",
             {"salary": "62000", "contrib_pct": "9", "years": "25"},
         ),

@@ -169,7 +169,7 @@ TABLE: tuple[Slot, ...] = (
         "return",
         "percent",
         before=r"return|interest|grow\w*|\bearns?\b|earning|yield|\bat\s*$|\brate of|"
-        r"回报|报酬|收益|年化|利率|增值|涨",
+        r"回报|报酬|投报|收益|年化|利率|复利|增值|涨",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
         r"yield)|回报|收益|年化",
         window=30,
@@ -187,15 +187,15 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "fee",
         "percent",
-        before=r"fees?|expense\w*|charg\w*|费用|管理费|费率",
+        before=r"fees?|expense\w*|charg\w*|费用|管理费|费率|手续费|内扣",
         after=r"\s*(?:in )?(?:fees?|expense ratio)|费",
         window=25,
     ),
     slot(
         "inflation",
         "percent",
-        before=r"inflation|通胀|通货膨胀",
-        after=r"\s*inflation|通胀",
+        before=r"inflation|通胀|通货膨胀|通膨",
+        after=r"\s*inflation|通胀|通膨",
         window=25,
     ),
     slot(
