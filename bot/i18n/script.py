@@ -16,6 +16,7 @@ PROTECTED_TRADITIONAL = {
     "支持": "支持",
     "账户": "帳戶",
     "帐户": "帳戶",
+    "通胀": "通膨",  # Taiwan says 通膨; OpenCC gives Hong Kong's 通脹
 }
 _PROTECTED = re.compile("|".join(sorted(PROTECTED_TRADITIONAL, key=len, reverse=True)))
 
