@@ -25,6 +25,8 @@ def _countries(engine: Engine, reply: Reply) -> set[frozenset[str]]:
         "社保要交多少年才能领养老金",
         "社保要交多少年才能領養老金",
         "我在北京工作，养老金最少要交几年",
+        "I worked at a state-owned enterprise from 1985 to 1995, do those years count toward"
+        " my pension?",
     ],
 )
 def test_a_china_question_never_gets_a_us_topic(engine: Engine, question: str) -> None:
