@@ -2,7 +2,8 @@
 
 import pytest
 
-from bot.engine import Engine, Message
+from bot.chat import ChatSession
+from bot.engine import Engine, Message, Reply
 from bot.i18n.formatting import format_usd
 from bot.i18n.script import to_traditional
 from bot.i18n.text import t
@@ -491,6 +492,10 @@ def test_a_result_starts_with_what_was_read(
             {"age": "30", "contrib_amount": "10000", "return": "6", "inflation": "2", "fee": "0.5"},
         ),
         (
+            "I'm 30, put in 10% of 80k. How much at 65?",
+            {"age": "30", "contrib_pct": "10", "salary": "80000", "retire_age": "65"},
+        ),
+        (
             "earning 62k, putting 9% a year in, 25 years to go. what will I have?",
             {"salary": "62000", "contrib_pct": "9", "years": "25"},
         ),
@@ -587,3 +592,40 @@ def test_a_target_with_nothing_put_in_yet_is_answered_with_the_monthly_amount(
     assert monthly > 0
     headline = "\n".join(reply.text.splitlines()[:6])  # the answer comes first, not last
     assert format_usd(monthly, reply.lang) in headline
+
+
+def _session_after(calc_engine: Engine, request: str, lang: str) -> tuple[ChatSession, Reply]:
+    """A terminal session that asked for a calculation, then chose "change a value"."""
+    session = ChatSession(calc_engine, lang)  # type: ignore[arg-type]
+    result = session.respond(request)
+    fix = next(i for i, b in enumerate(result.buttons, 1) if b.action.startswith("fix "))
+    return session, session.respond(str(fix))
+
+
+def test_changing_one_value_keeps_the_others_and_recalculates(calc_engine: Engine) -> None:
+    session, menu = _session_after(
+        calc_engine, "我35岁，每月存5000美元到401k，年化7%，65岁退休有多少？", "zh-Hans"
+    )
+    assert "要改哪一项" in menu.text
+    labels = [b.label for b in menu.buttons]
+    assert any("年龄" in label and "35" in label for label in labels)
+    age = next(i for i, b in enumerate(menu.buttons, 1) if b.action.startswith("fixask age "))
+    assert "35" in session.respond(str(age)).text
+    fixed = session.respond("40岁")
+    assert fixed.kind == "calc" and fixed.result is not None
+    assert fixed.result["read"] == {
+        "age": "40",
+        "contrib_amount": "60000",
+        "retire_age": "65",
+        "return": "7",
+    }
+
+
+def test_a_new_question_instead_of_the_value_is_answered_as_a_question(
+    calc_engine: Engine,
+) -> None:
+    session, menu = _session_after(calc_engine, "I'm 30, put in 10% of 80k. How much at 65?", "en")
+    salary = next(i for i, b in enumerate(menu.buttons, 1) if "salary" in b.action.split()[1])
+    session.respond(str(salary))
+    reply = session.respond("what is the 401(k) contribution limit this year?")
+    assert reply.kind == "answer" and reply.topic == "k401_contribution_limits"

@@ -136,6 +136,33 @@ async def test_a_calculator_started_from_a_button_waits_for_its_answer(
     assert "8,000" in fake.sent_to(16)[-1].text and "养老" in fake.sent_to(16)[-1].text
 
 
+def _button(message: Any, text: str) -> dict[str, str]:
+    rows = message.params["reply_markup"]["inline_keyboard"]
+    return next(b for row in rows for b in row if text in b["text"])
+
+
+async def test_a_misread_value_is_changed_with_a_button_and_one_typed_value(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    """Issue 9: a misreading is one tap (and the right value) from fixed."""
+    app, fake = harness
+    fake.push_text(17, "I'm 35, make 95k, put in 8%, 6% return. How much at 67?")
+    await feed(app, fake)
+    result = fake.sent_to(17, "sendMessage")[-1]  # the chart follows as a photo
+    assert "return 6%" in result.text
+    fake.push_callback(17, result, _button(result, "Change a value")["callback_data"])
+    await feed(app, fake)
+    menu = fake.sent_to(17, "sendMessage")[-1]
+    assert "Which value" in menu.text
+    fake.push_callback(17, menu, _button(menu, "return")["callback_data"])
+    await feed(app, fake)
+    assert "(now 6%)" in fake.sent_to(17, "sendMessage")[-1].text
+    fake.push_text(17, "4%")  # a reader alone would take "4%" for a contribution rate
+    await feed(app, fake)
+    fixed = fake.sent_to(17, "sendMessage")[-1].text
+    assert "return 4%" in fixed and "contribution rate 8%" in fixed and "age 35" in fixed
+
+
 async def test_cancel_ends_the_wait(harness: tuple[Any, FakeTelegram]) -> None:
     app, fake = harness
     fake.push_text(17, "/calc cn_contrib", language_code="zh")

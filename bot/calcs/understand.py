@@ -262,6 +262,8 @@ def detect_calculator(text: str) -> str | None:
 def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | None:
     """A calculation request from a message (and a pending request it may complete)."""
     normalized = digits_for_words(normalize(text))
+    if context is not None and "fix" in context.params:
+        return _fixed(normalized, context)
     values = parse_key_values(normalized)
     explicit = explicit_calculator(normalized)
     name = explicit or detect_calculator(normalized)
@@ -287,6 +289,30 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
         elif missing == "gender" and (gender := gender_of(normalized)):
             params["gender"] = gender
     return CalcRequest(name, params, _unused_numbers(normalized, params))
+
+
+BARE_ANSWER_LENGTH = 24  # characters: "40", "$95k", "7%", "30年", "65 years old"
+
+
+def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
+    """The answer to "send the new value for X" (after the "change a value" button): a bare
+    value goes to X whatever its kind (a reader would take "7%" for a contribution rate, not
+    the return that was asked); a longer answer is read as usual, and must give X. Anything
+    else is not an answer (a new question): None."""
+    key = context.params["fix"]
+    params = {k: v for k, v in context.params.items() if k != "fix"}
+    numbers = find_numbers(normalized)
+    if key == "gender" and (gender := gender_of(normalized)):
+        return CalcRequest(context.calculator, {**params, "gender": gender})
+    if len(normalized) <= BARE_ANSWER_LENGTH and len(numbers) == 1 and key != "match":
+        value = numbers[0].value
+        if key == "index" and value > 5:
+            value /= 100  # "60%" of the average wage is the index 0.6
+        return CalcRequest(context.calculator, {**params, key: fmt(value)})
+    found = CALCULATORS[context.calculator].read(normalized)
+    if key not in found:
+        return None
+    return CalcRequest(context.calculator, {**params, key: found[key]})
 
 
 _TIER_NUMBERS = re.compile(r"\d+(?:\.\d+)?")

@@ -280,6 +280,11 @@ def calc_reply(
         )
         for adjustment in outcome.adjustments
     ]
+    if request is not None and _read_params(request):
+        # A misread input is one tap (and one typed value) from fixed.
+        buttons.append(
+            Button(label=t(lang, "✏️ Change a value"), action=fix_action(request), nav=True)
+        )
     return Reply(
         lang=lang,
         kind="calc",
@@ -295,6 +300,42 @@ def calc_reply(
             **outcome.figures,
         },
     )
+
+
+FIX = "fix "
+FIX_ASK = "fixask "
+
+
+def fix_action(request: CalcRequest) -> str:
+    """The button action that lists a calculation's inputs to change one."""
+    return FIX + request.as_text().removeprefix("calc ")
+
+
+def fix_menu_reply(request: CalcRequest, lang: Lang) -> Reply:
+    """'Which value should I change?': every input that was read, as a button."""
+    html = render_html(lang, "calc_fix.html.j2", question=t(lang, "Which value should I change?"))
+    buttons = [
+        Button(
+            label=f"{_read_label(request.calculator, key, lang)}: "
+            f"{_read_value(request.calculator, key, raw, lang)}",
+            action=f"{FIX_ASK}{key} {request.as_text().removeprefix('calc ')}",
+        )
+        for key, raw in _read_params(request).items()
+    ]
+    return Reply(lang=lang, kind="calc", html=html, text=html_to_text(html), buttons=buttons)
+
+
+def fix_ask_reply(request: CalcRequest, key: str, lang: Lang) -> Reply:
+    """Ask for the new value of one input; the next message answers it."""
+    raw = request.params.get(key, "")
+    question = t(lang, "Send the new {name} (now {value}).").format(
+        name=_read_label(request.calculator, key, lang),
+        value=_read_value(request.calculator, key, raw, lang),
+    )
+    html = render_html(lang, "calc_fix.html.j2", question=question)
+    reply = Reply(lang=lang, kind="calc", html=html, text=html_to_text(html))
+    reply.pending = request.with_param("fix", key).as_text()
+    return reply
 
 
 # The parameter a bare follow-up answer fills, per missing field.

@@ -22,8 +22,12 @@ from bot.engine.answers import (
     with_later_year_note,
 )
 from bot.engine.calc_replies import (
+    FIX,
+    FIX_ASK,
     calc_error_reply,
     calc_reply,
+    fix_ask_reply,
+    fix_menu_reply,
     need_input_reply,
     request_from_action,
 )
@@ -282,6 +286,13 @@ class Engine:
             return update_reply(update, titles, lang)
         if (request := request_from_action(action)) is not None:
             return self.calculate(request, lang)
+        if action.startswith(FIX) and (fixed := request_from_action("calc " + action[4:])):
+            return fix_menu_reply(fixed, lang)
+        if action.startswith(FIX_ASK):
+            key, _, rest = action.removeprefix(FIX_ASK).partition(" ")
+            fixed = request_from_action("calc " + rest)
+            if fixed is not None and key in fixed.params:
+                return fix_ask_reply(fixed, key, lang)
         return unknown_command_reply(lang)
 
     def calculation(self, text: str, lang: Lang) -> Reply | None:

@@ -237,7 +237,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     reply = await _engine_action(svc, action, lang, context, _chat_id(update))
     await _apply_settings(update, svc, reply)
-    if action.startswith("calc "):
+    if action.startswith(("calc ", "fix")):  # "fixask age …" waits for the new age
         _remember_wait(update, svc, reply)
     if action.startswith("calc ") and reply.kind == "calc" and query.message is not None:
         await edit_reply(

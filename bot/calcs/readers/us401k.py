@@ -80,7 +80,8 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|"
         r"\bpaid(?![- ]off)|"
-        r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资",
+        r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
+        r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
         after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross|pay\b)",
         window=12,
         low=1000,
