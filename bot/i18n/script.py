@@ -17,6 +17,7 @@ PROTECTED_TRADITIONAL = {
     "账户": "帳戶",
     "帐户": "帳戶",
     "通胀": "通膨",  # Taiwan says 通膨; OpenCC gives Hong Kong's 通脹
+    "审核": "審核",  # OpenCC's 稽核 means an audit
 }
 _PROTECTED = re.compile("|".join(sorted(PROTECTED_TRADITIONAL, key=len, reverse=True)))
 
