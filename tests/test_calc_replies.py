@@ -492,6 +492,14 @@ def test_a_result_starts_with_what_was_read(
             {"age": "30", "contrib_amount": "10000", "return": "6", "inflation": "2", "fee": "0.5"},
         ),
         (
+            "我45歲，401k裡現在有30萬美金，不再繼續存了，投報率5%，60歲時會有多少？",
+            {"age": "45", "balance": "300000", "contrib_amount": "0", "return": "5"},
+        ),
+        (
+            "如果只有三成的計畫開放，401k配置2%到加密貨幣，流入多少？",
+            {"adoption": "30", "alloc": "2"},
+        ),
+        (
             "I'm 30, put in 10% of 80k. How much at 65?",
             {"age": "30", "contrib_pct": "10", "salary": "80000", "retire_age": "65"},
         ),

@@ -69,8 +69,11 @@ _SHARE_EN = re.compile(
     + r"|\b(\d{1,2})\s*(?:/|in|out of)\s*(\d{1,3})\b\s+(?:of\s+)?"
     + _WHO
 )
+# 四分之一的计划, 一半的计划, 三成的计划 (three tenths: 30%)
 _SHARE_ZH = re.compile(
-    r"([一二三四五六七八九十\d])分之([一二三四五六七八九\d])的?(?:401k)?(?:计划|参与者)|(一半|半数)的?(?:401k)?(?:计划|参与者)"
+    r"([一二三四五六七八九十\d])分之([一二三四五六七八九\d])的?(?:401k)?(?:计划|参与者)|"
+    r"(一半|半数)的?(?:401k)?(?:计划|参与者)|"
+    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成的?(?:401k)?(?:计划|参与者)"
 )
 
 
@@ -89,6 +92,8 @@ def _share_of_plans(text: str) -> float | None:
     if match:
         if match.group(3):
             return 50.0
+        if match.group(4):
+            return 10.0 * _digit(match.group(4))
         bottom, top = (_digit(g) for g in match.group(1, 2))
         return 100 * top / bottom if 0 < top < bottom else None
     return None

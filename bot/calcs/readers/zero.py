@@ -16,7 +16,7 @@ _ZERO_PHRASES = (
         "contrib_amount",
         r"\bno (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
         r"\bstop(?:ped)? (?:putting (?:money |anything )?in|adding|saving)\b|\btouch nothing\b|"
-        r"\bnot contributing\b|不再(?:存|缴|投)|停止(?:缴费|供款|存)",
+        r"\bnot contributing\b|不再(?:继续)?(?:存|缴|投|放)|不存了|不放了|停止(?:缴费|供款|存|放)",
     ),
     (
         "balance",
