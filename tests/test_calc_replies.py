@@ -500,6 +500,11 @@ def test_a_result_starts_with_what_was_read(
             {"adoption": "30", "alloc": "2"},
         ),
         (
+            "I'm 41 and have 0 in retirement savings. If I start putting $1,000/month away,"
+            " where will I be at 67?",
+            {"age": "41", "balance": "0", "contrib_amount": "12000", "retire_age": "67"},
+        ),
+        (
             "I'm 30, put in 10% of 80k. How much at 65?",
             {"age": "30", "contrib_pct": "10", "salary": "80000", "retire_age": "65"},
         ),

@@ -50,7 +50,8 @@ _SAVINGS = re.compile(
     r"存|攒|贡献|供款|基金|放在"
 )
 _PROJECTION = re.compile(
-    r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|how much (?:will|would|money)|"
+    r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|where (?:will|would) (?:i|we) be|"
+    r"where (?:will|would) (?:that|it|this) (?:put|leave) (?:me|us)|how much (?:will|would|money)|"
     r"grow|project|end up|future value|what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
