@@ -49,6 +49,7 @@ class Us401kInputs:
     current_age: float | None = None
     contribution_rate: float | None = None  # share of pay, 0.10 = 10%
     contribution_amount: float | None = None  # dollars a year
+    contribute_max: bool = False  # the IRS maximum each year (catch-ups included by age)
     match: tuple[MatchTier, ...] = ()
     current_balance: float = 0.0
     annual_return: float = 0.06
@@ -184,11 +185,13 @@ def _contribution_schedule(
         limits = limits_for_year(rules, year, age, inputs.inflation)
         first = first or limits
         pay = inputs.salary * (1 + inputs.salary_growth) ** k
-        if inputs.contribution_amount is not None:
+        allowed = limits.deferral + limits.catch_up
+        if inputs.contribute_max:
+            wanted = allowed
+        elif inputs.contribution_amount is not None:
             wanted = inputs.contribution_amount
         else:
             wanted = (inputs.contribution_rate or 0.0) * pay
-        allowed = limits.deferral + limits.catch_up
         if wanted > allowed:
             binding.append(year)
         deferral = min(wanted, allowed)

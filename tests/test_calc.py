@@ -40,6 +40,19 @@ def test_zero_return_balance_is_the_sum_of_contributions(rules: CalcRules) -> No
     assert result.growth == pytest.approx(0, abs=1e-6)
 
 
+def test_maxing_out_puts_in_each_years_limit_with_the_catch_ups_by_age(rules: CalcRules) -> None:
+    limits = rules.us401k
+    # Ages 58 to 61 over four years: the regular catch-up, then the larger one from 60.
+    result = us401k.project_401k(
+        _inputs(years=4.0, current_age=58, contribute_max=True, salary=300_000), limits
+    )
+    expected = (
+        4 * limits.deferral_limit + 2 * limits.catch_up_limit + 2 * limits.super_catch_up_limit
+    )
+    assert result.employee_total == pytest.approx(expected)
+    assert result.binding_years == []  # the maximum is what was asked, not a cut
+
+
 def test_balance_matches_the_closed_form_annuity(rules: CalcRules) -> None:
     monthly, annual, years = 500.0, 0.07, 30
     result = us401k.project_401k(

@@ -505,6 +505,14 @@ def test_a_result_starts_with_what_was_read(
             {"age": "41", "balance": "0", "contrib_amount": "12000", "retire_age": "67"},
         ),
         (
+            "I'm 35 with $100k and I max out my 401k. What will I have at 60?",
+            {"age": "35", "balance": "100000", "max": "1", "retire_age": "60"},
+        ),
+        (
+            "我40岁，每年存满401k，55岁退休能有多少？",
+            {"age": "40", "max": "1", "retire_age": "55"},
+        ),
+        (
             "I'm 30, put in 10% of 80k. How much at 65?",
             {"age": "30", "contrib_pct": "10", "salary": "80000", "retire_age": "65"},
         ),
@@ -555,6 +563,7 @@ def test_plain_requests_are_read_right(
 @pytest.mark.parametrize(
     "text",
     [
+        "How much can I contribute if I max out my 401k at 52?",
         "My employer matches 50% up to 6%.",
         "I have $300k in my 401(k).",
         "I rolled my $80k 401(k) into an IRA at 45.",

@@ -15,6 +15,7 @@ CALCULATOR_KEYS: dict[str, tuple[str, ...]] = {
         "salary",
         "contrib_pct",
         "contrib_amount",
+        "max",
         "match",
         "balance",
         "retire_age",

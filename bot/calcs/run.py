@@ -157,9 +157,12 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     balance = _value(request, "balance") or 0.0
     contrib_pct = _value(request, "contrib_pct")
     contrib_amount = _value(request, "contrib_amount")
+    contribute_max = (
+        request.params.get("max") == "1" and contrib_pct is None and (contrib_amount is None)
+    )
     if contrib_pct is not None and "salary" not in request.params and balance <= 0:
         raise MissingInputError("us401k", ["salary"], request)  # a share of no pay is nothing
-    if contrib_pct is None and contrib_amount is None:
+    if contrib_pct is None and contrib_amount is None and not contribute_max:
         if salary > 0:
             contrib_pct = d["contrib_pct"]
             used.append("contrib_pct")
@@ -175,6 +178,7 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         current_age=age,
         contribution_rate=None if contrib_pct is None else contrib_pct / 100,
         contribution_amount=contrib_amount,
+        contribute_max=contribute_max,
         match=tiers,
         current_balance=balance,
         annual_return=pick("return") / 100,
@@ -221,6 +225,7 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         "salary_growth_pct": inputs.salary_growth * 100,
         "contribution_pct": contrib_pct,
         "contribution_usd_per_year": contrib_amount,
+        "contribution_max": contribute_max,
         "match": [{"rate_pct": t.rate * 100, "up_to_pct": t.width * 100} for t in tiers],
         "current_balance": balance,
         "annual_return_pct": inputs.annual_return * 100,

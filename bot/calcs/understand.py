@@ -148,7 +148,7 @@ _MOVED = re.compile(r"\broll(?:ed|ing|s)?\b|rollover|transferr?(?:ed|ing)|\bmove
 # What a 401(k) projection of someone's own numbers needs: a horizon, and money going in or
 # already there.
 _HORIZON = frozenset({"age", "years", "retire_age"})
-_MONEY_IN = frozenset({"contrib_pct", "contrib_amount", "balance"})
+_MONEY_IN = frozenset({"contrib_pct", "contrib_amount", "max", "balance"})
 
 
 def _states_a_projection(text: str) -> bool:
@@ -167,6 +167,12 @@ _MONEY_OUT = re.compile(
 )
 
 
+# How much one may put in: the contribution-limit notes answer it.
+_LIMIT_ASKED = re.compile(
+    r"how much (?:can|could|may|am i allowed to) (?:i|we|you|one) (?:contribute|put in|put away|"
+    r"save|defer|add)|\b(?:what|which) (?:is|are) the (?:irs )?(?:max|maximum|limits?)\b|"
+    r"最多(?:能|可以)?(?:存|放|缴)多少|上限是多少|能存多少"
+)
 # "How much should I have by 40?": a benchmark, which the how-much-to-save notes answer.
 _BENCHMARK = re.compile(r"how much should (?:i|we|you|one) have|应该有多少|该存多少")
 
@@ -191,6 +197,8 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
         return False  # "is $2M in a 401(k) enough?" asks for the age next
     if _MONEY_OUT.search(asked):
         return False  # what comes out (a withdrawal, a loan, tax) is not a projection
+    if _LIMIT_ASKED.search(asked):
+        return False  # "how much can I contribute at 52?" asks for the IRS limit
     if enough or _PROJECTION.search(asked):
         return True
     asks_amount = _AMOUNT_ASKED.search(asked) or _AMOUNT_ASKED_BRIEFLY.search(asked)

@@ -191,6 +191,8 @@ def _read_value(calculator: str, key: str, raw: str, lang: Lang) -> str:
             )
             for rate, width in tiers
         )
+    if key == "max":
+        return t(lang, "the IRS maximum each year")
     if key == "gender":
         return {
             "male": t(lang, "man"),
@@ -233,6 +235,8 @@ def _read_label(calculator: str, key: str, lang: Lang) -> str:
         return special[(calculator, key)]
     if key == "gender":
         return t(lang, "sex")
+    if key == "max":
+        return t(lang, "contribution")
     return _field_names(lang).get(key, key)
 
 

@@ -263,6 +263,15 @@ def _balances_by_account(text: str, quantities: list[Quantity]) -> list[Quantity
     return []
 
 
+# Contributing the most the IRS allows, with no amount given.
+_MAXED = re.compile(
+    r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my|our)\s+)?(?:401k|403b)s?))?\s+out\b|"
+    r"\bmax(?:ing|ed|es)?\s+(?:(?:the|my|our)\s+)?(?:401k|403b)s?\b|"
+    r"\bcontribut\w* the (?:irs )?max(?:imum)?\b|\bthe (?:irs )?max(?:imum)? (?:each|every) year\b|"
+    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:存|放)满|顶格存"
+)
+
+
 def read_us401k(text: str) -> dict[str, str]:
     """Parameters of a 401(k) projection, as canonical strings."""
     return dict(_read_us401k(text))
@@ -307,6 +316,8 @@ def _reading(text: str) -> dict[str, str]:
     if matched_at and "contrib_pct" in params:
         params["match"] = f"{fmt(float(matched_at.group(1) or matched_at.group(2)))}@"
         params["match"] += params["contrib_pct"]
+    if _MAXED.search(text) and not {"contrib_pct", "contrib_amount"} & params.keys():
+        params["max"] = "1"  # "I max out my 401k", 存满401k: the IRS limit, whatever it is
     power = _POWER.search(text)
     if power and "return" not in params:
         params["return"] = fmt(float("0." + (power.group(1) or power.group(2))) * 100)
