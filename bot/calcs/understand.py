@@ -313,6 +313,9 @@ def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
     numbers = find_numbers(normalized)
     if key == "gender" and (gender := gender_of(normalized)):
         return CalcRequest(context.calculator, {**params, "gender": gender})
+    if key == "max":  # "the IRS maximum" changed to an amount or a share of pay
+        params.pop("max", None)
+        key = "contrib_pct" if numbers and numbers[0].percent else "contrib_amount"
     if len(normalized) <= BARE_ANSWER_LENGTH and len(numbers) == 1 and key != "match":
         value = numbers[0].value
         if key == "index" and value > 5:
