@@ -12,6 +12,7 @@ from telegram.constants import ChatAction, ChatType
 from telegram.ext import ContextTypes
 
 from bot.engine import Message, Reply, commands
+from bot.engine.calc_replies import FIX, FIX_ASK
 from bot.i18n.lang import Lang
 from bot.render.split import split_html
 from bot.tg import subscribe
@@ -237,7 +238,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     reply = await _engine_action(svc, action, lang, context, _chat_id(update))
     await _apply_settings(update, svc, reply)
-    if action.startswith(("calc ", "fix")):  # "fixask age …" waits for the new age
+    if action.startswith(("calc ", FIX, FIX_ASK)):  # "fixask age …" waits for the new age
         _remember_wait(update, svc, reply)
     if action.startswith("calc ") and reply.kind == "calc" and query.message is not None:
         await edit_reply(

@@ -6,6 +6,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine import Button, Reply
+from bot.engine.calc_replies import FIX, FIX_ASK
 from bot.i18n.lang import Lang
 from bot.i18n.text import t
 from bot.store import ActionStore
@@ -24,7 +25,7 @@ _PREFIXES = {
     "sub:": "s:",
 }
 # Calculation actions embed the user's inputs: stored under their pseudonym for /forget.
-PERSONAL_ACTIONS = ("calc ",)
+PERSONAL_ACTIONS = ("calc ", FIX, FIX_ASK)
 
 
 class SerialisedKeyboard(InlineKeyboardMarkup):
