@@ -15,7 +15,7 @@ REQUESTS = load_requests()
 CALCULATORS = {"us401k", "inflow", "cn_pension", "cn_contrib", "cn_personal_pension"}
 # Floors a few points under the field-exact rates measured when they were set (tune and
 # held-out halves together): a change that reads people's requests worse fails here.
-MIN_EXACT = {"en": 0.45, "zh-Hans": 0.55, "zh-Hant": 0.52}
+MIN_EXACT = {"en": 0.55, "zh-Hans": 0.6, "zh-Hant": 0.57}
 
 
 def test_every_request_has_a_source_a_calculator_and_known_inputs() -> None:
