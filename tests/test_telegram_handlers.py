@@ -14,6 +14,7 @@ from telegram import Update
 from bot.config import Settings
 from bot.engine import Engine
 from bot.engine import core as engine_core
+from bot.i18n.lang import detect_lang
 from bot.render.split import MESSAGE_LIMIT, split_html, visible_length
 from bot.tg.app import build_application
 from bot.tg.services import SERVICES_KEY
@@ -257,6 +258,23 @@ async def test_did_you_mean_offers_buttons_that_open_the_topic(
     opened = fake.sent_to(12)[-1]
     assert options[0]["text"] in opened.text and "信息截至" in opened.text
     assert app.bot_data[SERVICES_KEY].db["unanswered"].count == 1
+
+
+async def test_buttons_under_a_traditional_answer_open_in_traditional_every_time(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    """Issue 10: the script of the message under a button is kept (under a digest of its
+    text) once read; a later tap on the same answer still opens in 繁體."""
+    app, fake = harness
+    fake.push_text(13, "公司讓我簽自願放棄社保的協議有效嗎")
+    await feed(app, fake)
+    answer = fake.sent_to(13)[0]
+    rows = answer.params["reply_markup"]["inline_keyboard"]
+    topic = next(b for row in rows for b in row if b["callback_data"].startswith("t:"))
+    for _ in range(2):
+        fake.push_callback(13, answer, topic["callback_data"])
+        await feed(app, fake)
+        assert detect_lang(fake.sent_to(13)[-1].text) == "zh-Hant"
 
 
 async def test_flood_from_one_user_is_cut_and_told_once(harness: tuple[Any, FakeTelegram]) -> None:
