@@ -315,6 +315,28 @@ async def test_inline_queries_answer_with_at_most_five_results(
     assert "个人养老金" in second["results"][0]["title"]
 
 
+async def test_inline_calculations_come_first_and_searches_skip_the_worker_thread(
+    harness: tuple[Any, FakeTelegram], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10: only an inline query that asks for a calculation goes to a worker thread;
+    a plain search is answered in the loop, with the same results."""
+    app, fake = harness
+    threads: list[object] = []
+
+    async def counted(work: Any, *args: Any) -> Any:
+        threads.append(work)
+        return work(*args)
+
+    monkeypatch.setattr(asyncio, "to_thread", counted)
+    fake.push_inline(16, "月薪8000社保交多少", language_code="zh")
+    await feed(app, fake)
+    assert len(threads) == 1
+    assert "8,000" in fake.inline_answers[-1]["results"][0]["title"]  # the calculation
+    fake.push_inline(17, "rollover 60 days")
+    await feed(app, fake)
+    assert len(threads) == 1 and fake.inline_answers[-1]["results"]
+
+
 async def test_long_callback_actions_are_stored_behind_short_ids(
     harness: tuple[Any, FakeTelegram],
 ) -> None:

@@ -265,7 +265,12 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     )
     results: list[InlineQueryResultArticle] = []
     if text:
-        replies = await asyncio.to_thread(_inline_replies, svc, text, lang)
+        replies = (
+            await asyncio.to_thread(_inline_replies, svc, text, lang)
+            if svc.engine.asks_calculation(text)
+            # A search alone takes well under a millisecond: no thread hop for it.
+            else svc.engine.search_topics(text, lang, limit=INLINE_RESULTS)
+        )
         for index, reply in enumerate(replies[:INLINE_RESULTS]):
             title = reply.text.split("\n", 1)[0][:100]
             results.append(
@@ -280,6 +285,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 def _inline_replies(svc: Services, text: str, lang: str) -> list[Reply]:
+    """A one-line calculation, if the text asks for one (its Monte Carlo may take 10-20 ms:
+    run this in a worker thread then), and the best topics."""
     replies: list[Reply] = []
     calc = svc.engine.calculation(text, lang)  # type: ignore[arg-type]
     if calc is not None and calc.kind == "calc" and calc.result and "missing" not in calc.result:
