@@ -194,9 +194,11 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     request = Message(text, saved_language(update, svc), pending, client_language(update))
     reply = await _engine_reply(svc, request, context, _chat_id(update))
     _remember_wait(update, svc, reply)
-    if user and reply.kind in ("fallback", "clarify") and text.strip():
-        svc.unanswered.add(text, reply.lang, svc.pseudonyms.of(user.id))
-    await _send(update, context, reply)
+    try:
+        await _send(update, context, reply)
+    finally:  # kept for review after the reply has gone: the user does not wait for the write
+        if user and reply.kind in ("fallback", "clarify") and text.strip():
+            svc.unanswered.add(text, reply.lang, svc.pseudonyms.of(user.id))
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
