@@ -340,7 +340,7 @@ _timezone = known_timezone
 
 
 def _without_mention(text: str, username: str | None) -> str:
-    if username:
+    if username and "@" in text:
         text = re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
     return text.strip()
 
