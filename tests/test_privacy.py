@@ -81,6 +81,7 @@ async def test_forget_leaves_no_row_tied_to_the_user(door: tuple[Any, FakeTelegr
     for needle in (str(USER), pseudonym, "123457", "renew my passport?"):
         assert not [value for value in after if needle in value], needle
     assert svc.users.lang(USER) is None and svc.pending.get(USER) is None
+    assert svc.users.timezone(USER) is None  # kept in memory since issue 10: dropped too
     assert USER not in app.user_data and not app.chat_data.get(USER, {}).get(CHARTS_KEY)
     # Other users keep theirs; the vote still counts, with nobody behind it.
     assert any(str(OTHER) in value for value in after)

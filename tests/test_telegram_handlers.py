@@ -14,6 +14,7 @@ from telegram import Update
 from bot.config import Settings
 from bot.engine import Engine
 from bot.engine import core as engine_core
+from bot.i18n.lang import detect_lang
 from bot.render.split import MESSAGE_LIMIT, split_html, visible_length
 from bot.tg.app import build_application
 from bot.tg.services import SERVICES_KEY
@@ -286,6 +287,23 @@ async def test_did_you_mean_offers_buttons_that_open_the_topic(
     assert app.bot_data[SERVICES_KEY].db["unanswered"].count == 1
 
 
+async def test_buttons_under_a_traditional_answer_open_in_traditional_every_time(
+    harness: tuple[Any, FakeTelegram],
+) -> None:
+    """Issue 10: the script of the message under a button is kept (under a digest of its
+    text) once read; a later tap on the same answer still opens in 繁體."""
+    app, fake = harness
+    fake.push_text(13, "公司讓我簽自願放棄社保的協議有效嗎")
+    await feed(app, fake)
+    answer = fake.sent_to(13)[0]
+    rows = answer.params["reply_markup"]["inline_keyboard"]
+    topic = next(b for row in rows for b in row if b["callback_data"].startswith("t:"))
+    for _ in range(2):
+        fake.push_callback(13, answer, topic["callback_data"])
+        await feed(app, fake)
+        assert detect_lang(fake.sent_to(13)[-1].text) == "zh-Hant"
+
+
 async def test_flood_from_one_user_is_cut_and_told_once(harness: tuple[Any, FakeTelegram]) -> None:
     app, fake = harness
     for _ in range(20):
@@ -322,6 +340,28 @@ async def test_inline_queries_answer_with_at_most_five_results(
     first, second = fake.inline_answers
     assert 1 <= len(first["results"]) <= 5
     assert "个人养老金" in second["results"][0]["title"]
+
+
+async def test_inline_calculations_come_first_and_searches_skip_the_worker_thread(
+    harness: tuple[Any, FakeTelegram], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10: only an inline query that asks for a calculation goes to a worker thread;
+    a plain search is answered in the loop, with the same results."""
+    app, fake = harness
+    threads: list[object] = []
+
+    async def counted(work: Any, *args: Any) -> Any:
+        threads.append(work)
+        return work(*args)
+
+    monkeypatch.setattr(asyncio, "to_thread", counted)
+    fake.push_inline(16, "月薪8000社保交多少", language_code="zh")
+    await feed(app, fake)
+    assert len(threads) == 1
+    assert "8,000" in fake.inline_answers[-1]["results"][0]["title"]  # the calculation
+    fake.push_inline(17, "rollover 60 days")
+    await feed(app, fake)
+    assert len(threads) == 1 and fake.inline_answers[-1]["results"]
 
 
 async def test_long_callback_actions_are_stored_behind_short_ids(

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from bot.knowledge.content import Content
+from bot.store import UserStore
 from bot.tg.flood import FloodGuard
 from bot.tg.keyboards import decode_action
 from bot.tg.services import SERVICES_KEY
@@ -113,3 +114,24 @@ async def test_settings_lists_every_time_zone_over_pages(
     saved = await press(app, fake, 32, page, utc["callback_data"])
     assert "UTC" in saved.text
     assert app.bot_data[SERVICES_KEY].users.timezone(32) == "UTC"
+
+
+async def test_settings_buttons_hold_their_time_zone_and_survive_a_restart(
+    harness: tuple[Any, FakeTelegram],  # noqa: F811
+) -> None:
+    """Issue 10: time-zone buttons carry the zone itself (nothing stored per keyboard, so
+    the keyboard is built once), and a saved zone is read back after a restart."""
+    app, fake = harness
+    svc = app.bot_data[SERVICES_KEY]
+    for user in (33, 34):
+        fake.push_text(user, "/settings")
+    await feed(app, fake)
+    first, second = fake.sent_to(33)[0], fake.sent_to(34)[0]
+    assert buttons(first) == buttons(second)
+    zones = [b for b in buttons(first) if b["callback_data"].startswith("tz:")]
+    assert zones and svc.db["actions"].count == 0
+    assert decode_action(zones[0]["callback_data"], svc.actions) == zones[0]["callback_data"]
+    saved = await press(app, fake, 33, first, zones[0]["callback_data"])
+    assert "Asia/Shanghai" in saved.text
+    assert UserStore(svc.db).timezone(33) == "Asia/Shanghai"
+    assert UserStore(svc.db).timezone(34) is None

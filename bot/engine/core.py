@@ -300,6 +300,10 @@ class Engine:
         request = understand(clean_text(text))
         return self.calculate(request, lang) if request is not None else None
 
+    def asks_calculation(self, text: str) -> bool:
+        """Whether a text asks for a calculation (which `calculation` would then run)."""
+        return understand(clean_text(text)) is not None
+
     def search_topics(self, text: str, lang: Lang, limit: int = 5) -> list[Reply]:
         """The best topic answers for a short query (inline mode), best first."""
         query = self.index.query(clean_text(text))

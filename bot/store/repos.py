@@ -25,18 +25,21 @@ def _table(db: Database, name: str) -> Table:
 class UserStore:
     """A user's saved language and time zone, and forgetting them.
 
-    Languages are read on every message, so the saved ones are loaded once and kept in
-    memory: a user with no row costs no query. This process is the only writer, and every
-    write goes through here, to the database first.
+    Languages are read on every message and time zones on every /settings, so the saved
+    ones are loaded once and kept in memory: a user with no row costs no query. This process
+    is the only writer, and every write goes through here, to the database first.
     """
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._langs: dict[int, Lang] = {}
-        for row in db.query("select id, lang from users where lang is not null"):
+        self._zones: dict[int, str] = {}
+        for row in db.query("select id, lang, tz from users"):
             lang = parse_lang(row["lang"])
             if lang is not None:
                 self._langs[int(row["id"])] = lang
+            if row["tz"]:
+                self._zones[int(row["id"])] = str(row["tz"])
 
     def lang(self, user_id: int) -> Lang | None:
         """The saved language, if the user chose one."""
@@ -57,14 +60,12 @@ class UserStore:
 
     def timezone(self, user_id: int) -> str | None:
         """The saved IANA time zone."""
-        try:
-            return _table(self.db, "users").get(user_id).get("tz")
-        except NotFoundError:
-            return None
+        return self._zones.get(user_id)
 
     def set_timezone(self, user_id: int, tz: str) -> None:
         """Save an IANA time zone."""
         _table(self.db, "users").upsert({"id": user_id, "tz": tz, "updated": _now()}, pk="id")
+        self._zones[user_id] = tz
 
     def forget(self, user_id: int) -> None:
         """Delete everything stored about a user."""
@@ -72,6 +73,7 @@ class UserStore:
             _table(self.db, "users").delete_where("id = ?", [user_id])
             _table(self.db, "pending").delete_where("user_id = ?", [user_id])
         self._langs.pop(user_id, None)
+        self._zones.pop(user_id, None)
 
     def known(self, user_id: int) -> bool:
         """Whether anything is stored about a user."""

@@ -162,10 +162,11 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(InlineQueryHandler(handlers.inline_query))
 
-    # The file or typed answer an admin's /publish flow waits for, before questions.
+    # The file or typed answer an admin's /publish flow waits for, before questions (the
+    # flow is asked first: it rules out every other message at once).
     application.add_handler(
         MessageHandler(
-            (filters.TEXT | filters.Document.ALL) & ~filters.COMMAND & in_publish_flow,
+            in_publish_flow & (filters.TEXT | filters.Document.ALL) & ~filters.COMMAND,
             publish.publish_input,
         )
     )

@@ -195,9 +195,11 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     request = Message(text, saved_language(update, svc), pending, client_language(update))
     reply = await _engine_reply(svc, request, context, _chat_id(update))
     _remember_wait(update, svc, reply)
-    if user and reply.kind in ("fallback", "clarify") and text.strip():
-        svc.unanswered.add(text, reply.lang, svc.pseudonyms.of(user.id))
-    await _send(update, context, reply)
+    try:
+        await _send(update, context, reply)
+    finally:  # kept for review after the reply has gone: the user does not wait for the write
+        if user and reply.kind in ("fallback", "clarify") and text.strip():
+            svc.unanswered.add(text, reply.lang, svc.pseudonyms.of(user.id))
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -266,7 +268,12 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     )
     results: list[InlineQueryResultArticle] = []
     if text:
-        replies = await asyncio.to_thread(_inline_replies, svc, text, lang)
+        replies = (
+            await asyncio.to_thread(_inline_replies, svc, text, lang)
+            if svc.engine.asks_calculation(text)
+            # A search alone takes well under a millisecond: no thread hop for it.
+            else svc.engine.search_topics(text, lang, limit=INLINE_RESULTS)
+        )
         for index, reply in enumerate(replies[:INLINE_RESULTS]):
             title = reply.text.split("\n", 1)[0][:100]
             results.append(
@@ -281,6 +288,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 def _inline_replies(svc: Services, text: str, lang: str) -> list[Reply]:
+    """A one-line calculation, if the text asks for one (its Monte Carlo may take 10-20 ms:
+    run this in a worker thread then), and the best topics."""
     replies: list[Reply] = []
     calc = svc.engine.calculation(text, lang)  # type: ignore[arg-type]
     if calc is not None and calc.kind == "calc" and calc.result and "missing" not in calc.result:
@@ -332,7 +341,7 @@ _timezone = known_timezone
 
 
 def _without_mention(text: str, username: str | None) -> str:
-    if username:
+    if username and "@" in text:
         text = re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
     return text.strip()
 

@@ -1,5 +1,8 @@
 """Which language to answer a Telegram user in."""
 
+from collections import OrderedDict
+from hashlib import blake2b
+
 from telegram import Update
 
 from bot.i18n.lang import Lang, detect_lang, parse_lang
@@ -33,4 +36,23 @@ def button_language(update: Update, services: Services) -> Lang:
     shown = query.message if query else None
     text = getattr(shown, "text", None) or getattr(shown, "caption", None)
     default = client_language(update) or "en"
-    return detect_lang(text, default=default) if text else default
+    return _script_of(text, default) if text else default
+
+
+# Buttons sit under the bot's own replies, and the same answers are tapped again and again;
+# reading a Chinese answer's script runs OpenCC over all of it both ways (0.1-0.2 ms of
+# every tap). Recent results are kept under a digest of the text, so no text is kept.
+SCRIPTS_KEPT = 1024
+_scripts: OrderedDict[tuple[bytes, Lang], Lang] = OrderedDict()
+
+
+def _script_of(text: str, default: Lang) -> Lang:
+    key = (blake2b(text.encode(errors="surrogatepass"), digest_size=16).digest(), default)
+    lang = _scripts.get(key)
+    if lang is None:
+        lang = _scripts[key] = detect_lang(text, default=default)
+        if len(_scripts) > SCRIPTS_KEPT:
+            _scripts.popitem(last=False)
+    else:
+        _scripts.move_to_end(key)
+    return lang
