@@ -513,6 +513,16 @@ def test_a_result_starts_with_what_was_read(
             {"age": "40", "max": "1", "retire_age": "55"},
         ),
         (
+            "I earn 20,000 RMB a month in Shanghai. How much social insurance do I and my"
+            " employer pay?",
+            {"wage": "20000"},
+        ),
+        (
+            "I'm a woman born 1985, worker, paid social insurance for 18 years."
+            " What pension will I get?",
+            {"gender": "female_50", "years": "18"},
+        ),
+        (
             "I'm 30, put in 10% of 80k. How much at 65?",
             {"age": "30", "contrib_pct": "10", "salary": "80000", "retire_age": "65"},
         ),

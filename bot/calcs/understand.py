@@ -32,6 +32,7 @@ _SOCIAL = re.compile(
 _PAY_CUE = re.compile(
     r"交多少|缴多少|扣多少|交是多少|缴是多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
+    r"how much [^.?!]{0,40}\b(?:do|does|will|would) (?:i|we|my employer|they)\b[^.?!]{0,25}\bpay\b|"
     r"comes? off|deducted|taken off|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
@@ -42,7 +43,8 @@ _GET_CUE = re.compile(
     r"领多少|能领|拿多少|能拿|领取多少|领取的?金额|可以领取|可领取|领到多少|每月多少|多少钱|大概多少|"
     r"估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
-    r"how much .{0,20}pension will i|estimate"
+    r"how much .{0,20}pension will i|what (?:pension|monthly pension) (?:will|would|can) i get|"
+    r"what (?:will|would) (?:my pension|i get)|estimate"
 )
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|"
