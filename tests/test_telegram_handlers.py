@@ -164,6 +164,29 @@ async def test_a_misread_value_is_changed_with_a_button_and_one_typed_value(
     assert "return 4%" in fixed and "contribution rate 8%" in fixed and "age 35" in fixed
 
 
+async def test_a_question_edited_while_its_answer_is_on_its_way_is_answered_once(
+    harness: tuple[Any, FakeTelegram], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram takes a moment to accept a message: an edit that arrives meanwhile must edit
+    that answer when it exists, not send a second one."""
+    app, fake = harness
+    original = RecordingRequest.do_request
+
+    async def slow_sends(self: RecordingRequest, url: str, *args: Any, **kw: Any) -> Any:
+        if url.endswith("/sendMessage"):
+            await asyncio.sleep(0.2)
+        return await original(self, url, *args, **kw)
+
+    monkeypatch.setattr(RecordingRequest, "do_request", slow_sends)
+    fake.push_text(18, "What is vesting?")
+    asked = fake.last_user_message(18)
+    fake.push_edit(18, asked["message_id"], "What is a Roth 401(k)?")
+    updates, fake.updates = list(fake.updates), []
+    await asyncio.gather(*(app.process_update(Update.de_json(u, app.bot)) for u in updates))
+    assert [s.method for s in fake.sent_to(18)] == ["sendMessage", "editMessageText"]
+    assert "Roth" in fake.sent_to(18)[-1].text
+
+
 async def test_cancel_ends_the_wait(harness: tuple[Any, FakeTelegram]) -> None:
     app, fake = harness
     fake.push_text(17, "/calc cn_contrib", language_code="zh")

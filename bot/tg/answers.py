@@ -1,6 +1,8 @@
 """Deliver a reply to a message: threaded in groups, remembered, and for an edited question,
 edited into the earlier answer instead of sent again."""
 
+import asyncio
+import contextlib
 import logging
 
 from telegram import Update
@@ -10,7 +12,7 @@ from telegram.ext import ContextTypes
 from bot.engine import Reply
 from bot.tg.groups import question_to_thread
 from bot.tg.send import edit_reply, send_reply
-from bot.tg.services import services
+from bot.tg.services import Services, services
 
 log = logging.getLogger(__name__)
 
@@ -26,15 +28,40 @@ async def deliver(
     svc = services(context)
     question = update.message or update.edited_message
     if update.edited_message is not None:
-        earlier = svc.replies.reply_to(chat.id, update.edited_message.message_id)
+        earlier = await _earlier_answer(svc, chat.id, update.edited_message.message_id)
         if earlier is not None:
             try:
                 await edit_reply(context, chat.id, earlier, reply, svc, owner)
                 return
             except BadRequest as error:  # the answer was deleted: answer anew
                 log.info("could not edit the earlier answer: %s", error.message)
-    sent = await send_reply(
-        context, chat.id, reply, svc, owner, reply_to=question_to_thread(update)
-    )
-    if question is not None and sent:
-        svc.replies.remember(chat.id, question.message_id, sent[0].message_id)
+    key = (chat.id, question.message_id) if question is not None else None
+    answered: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
+    if key is not None and update.message is not None:
+        svc.answering[key] = answered
+    try:
+        sent = await send_reply(
+            context, chat.id, reply, svc, owner, reply_to=question_to_thread(update)
+        )
+        if question is not None and sent:
+            svc.replies.remember(chat.id, question.message_id, sent[0].message_id)
+        answered.set_result(sent[0].message_id if sent else None)
+    finally:
+        if not answered.done():
+            answered.set_result(None)
+        if key is not None and svc.answering.get(key) is answered:
+            del svc.answering[key]
+
+
+# How long an edit waits for the answer to the question it edits, still on its way out.
+EDIT_WAIT = 10.0
+
+
+async def _earlier_answer(svc: Services, chat_id: int, message_id: int) -> int | None:
+    """The answer to a question, waiting for it if it is being sent right now (a user who
+    edits a question a moment after sending it would otherwise get a second answer)."""
+    being_answered = svc.answering.get((chat_id, message_id))
+    if being_answered is not None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(being_answered), EDIT_WAIT)
+    return svc.replies.reply_to(chat_id, message_id)

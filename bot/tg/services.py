@@ -1,5 +1,6 @@
 """What the handlers use, created in post_init and kept in bot_data."""
 
+import asyncio
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -45,6 +46,9 @@ class Services:
     taps: FloodGuard = field(default_factory=lambda: FloodGuard(burst=TAP_BURST, rate=TAP_RATE))
     inline: InlineThrottle = field(default_factory=InlineThrottle)
     admins: frozenset[int] = frozenset()
+    # Questions being answered right now, (chat id, message id) -> the answer's message id
+    # once sent: an edit that arrives meanwhile waits for it instead of answering twice.
+    answering: dict[tuple[int, int], "asyncio.Future[int | None]"] = field(default_factory=dict)
 
     @classmethod
     def create(cls, engine: Engine, db: Database, admins: frozenset[int]) -> "Services":
