@@ -164,20 +164,33 @@ async def test_a_misread_value_is_changed_with_a_button_and_one_typed_value(
     assert "return 4%" in fixed and "contribution rate 8%" in fixed and "age 35" in fixed
 
 
+@pytest.mark.parametrize("slow", ["sending", "thinking"])
 async def test_a_question_edited_while_its_answer_is_on_its_way_is_answered_once(
-    harness: tuple[Any, FakeTelegram], monkeypatch: pytest.MonkeyPatch
+    harness: tuple[Any, FakeTelegram], monkeypatch: pytest.MonkeyPatch, slow: str
 ) -> None:
-    """Telegram takes a moment to accept a message: an edit that arrives meanwhile must edit
-    that answer when it exists, not send a second one."""
+    """An edit that arrives while the question is still being worked out or its answer sent
+    must edit that answer when it exists, not send a second one."""
     app, fake = harness
-    original = RecordingRequest.do_request
+    if slow == "sending":
+        original = RecordingRequest.do_request
 
-    async def slow_sends(self: RecordingRequest, url: str, *args: Any, **kw: Any) -> Any:
-        if url.endswith("/sendMessage"):
-            await asyncio.sleep(0.2)
-        return await original(self, url, *args, **kw)
+        async def slow_sends(self: RecordingRequest, url: str, *args: Any, **kw: Any) -> Any:
+            if url.endswith("/sendMessage"):
+                await asyncio.sleep(0.2)
+            return await original(self, url, *args, **kw)
 
-    monkeypatch.setattr(RecordingRequest, "do_request", slow_sends)
+        monkeypatch.setattr(RecordingRequest, "do_request", slow_sends)
+    else:
+        from bot.tg import handlers
+
+        think = handlers._engine_reply
+
+        async def slow_thinking(svc: Any, request: Any, *args: Any) -> Any:
+            if request.text == "What is vesting?":
+                await asyncio.sleep(0.2)
+            return await think(svc, request, *args)
+
+        monkeypatch.setattr(handlers, "_engine_reply", slow_thinking)
     fake.push_text(18, "What is vesting?")
     asked = fake.last_user_message(18)
     fake.push_edit(18, asked["message_id"], "What is a Roth 401(k)?")

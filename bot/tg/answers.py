@@ -35,22 +35,39 @@ async def deliver(
                 return
             except BadRequest as error:  # the answer was deleted: answer anew
                 log.info("could not edit the earlier answer: %s", error.message)
-    key = (chat.id, question.message_id) if question is not None else None
-    answered: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
-    if key is not None and update.message is not None:
-        svc.answering[key] = answered
+    answered = expect_answer(update, svc)
     try:
         sent = await send_reply(
             context, chat.id, reply, svc, owner, reply_to=question_to_thread(update)
         )
         if question is not None and sent:
             svc.replies.remember(chat.id, question.message_id, sent[0].message_id)
-        answered.set_result(sent[0].message_id if sent else None)
+        if answered is not None and sent:
+            answered.set_result(sent[0].message_id)
     finally:
-        if not answered.done():
-            answered.set_result(None)
-        if key is not None and svc.answering.get(key) is answered:
-            del svc.answering[key]
+        settle(update, svc)
+
+
+def expect_answer(update: Update, svc: Services) -> "asyncio.Future[int | None] | None":
+    """Note that a new question is being answered (an edit of it will wait for the answer);
+    called as soon as the question arrives, and again by `deliver`, which settles it."""
+    message, chat = update.message, update.effective_chat
+    if message is None or chat is None:
+        return None
+    key = (chat.id, message.message_id)
+    if key not in svc.answering:
+        svc.answering[key] = asyncio.get_running_loop().create_future()
+    return svc.answering[key]
+
+
+def settle(update: Update, svc: Services) -> None:
+    """Forget a question's pending answer whatever happened (no answer: edits stop waiting)."""
+    message, chat = update.message, update.effective_chat
+    if message is None or chat is None:
+        return
+    expected = svc.answering.pop((chat.id, message.message_id), None)
+    if expected is not None and not expected.done():
+        expected.set_result(None)
 
 
 # How long an edit waits for the answer to the question it edits, still on its way out.

@@ -17,7 +17,7 @@ from bot.i18n.lang import Lang
 from bot.render.split import split_html
 from bot.tg import subscribe
 from bot.tg.activity import show_activity
-from bot.tg.answers import deliver
+from bot.tg.answers import deliver, expect_answer, settle
 from bot.tg.events import record_outcome
 from bot.tg.groups import refuse_others
 from bot.tg.keyboards import decode_action
@@ -193,13 +193,17 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     text = _without_mention(message.text or message.caption or "", context.bot.username)
     pending = svc.pending.get(user.id) if user else None
     request = Message(text, saved_language(update, svc), pending, client_language(update))
-    reply = await _engine_reply(svc, request, context, _chat_id(update))
-    _remember_wait(update, svc, reply)
+    expect_answer(update, svc)  # an edit that comes while this is worked out waits for it
     try:
-        await _send(update, context, reply)
-    finally:  # kept for review after the reply has gone: the user does not wait for the write
-        if user and reply.kind in ("fallback", "clarify") and text.strip():
-            svc.unanswered.add(text, reply.lang, svc.pseudonyms.of(user.id))
+        reply = await _engine_reply(svc, request, context, _chat_id(update))
+        _remember_wait(update, svc, reply)
+        try:
+            await _send(update, context, reply)
+        finally:  # kept for review after the reply has gone: the user does not wait for it
+            if user and reply.kind in ("fallback", "clarify") and text.strip():
+                svc.unanswered.add(text, reply.lang, svc.pseudonyms.of(user.id))
+    finally:
+        settle(update, svc)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
