@@ -523,6 +523,14 @@ def test_a_result_starts_with_what_was_read(
             {"gender": "female_50", "years": "18"},
         ),
         (
+            "女职工，1975年3月生，缴费20年，缴费基数一直是社平的60%，退休金大概多少",
+            {"birth": "1975-03", "gender": "female_50", "years": "20", "index": "0.6"},
+        ),
+        (
+            "我65年10月出生，女干部，工龄35年，个人账户12万，当地平均工资9000，能拿多少退休金？",
+            {"birth": "1965-10", "gender": "female_55", "years": "35", "balance": "120000"},
+        ),
+        (
             "I'm 30, put in 10% of 80k. How much at 65?",
             {"age": "30", "contrib_pct": "10", "salary": "80000", "retire_age": "65"},
         ),

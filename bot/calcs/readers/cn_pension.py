@@ -60,17 +60,30 @@ def gender_of(text: str) -> str | None:
     return None
 
 
+_SHORT_BIRTH_YEAR = r"(?<![\d.])([4-9]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)"
+_LEVEL = r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?"
+# "社平的60%", "60%的社平工资": the contribution index as a share of the average wage
+_SHARE_OF_AVERAGE = (
+    r"(?:社平工资|社会平均工资|平均工资|社平)的?\s*(\d{2,3})\s*%|"
+    r"(\d{2,3})\s*%\s*的?(?:社平|平均工资)"
+)
+
+
 def read_cn_pension(text: str) -> dict[str, str]:
     """Parameters of a China basic-pension estimate."""
     params: dict[str, str] = {}
-    birth = re.search(
-        r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text
-    ) or re.search(r"(?:born|出生于?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text)
+    birth = (
+        re.search(r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text)
+        or re.search(r"(?:born|出生于?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text)
+        # "65年10月出生", "63年生": a two-digit year of the last century
+        or re.search(_SHORT_BIRTH_YEAR, text)
+    )
     named = re.search(
         r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
     )
     if birth:
-        params["birth"] = f"{birth.group(1)}-{int(birth.group(2) or 1):02d}"
+        year = birth.group(1) if len(birth.group(1)) == 4 else f"19{birth.group(1)}"
+        params["birth"] = f"{year}-{int(birth.group(2) or 1):02d}"
     elif named:
         params["birth"] = f"{named.group(2)}-{_MONTHS.index(named.group(1)) + 1:02d}"
     if gender := gender_of(text):
@@ -94,11 +107,12 @@ def read_cn_pension(text: str) -> dict[str, str]:
     ) or re.search(
         r"(?:社平工资|社会平均工资|平均工资|社平|社会平均)的?\s*(\d(?:\.\d+)?)\s*倍", text
     )
-    pct_level = re.search(r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?", text)
+    pct_level = re.search(_LEVEL, text) or re.search(_SHARE_OF_AVERAGE, text)
     if index:
         params["index"] = index.group(1)
     elif pct_level:
-        params["index"] = fmt(float(pct_level.group(1)) / 100)
+        share = next(g for g in pct_level.groups() if g)
+        params["index"] = fmt(float(share) / 100)
     elif "最低档" in text or "最低基数" in text:
         params["index"] = "0.6"
     elif re.search(r"at the average wage|按社平|按平均工资", text):
