@@ -531,6 +531,18 @@ def test_a_result_starts_with_what_was_read(
             {"birth": "1965-10", "gender": "female_55", "years": "35", "balance": "120000"},
         ),
         (
+            "我30岁，年薪12万美元，401k存6%，公司匹配50%到6%，年化7%，65岁能有多少？",
+            {"age": "30", "salary": "120000", "contrib_pct": "6", "retire_age": "65"},
+        ),
+        (
+            "我35岁，打算存到55岁，每年存满401k，收益率6%，能存多少？",
+            {"age": "35", "max": "1", "retire_age": "55", "return": "6"},
+        ),
+        (
+            "如果401k计划拿出5%买比特币，每年新增资金1.3万亿美元，一年流入多少？",
+            {"alloc": "5", "yearly": "1300000000000"},
+        ),
+        (
             "I'm 30, put in 10% of 80k. How much at 65?",
             {"age": "30", "contrib_pct": "10", "salary": "80000", "retire_age": "65"},
         ),

@@ -173,7 +173,7 @@ _MONEY_OUT = re.compile(
 _LIMIT_ASKED = re.compile(
     r"how much (?:can|could|may|am i allowed to) (?:i|we|you|one) (?:contribute|put in|put away|"
     r"save|defer|add)|\b(?:what|which) (?:is|are) the (?:irs )?(?:max|maximum|limits?)\b|"
-    r"最多(?:能|可以)?(?:存|放|缴)多少|上限是多少|能存多少"
+    r"最多(?:能|可以)?(?:存|放|缴)多少|上限是多少"
 )
 # "How much should I have by 40?": a benchmark, which the how-much-to-save notes answer.
 _BENCHMARK = re.compile(r"how much should (?:i|we|you|one) have|应该有多少|该存多少")

@@ -32,9 +32,7 @@ def read_inflow(text: str) -> dict[str, str]:
     amounts = [
         n
         for n in find_numbers(text)
-        if not n.percent
-        and n.value >= 1e9
-        and not re.search("inflow|流入", text[n.end : n.end + 14])
+        if not n.percent and n.value >= 1e9 and not _QUOTED_RESULT.match(text, n.end)
     ]  # "$168B of inflows" is a result someone quotes, not an input
     flow = _yearly_flow(text, amounts)
     yearly = flow[0] if flow else None
@@ -103,6 +101,9 @@ def _digit(char: str) -> int:
     return int(char) if char.isdigit() else _CN_DIGITS.index(char)
 
 
+_QUOTED_RESULT = re.compile(
+    r"\s*(?:美元|美金|dollars?)?\s*(?:of\s+)?(?:new\s+)?(?:inflows?|的?流入)"
+)
 _FLOW_CUE = re.compile(
     r"contributions?|new money|take in|coming in|flowing in|added|新增|添加|流入|缴款|供款"
 )

@@ -55,7 +55,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"retire[sd]?(?: at| by)?|retirement(?: at| age)?|until (?:he |she |i |you )?"
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|\bat age|"
         r"\bby\b|\bat\b|\bfor\b|\buntil\b|\btill\b|到|在",
-        after=r"退休|\s*(?:retire|retirement)|时|的时候",
+        after=r"退休|\s*(?:retire|retirement)|时|的时候|(?:能|会|可以)?(?:有|存到?|攒到?)多少",
         window=6,
         low=30,
         high=110,
