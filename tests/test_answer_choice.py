@@ -155,6 +155,20 @@ def test_a_neighbour_named_only_in_the_story_does_not_decline_the_question(engin
     assert engine.handle(Message(asked)).kind == "fallback"
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # All stop words but the plan: the phrase itself says what is asked.
+        ("how much should I have in my 401k at 40?", "k401_how_much_to_save"),
+        ("Should I put more into my 401k or pay off my car loan?", "k401_vs_debt_payoff"),
+    ],
+)
+def test_questions_made_of_common_words_reach_their_topic(
+    engine: Engine, question: str, topic: str
+) -> None:
+    assert engine.handle(Message(question)).topic == topic
+
+
 def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
     reply = engine.handle(Message("养老金"))
     assert reply.kind == "clarify"

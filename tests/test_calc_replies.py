@@ -543,6 +543,18 @@ def test_a_result_starts_with_what_was_read(
             {"alloc": "5", "yearly": "1300000000000"},
         ),
         (
+            "I want $2 million by 65. I'm 35 with $50k. How much should I put in each month?",
+            {"age": "35", "balance": "50000", "retire_age": "65", "target": "2000000"},
+        ),
+        (
+            "What would $10,000 grow to in 25 years at 7%?",
+            {"balance": "10000", "years": "25", "return": "7"},
+        ),
+        (
+            "If I stop contributing now at 40 with $150k, what will it be at 65?",
+            {"age": "40", "balance": "150000", "contrib_amount": "0", "retire_age": "65"},
+        ),
+        (
             "I'm 30, put in 10% of 80k. How much at 65?",
             {"age": "30", "contrib_pct": "10", "salary": "80000", "retire_age": "65"},
         ),

@@ -103,7 +103,7 @@ _AMOUNT_ASKED_BRIEFLY = re.compile(
 )
 # Asking for advice rather than for a number.
 _ADVICE = re.compile(
-    r"\bshould (?:i|we)\b|\b(?:is|would) it (?:be )?(?:worth|wise|smart|better|a good idea)|"
+    r"(?<!how much )\bshould (?:i|we)\b(?! (?:put|save|contribute|invest|set aside|be putting|be saving))|\b(?:is|would) it (?:be )?(?:worth|wise|smart|better|a good idea)|"
     r"\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should\b|\badvi[cs]e\b|\bmakes? sense\b|"
     r"\bbetter off\b|\bpros and cons\b|要不要|该不该|应不应该|值不值|划算吗|合不合适|好不好|是否应该"
 )

@@ -17,7 +17,7 @@ _PERIOD = (
     r"\s*annually|\s*monthly)?"
 )
 _AGE_BEFORE = (
-    r"(?<!the time )\bi'?m|(?<!the time )\bi am|\byou'?re|\byou are|"
+    r"(?<!the time )\bi'?m|(?<!the time )\bi am|\byou'?re|\byou are|\b(?:now|currently|today) at|"
     r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
@@ -112,13 +112,15 @@ TABLE: tuple[Slot, ...] = (
         window=10,
         low=100,
     ),
-    # A one-off sum put in once ("a $10,000 investment", "1万美元放在基金里") starts the balance.
+    # A one-off sum put in once ("a $10,000 investment", "1万美元放在基金里", "what would $10,000
+    # grow to") starts the balance.
     slot(
         "balance",
         "money",
         before=r"lump sum(?: of)?|one[- ]time (?:investment|deposit|contribution)(?: of)?|"
         r"一次性(?:投入|存入|存|投|放)?",
-        after=r"\s*(?:investment|lump sum|one[- ]time)\b|\s*(?:放在|放进|存进|存在|投在|投进)",
+        after=r"\s*(?:investment|lump sum|one[- ]time)\b|\s*(?:放在|放进|存进|存在|投在|投进)|"
+        r"\s*(?:grow|compound|turn into|become)",
         window=6,
         low=100,
     ),

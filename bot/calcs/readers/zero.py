@@ -20,7 +20,7 @@ _ZERO_PHRASES = (
     ),
     (
         "balance",
-        r"\bstart(?:ing)? (?:from|with|at) (?:zero|nothing|\$?0)\b|\b(?:zero|nothing) saved\b|"
+        r"\bstart(?:ing)? (?:from|with|at) (?:zero|nothing|\$?0)\b|\b(?:zero|nothing|\$?0) saved\b|"
         r"\bfrom \$0\b|\bha(?:ve|s) (?:\$?0|zero|nothing) (?:saved|in (?:my |his |her |our )?"
         r"(?:401k|ira|retirement|savings|account))|从零开始|一分钱没存|还没有存|一分钱都没有",
     ),
