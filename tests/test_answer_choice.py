@@ -161,16 +161,25 @@ def test_a_neighbour_named_only_in_the_story_does_not_decline_the_question(engin
         # All stop words but the plan: the phrase itself says what is asked.
         ("how much should I have in my 401k at 40?", "k401_how_much_to_save"),
         ("Should I put more into my 401k or pay off my car loan?", "k401_vs_debt_payoff"),
+        # The product's topics answer only questions that name the product.
+        ("我的养老金什么时候能领", None),
+        ("个人养老金什么时候能领", "cn_personal_pension_withdrawal"),
+        # Back payment in general, not the employer taking an allowance back.
+        ("社保补缴", "cn_si_back_payment"),
     ],
 )
 def test_questions_made_of_common_words_reach_their_topic(
-    engine: Engine, question: str, topic: str
+    engine: Engine, question: str, topic: str | None
 ) -> None:
-    assert engine.handle(Message(question)).topic == topic
+    reply = engine.handle(Message(question))
+    if topic is None:
+        assert not (reply.topic or "").startswith("cn_personal_pension"), reply.topic
+    else:
+        assert reply.topic == topic
 
 
 def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
-    reply = engine.handle(Message("养老金"))
+    reply = engine.handle(Message("退休"))
     assert reply.kind == "clarify"
     assert 2 <= len(reply.buttons) <= 3
     assert all(b.action.startswith("topic:") for b in reply.buttons)
