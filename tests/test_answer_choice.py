@@ -166,6 +166,8 @@ def test_a_neighbour_named_only_in_the_story_does_not_decline_the_question(engin
         ("个人养老金什么时候能领", "cn_personal_pension_withdrawal"),
         # Back payment in general, not the employer taking an allowance back.
         ("社保补缴", "cn_si_back_payment"),
+        ("I forgot about a 401k from my first job", "k401_lost_account"),
+        ("以前工作的401k找不到了怎么办", "k401_lost_account"),
     ],
 )
 def test_questions_made_of_common_words_reach_their_topic(
