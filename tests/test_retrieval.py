@@ -84,6 +84,24 @@ def test_the_ngram_view_finds_a_topic_through_typos_and_run_on_chinese(
     assert engine.index.ids[int(similarities.argmax())] == topic
 
 
+def test_saving_an_index_removes_week_old_indexes_of_other_content(
+    engine: Engine, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    from bot.knowledge.index_cache import load_index
+
+    stale, recent = tmp_path / "index-stale.npz", tmp_path / "index-recent.npz"
+    for old in (stale, recent):
+        old.write_bytes(b"an index of other content")
+    week_ago = time.time() - 8 * 86400
+    os.utime(stale, (week_ago, week_ago))
+    load_index(engine.content, tmp_path)
+    assert not stale.exists() and recent.exists()
+    assert len(list(tmp_path.glob("index-*.npz"))) == 2  # the new one and the recent one
+
+
 def test_a_content_change_gives_a_new_cache_key(engine: Engine, tmp_path: Path) -> None:
     import shutil
 

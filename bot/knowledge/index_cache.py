@@ -8,6 +8,7 @@ that cannot be read or written is simply skipped.
 import hashlib
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,22 @@ def load_index(content: Content, folder: Path | None = None) -> SearchIndex:
         save: Any = np.savez  # numpy's stubs type **arrays as its bool keyword
         save(partial, **index.arrays())
         partial.replace(path)
+        _remove_stale(folder, keep=path)
     except OSError as exc:
         log.debug("search index not cached: %s", exc)
     return index
+
+
+STALE_AFTER_DAYS = 7
+
+
+def _remove_stale(folder: Path, keep: Path) -> None:
+    """Delete cached indexes of other content that nothing has written for a week (every
+    content edit leaves one behind; another checkout's recent one is kept)."""
+    cutoff = time.time() - STALE_AFTER_DAYS * 86400
+    for old in folder.glob("index-*.npz"):
+        try:
+            if old != keep and old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass

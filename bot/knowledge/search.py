@@ -187,6 +187,76 @@ class Bm25:
         return (float(self.idf[columns] @ weights) + unknown * self.unknown_idf) * (K1 + 1)
 
 
+class SparseBm25:
+    """BM25 weights like Bm25, stored sparse: for many short documents (the paraphrase view,
+    some 2,000 paraphrases of a few words each over 6,000 tokens) a dense matrix would be
+    tens of megabytes, nearly all zeros, to write, load and keep. Token-major: the entries of
+    token t are `doc_of[starts[t]:starts[t + 1]]` with `weight`."""
+
+    def __init__(self, docs: list[dict[str, float]] | None, vocab: dict[str, int]) -> None:
+        if docs is None:
+            return
+        self.docs = len(docs)
+        lengths = np.array([sum(doc.values()) for doc in docs], dtype=np.float64)
+        avg = float(lengths.mean()) if len(docs) else 1.0
+        entries = sorted(
+            (vocab[token], row, count)
+            for row, doc in enumerate(docs)
+            for token, count in doc.items()
+        )
+        tokens = np.array([t for t, _, _ in entries], dtype=np.int64)
+        rows = np.array([r for _, r, _ in entries], dtype=np.int64)
+        tf = np.array([c for _, _, c in entries], dtype=np.float64)
+        df = np.bincount(tokens, minlength=len(vocab)).astype(np.float64)
+        self.idf = np.log(1.0 + (len(docs) - df + 0.5) / (df + 0.5)).astype(np.float32)
+        norm = K1 * (1 - B + B * lengths[rows] / max(avg, 1e-9))
+        self.weight = ((tf * (K1 + 1) / (tf + norm)) * self.idf[tokens]).astype(np.float32)
+        self.doc_of = rows.astype(np.int32)
+        self.starts = np.searchsorted(tokens, np.arange(len(vocab) + 1)).astype(np.int64)
+        self.unknown_idf = float(math.log(1.0 + (len(docs) + 0.5) / 0.5))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The weights as named arrays, for the on-disk cache."""
+        return {
+            f"{prefix}idf": self.idf,
+            f"{prefix}weight": self.weight,
+            f"{prefix}doc_of": self.doc_of,
+            f"{prefix}starts": self.starts,
+            f"{prefix}docs": np.array(self.docs),
+            f"{prefix}unknown_idf": np.array(self.unknown_idf),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Any, prefix: str) -> "SparseBm25":
+        """Weights back from the on-disk cache."""
+        bm25 = cls(None, {})
+        bm25.idf = arrays[f"{prefix}idf"]
+        bm25.weight = arrays[f"{prefix}weight"]
+        bm25.doc_of = arrays[f"{prefix}doc_of"]
+        bm25.starts = arrays[f"{prefix}starts"]
+        bm25.docs = int(arrays[f"{prefix}docs"])
+        bm25.unknown_idf = float(arrays[f"{prefix}unknown_idf"])
+        return bm25
+
+    def scores(self, columns: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Each document's score for the query columns."""
+        if not len(columns):
+            return np.zeros(self.docs, dtype=np.float32)
+        firsts, lasts = self.starts[columns], self.starts[columns + 1]
+        sizes = lasts - firsts
+        entries = np.repeat(firsts - np.cumsum(sizes) + sizes, sizes) + np.arange(sizes.sum())
+        result: np.ndarray = np.bincount(
+            self.doc_of[entries],
+            weights=np.repeat(weights, sizes) * self.weight[entries],
+            minlength=self.docs,
+        ).astype(np.float32)
+        return result
+
+    def ideal(self, columns: np.ndarray, weights: np.ndarray, unknown: float) -> float:
+        """The score of a document that matched every query token perfectly."""
+        return (float(self.idf[columns] @ weights) + unknown * self.unknown_idf) * (K1 + 1)
+
+
 def _doc_text_tokens(text: str, synonyms: Synonyms) -> list[str]:
     normalized = normalize(_MARKS.sub(" ", _TEMPLATE_PART.sub(" ", text)))
     return tokenize(normalized) + synonyms.tokens(normalized)
@@ -260,7 +330,7 @@ class SearchIndex:
         self.paraphrase_vocab = {
             token: i for i, token in enumerate(sorted({t for d in paraphrase_docs for t in d}))
         }
-        self.paraphrases = Bm25(paraphrase_docs, self.paraphrase_vocab)
+        self.paraphrases = SparseBm25(paraphrase_docs, self.paraphrase_vocab)
         self.in_head = np.zeros_like(self.topics.present)
         for row, head in enumerate(heads):
             self.in_head[[self.vocab[token] for token in head], row] = True
@@ -290,7 +360,7 @@ class SearchIndex:
         self.paraphrase_topic = [int(i) for i in arrays["paraphrase_topic"]]
         self.in_head = arrays["in_head"]
         self.topics = Bm25.from_arrays(arrays, "topics_")
-        self.paraphrases = Bm25.from_arrays(arrays, "paraphrases_")
+        self.paraphrases = SparseBm25.from_arrays(arrays, "paraphrases_")
         self.centroids = Centroids.from_arrays(arrays)
         self._paraphrase_starts = _group_starts(self.paraphrase_topic, len(self.ids))
 
