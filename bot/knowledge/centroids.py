@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.knowledge.sparse import feature_major_scores
 from bot.knowledge.tokens import tokenize
 
 GRAM_SIZES = (2, 3, 4)
@@ -152,16 +153,8 @@ class Centroids:
 
     def _similarities(self, normalized: str) -> np.ndarray:
         columns, counts = self._columns(gram_counts(normalized), word_counts(normalized))
-        if not len(columns):
-            return np.zeros(self.topics, dtype=np.float32)
         values = self._weights(columns, counts)
-        firsts, lasts = self.starts[columns], self.starts[columns + 1]
-        sizes = lasts - firsts
-        # The positions of every (feature, topic) entry of the question's features.
-        entries = np.repeat(firsts - np.cumsum(sizes) + sizes, sizes) + np.arange(sizes.sum())
-        result: np.ndarray = np.bincount(
-            self.topic_of[entries],
-            weights=np.repeat(values, sizes) * self.weight[entries],
-            minlength=self.topics,
+        result = feature_major_scores(
+            self.starts, self.topic_of, self.weight, columns, values, self.topics
         )
         return result

@@ -17,6 +17,7 @@ import numpy as np
 from bot.knowledge.centroids import Centroids
 from bot.knowledge.content import Content
 from bot.knowledge.focus import focus_segments
+from bot.knowledge.sparse import feature_major_scores
 from bot.knowledge.tokens import ZH_STOP_CHARS, is_unigram, normalize, tokenize
 
 K1 = 1.2
@@ -240,17 +241,10 @@ class SparseBm25:
 
     def scores(self, columns: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Each document's score for the query columns."""
-        if not len(columns):
-            return np.zeros(self.docs, dtype=np.float32)
-        firsts, lasts = self.starts[columns], self.starts[columns + 1]
-        sizes = lasts - firsts
-        entries = np.repeat(firsts - np.cumsum(sizes) + sizes, sizes) + np.arange(sizes.sum())
-        result: np.ndarray = np.bincount(
-            self.doc_of[entries],
-            weights=np.repeat(weights, sizes) * self.weight[entries],
-            minlength=self.docs,
-        ).astype(np.float32)
-        return result
+        scores = feature_major_scores(
+            self.starts, self.doc_of, self.weight, columns, weights, self.docs
+        )
+        return scores.astype(np.float32)
 
     def ideal(self, columns: np.ndarray, weights: np.ndarray, unknown: float) -> float:
         """The score of a document that matched every query token perfectly."""
