@@ -181,7 +181,7 @@ def test_questions_made_of_common_words_reach_their_topic(
 
 
 def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
-    reply = engine.handle(Message("退休"))
+    reply = engine.handle(Message("社保"))
     assert reply.kind == "clarify"
     assert 2 <= len(reply.buttons) <= 3
     assert all(b.action.startswith("topic:") for b in reply.buttons)
@@ -191,7 +191,7 @@ def test_a_tie_between_topics_asks_which_one_is_meant(engine: Engine) -> None:
 
 def test_the_terminal_numbers_the_options_and_a_number_opens_one(engine: Engine) -> None:
     session = ChatSession(engine, None)
-    shown = format_for_terminal(session.respond("养老金"))
+    shown = format_for_terminal(session.respond("社保"))
     assert "[1]" in shown and "[2]" in shown
     chosen = session.respond("1")
     assert chosen.kind == "answer"

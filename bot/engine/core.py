@@ -427,11 +427,13 @@ class Engine:
 
     @staticmethod
     def rivals(hit: Hit, best: Hit) -> bool:
-        """Whether a runner-up is so close to the best topic that picking one would be a guess."""
+        """Whether a runner-up is so close to the best topic that picking one would be a guess:
+        alike on every measure, whichever of the two is ahead on it (the second opinion may
+        have put a topic first that BM25 ranked a little lower)."""
         return (
-            hit.rank_key >= CLOSE_RANK * best.rank_key
-            and hit.head_coverage >= CLOSE_HEAD * best.head_coverage
-            and hit.paraphrase >= CLOSE_PARAPHRASE * best.paraphrase
+            _close(hit.rank_key, best.rank_key, CLOSE_RANK)
+            and _close(hit.head_coverage, best.head_coverage, CLOSE_HEAD)
+            and _close(hit.paraphrase, best.paraphrase, CLOSE_PARAPHRASE)
         )
 
     @staticmethod
@@ -463,3 +465,8 @@ class Engine:
     def owns(hit: Hit) -> bool:
         """Whether a topic matches so well that a neighbour's phrase is incidental."""
         return hit.head_coverage >= OWNED_HEAD_COVERAGE
+
+
+def _close(a: float, b: float, ratio: float) -> bool:
+    """Whether the smaller of two scores is at least `ratio` of the larger."""
+    return min(a, b) >= ratio * max(a, b)
