@@ -309,7 +309,7 @@ async def test_did_you_mean_offers_buttons_that_open_the_topic(
     harness: tuple[Any, FakeTelegram],
 ) -> None:
     app, fake = harness
-    fake.push_text(12, "养老金")
+    fake.push_text(12, "社保")
     await feed(app, fake)
     question = fake.sent_to(12)[0]
     assert "请选一个" in question.text
