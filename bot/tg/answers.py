@@ -35,39 +35,27 @@ async def deliver(
                 return
             except BadRequest as error:  # the answer was deleted: answer anew
                 log.info("could not edit the earlier answer: %s", error.message)
-    answered = expect_answer(update, svc)
-    try:
-        sent = await send_reply(
-            context, chat.id, reply, svc, owner, reply_to=question_to_thread(update)
-        )
-        if question is not None and sent:
-            svc.replies.remember(chat.id, question.message_id, sent[0].message_id)
-        if answered is not None and sent:
-            answered.set_result(sent[0].message_id)
-    finally:
-        settle(update, svc)
+    sent = await send_reply(
+        context, chat.id, reply, svc, owner, reply_to=question_to_thread(update)
+    )
+    if question is not None and sent:
+        svc.replies.remember(chat.id, question.message_id, sent[0].message_id)
 
 
-def expect_answer(update: Update, svc: Services) -> "asyncio.Future[int | None] | None":
-    """Note that a new question is being answered (an edit of it will wait for the answer);
-    called as soon as the question arrives, and again by `deliver`, which settles it."""
+def expect_answer(update: Update, svc: Services) -> None:
+    """Note that a new question is being answered: an edit of it waits until `settle`."""
     message, chat = update.message, update.effective_chat
-    if message is None or chat is None:
-        return None
-    key = (chat.id, message.message_id)
-    if key not in svc.answering:
-        svc.answering[key] = asyncio.get_running_loop().create_future()
-    return svc.answering[key]
+    if message is not None and chat is not None:
+        svc.answering.setdefault((chat.id, message.message_id), asyncio.Event())
 
 
 def settle(update: Update, svc: Services) -> None:
-    """Forget a question's pending answer whatever happened (no answer: edits stop waiting)."""
+    """The question is answered (or failed to be): edits of it stop waiting."""
     message, chat = update.message, update.effective_chat
-    if message is None or chat is None:
-        return
-    expected = svc.answering.pop((chat.id, message.message_id), None)
-    if expected is not None and not expected.done():
-        expected.set_result(None)
+    if message is not None and chat is not None:
+        answered = svc.answering.pop((chat.id, message.message_id), None)
+        if answered is not None:
+            answered.set()
 
 
 # How long an edit waits for the answer to the question it edits, still on its way out.
@@ -80,5 +68,5 @@ async def _earlier_answer(svc: Services, chat_id: int, message_id: int) -> int |
     being_answered = svc.answering.get((chat_id, message_id))
     if being_answered is not None:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(being_answered), EDIT_WAIT)
+            await asyncio.wait_for(being_answered.wait(), EDIT_WAIT)
     return svc.replies.reply_to(chat_id, message_id)

@@ -46,9 +46,9 @@ class Services:
     taps: FloodGuard = field(default_factory=lambda: FloodGuard(burst=TAP_BURST, rate=TAP_RATE))
     inline: InlineThrottle = field(default_factory=InlineThrottle)
     admins: frozenset[int] = frozenset()
-    # Questions being answered right now, (chat id, message id) -> the answer's message id
-    # once sent: an edit that arrives meanwhile waits for it instead of answering twice.
-    answering: dict[tuple[int, int], "asyncio.Future[int | None]"] = field(default_factory=dict)
+    # Questions being answered right now, (chat id, message id) -> set once answered: an
+    # edit that arrives meanwhile waits for it instead of answering twice.
+    answering: dict[tuple[int, int], asyncio.Event] = field(default_factory=dict)
 
     @classmethod
     def create(cls, engine: Engine, db: Database, admins: frozenset[int]) -> "Services":
