@@ -17,7 +17,7 @@ from bot.calcs.request import (
     fmt,
     parse_key_values,
 )
-from bot.knowledge.focus import asking_text, asks
+from bot.knowledge.focus import asking_text, asks_anything
 from bot.knowledge.tokens import normalize
 
 _CRYPTO = re.compile(r"crypto|bitcoin|btc|ether|ethereum|加密|比特币|数字货币|虚拟货币|以太坊")
@@ -145,7 +145,6 @@ def _subject(text: str) -> str | None:
 
 
 PLAIN_REQUEST_LENGTH = 300  # characters
-_SENTENCES = re.compile(r"[^.!?。！？;；\n]+")
 _MOVED = re.compile(r"\broll(?:ed|ing|s)?\b|rollover|transferr?(?:ed|ing)|\bmoved\b|转入|转到|转移")
 # What a 401(k) projection of someone's own numbers needs: a horizon, and money going in or
 # already there.
@@ -210,9 +209,7 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
 def _states_own_numbers(text: str) -> bool:
     """Whether a short text that asks nothing states 401(k) savings and a horizon ("55, $810k
     in my 401k, retiring at 65."): the projection of those numbers is what it can want."""
-    if len(text) > PLAIN_REQUEST_LENGTH or "?" in text:
-        return False
-    if any(asks(sentence) for sentence in _SENTENCES.findall(text)):
+    if len(text) > PLAIN_REQUEST_LENGTH or asks_anything(text):
         return False
     if not _US_PLAN.search(text) or _CRYPTO.search(text) or _MONEY_OUT.search(text):
         return False

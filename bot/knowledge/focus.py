@@ -52,8 +52,7 @@ def focus_segments(normalized: str) -> list[Segment]:
     """
     if len(normalized) < SHORT_TEXT:
         return [Segment(0, len(normalized), 1.0)]
-    masked = _DECIMAL_DOT.sub("·", normalized)  # "3.5%" is not a sentence end
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(masked) if m.group(0).strip()]
+    spans = _sentence_spans(normalized)
     asking = [asks(normalized[a:b]) for a, b in spans]
     if len(spans) < 2 or not any(asking) or all(asking):
         return [Segment(0, len(normalized), 1.0)]
@@ -61,6 +60,17 @@ def focus_segments(normalized: str) -> list[Segment]:
         Segment(a, b, 1.0 if ask else NARRATIVE_WEIGHT)
         for (a, b), ask in zip(spans, asking, strict=True)
     ]
+
+
+def _sentence_spans(normalized: str) -> list[tuple[int, int]]:
+    """Where each sentence of the text starts and ends."""
+    masked = _DECIMAL_DOT.sub("·", normalized)  # "3.5%" is not a sentence end
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(masked) if m.group(0).strip()]
+
+
+def asks_anything(normalized: str) -> bool:
+    """Whether any sentence of the text asks something."""
+    return any(asks(normalized[a:b]) for a, b in _sentence_spans(normalized))
 
 
 def asking_text(normalized: str) -> str:
