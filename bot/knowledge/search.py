@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -358,12 +359,13 @@ class SearchIndex:
         self.centroids = Centroids.from_arrays(arrays)
         self._paraphrase_starts = _group_starts(self.paraphrase_topic, len(self.ids))
 
+    @cached_property
+    def _rows(self) -> dict[str, int]:
+        return {topic: i for i, topic in enumerate(self.ids)}
+
     def row(self, doc_id: str) -> int:
         """The index row of a topic."""
-        rows = self.__dict__.get("_rows")
-        if rows is None:
-            rows = self._rows = {topic: i for i, topic in enumerate(self.ids)}
-        return rows[doc_id]
+        return self._rows[doc_id]
 
     def query(self, text: str) -> Query:
         """Tokenise and weight a user's text; the story around a question weighs less."""
