@@ -3,7 +3,7 @@
 import re
 
 from bot.calcs.numbers import Number, find_numbers
-from bot.calcs.readers.nearby import after, before
+from bot.calcs.readers.nearby import after, before, whole
 from bot.calcs.request import fmt
 
 
@@ -54,7 +54,6 @@ def read_inflow(text: str) -> dict[str, str]:
 
 
 _FRACTION_WORDS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
-_CN_DIGITS = "零一二三四五六七八九十"
 _WHO = (
     r"(?:(?:us|american|the|all|of)\s+)*(?:(?:401k|dc|retirement)\s+)?"
     r"(?:plans|participants|savers|accounts|employers|companies)"
@@ -91,14 +90,11 @@ def _share_of_plans(text: str) -> float | None:
         if match.group(3):
             return 50.0
         if match.group(4):
-            return 10.0 * _digit(match.group(4))
-        bottom, top = (_digit(g) for g in match.group(1, 2))
-        return 100 * top / bottom if 0 < top < bottom else None
+            tenths = whole(match.group(4))
+            return 10.0 * tenths if tenths else None
+        bottom, top = whole(match.group(1)), whole(match.group(2))
+        return 100 * top / bottom if top and bottom and top < bottom else None
     return None
-
-
-def _digit(char: str) -> int:
-    return int(char) if char.isdigit() else _CN_DIGITS.index(char)
 
 
 _QUOTED_RESULT = re.compile(
