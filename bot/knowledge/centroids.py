@@ -65,6 +65,7 @@ class Centroids:
 
     def __init__(self, examples: list[tuple[str, int]] | None, topics: int) -> None:
         """`examples` are (normalised text, topic row) pairs; None when restoring a cache."""
+        self._last: tuple[str, np.ndarray] | None = None  # the last text and its result
         if examples is None:
             return
         docs = [(gram_counts(text), word_counts(text)) for text, _ in examples]
@@ -143,10 +144,9 @@ class Centroids:
         Features the model has never seen carry no idf and are left out of the norm. The
         last text's result is kept: ranking and the agreement check ask for the same text.
         """
-        last = self.__dict__.get("_last")
+        last = self._last
         if last is not None and last[0] == normalized:
-            result: np.ndarray = last[1]
-            return result
+            return last[1]
         result = self._similarities(normalized[:MAX_TEXT])
         self._last = (normalized, result)
         return result
