@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from bot.config import default_db_path
 from bot.store import open_database
 from bot.store.watch import Candidate, CandidateStore
-from bot.watch.config import WatchConfigError, load_watch_config
+from bot.watch.config import WatchConfig, WatchConfigError, load_watch_config
 from bot.watch.health import source_health
 from bot.watch.review import ReviewError, dismiss_candidate, draft_candidate
 from bot.watch.watcher import SourceRun, watch
@@ -41,11 +41,18 @@ def _database() -> Database:
     return open_database(default_db_path())
 
 
-def _watch(args: argparse.Namespace) -> int:
+def _config(args: argparse.Namespace) -> WatchConfig | None:
+    """The watch configuration, or None after saying what is wrong with it."""
     try:
-        config = load_watch_config(args.config)
+        return load_watch_config(args.config)
     except WatchConfigError as exc:
         print(f"watch configuration error: {exc}", file=sys.stderr)
+        return None
+
+
+def _watch(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if config is None:
         return 2
     db = _database()
     runs = watch(db, config, force=args.force)
@@ -79,10 +86,8 @@ def _count(n: int, singular: str, plural: str) -> str:
 
 
 def _sources(args: argparse.Namespace) -> int:
-    try:
-        config = load_watch_config(args.config)
-    except WatchConfigError as exc:
-        print(f"watch configuration error: {exc}", file=sys.stderr)
+    config = _config(args)
+    if config is None:
         return 2
     for health in source_health(_database(), config):
         line = f"{health.id:<18} {health.health:<8} last ok: {health.last_ok or '-'}"
