@@ -31,8 +31,16 @@ EN_STOP = frozenset(
     not no nor only own same other any all each both few more most some much many
     get got getting go going want need know think like really please thanks thank hi hello
     up down out off again further once s t don doesn didn isn aren wasn weren won wouldn
-    im i'm ive i've id i'd youre you're it's its' whats what's""".split()  # noqa: SIM905
+    im i'm ive i've id i'd youre you're it's its' whats what's
+    still something anything nothing everything someone anyone everyone somebody anybody
+    somewhere anywhere anyway anyways along away already always ever even yet though
+    although however whether while since unless upon within also else etc actually
+    maybe perhaps quite rather almost basically currently recently now soon ago lot lots
+    thing things stuff kind sort way ways does""".split()  # noqa: SIM905
 )
+# A contraction or possessive ends in one of these: the word is its first part ("doesn't"
+# is "doesn", "employer's" is "employer").
+_CLITICS = frozenset({"t", "s", "ve", "re", "ll", "d", "m"})
 ZH_STOP_CHARS = frozenset(
     "的了是吗呢吧啊呀嘛么我你他她它们在和与及或这那就都也还要会能可以吗？?，,。！!、"
 )
@@ -102,6 +110,9 @@ def tokenize(normalized: str) -> list[str]:
             out.append(token.rstrip(".,"))
         else:
             token = token.strip("'")
+            base, apostrophe, clitic = token.partition("'")
+            if apostrophe and clitic in _CLITICS:
+                token = base
             if token and token not in EN_STOP:
                 out.append(stem(token))
     return out
