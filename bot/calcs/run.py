@@ -438,6 +438,7 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
         )
         for span in range(int(result.minimum_years), PENSION_CHART_LAST_YEAR + 1)
     ]
+    floor = fmt(rules.base_floor_share)
     return CalcOutcome(
         calculator="cn_pension",
         chart=PensionChart(by_years, years, result.total if result.meets_minimum else None),
@@ -474,7 +475,8 @@ def run_cn_pension(request: CalcRequest, rules: CalcRules, today: dt.date) -> Ca
         },
         adjustments=[
             Adjustment(N_("Years"), "+5", _bump(request, "years", years, 5)),
-            Adjustment(N_("Index"), "0.6", request.with_param("index", "0.6")),
+            # The lowest index: the contribution base's floor, as a share of the average wage.
+            Adjustment(N_("Index"), floor, request.with_param("index", floor)),
             Adjustment(N_("Index"), "1.0", request.with_param("index", "1")),
             Adjustment(N_("Index"), "2.0", request.with_param("index", "2")),
         ],
