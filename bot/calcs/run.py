@@ -579,8 +579,17 @@ def run_cn_resident_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         },
         adjustments=[
             Adjustment(N_("Years"), "+5", _bump(request, "years", years, 5)),
-            Adjustment(
-                N_("Contribution"), f"-{fmt(step)}", _bump(request, "annual_contrib", yearly, -step)
+            *(
+                # A lower grade only while one is left above nothing.
+                [
+                    Adjustment(
+                        N_("Contribution"),
+                        f"-{fmt(step)}",
+                        _bump(request, "annual_contrib", yearly, -step),
+                    )
+                ]
+                if yearly > step
+                else []
             ),
             Adjustment(
                 N_("Contribution"), f"+{fmt(step)}", _bump(request, "annual_contrib", yearly, step)
