@@ -227,3 +227,29 @@ def test_the_reply_carries_the_chart_of_pension_by_years_paid(engine: Engine) ->
     reply = charted.handle(Message("農村老人每年繳100元養老保險，繳了15年，一個月能領多少？"))
     assert reply.kind == "calc"
     assert reply.chart_png is not None and reply.chart_png.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "I'm 45 and pay 1000 yuan a year into the rural pension, what do I get a month at 60?",
+            {"annual_contrib": "1000", "age": "45", "retire_age": "60"},
+        ),
+        (
+            "my parents are farmers and pay 300 yuan a year into the rural pension, they have"
+            " paid 15 years, how much will they get monthly?",
+            {"annual_contrib": "300", "years": "15"},
+        ),
+        (
+            "城乡居民养老保险每年交3000元档，交30年，当地基础养老金是260元，每月能领多少？",
+            {"annual_contrib": "3000", "years": "30", "basic": "260"},
+        ),
+        ("居民养老每月交50元，交了15年，每月能领多少", {"annual_contrib": "600", "years": "15"}),
+    ],
+)
+def test_requests_are_read_as_written(calc_engine: Engine, text: str, read: dict[str, str]) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.result is not None, reply.text
+    assert reply.result["read"] == read
+    assert "Not used" not in reply.text and "没有用到" not in reply.text

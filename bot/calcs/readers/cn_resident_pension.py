@@ -44,7 +44,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "years",
         "duration count",
-        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|累计缴费|参保|for",
+        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|累计缴费|参保|for|"
+        r"paid(?: in)?(?: for)?|been paying(?: for)?|contributed(?: for)?",
         # "最高档15年后每月领多少": the years paid, then what they bring
         after=r"\s*年?\s*(?:的)?(?:缴费|养老保险)|\s*years? (?:of )?(?:contribut|paying|payment)|"
         r"\s*年\s*(?:后|以后|之后)\s*(?:每个?月|一个月)?\s*(?:能|可以)?领",
@@ -55,7 +56,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "retire_age",
         "age count",
-        before=r"from (?:age )?|starting at (?:age )?|到了?|年满|满",
+        before=r"from (?:age )?|\bat (?:age )?|到了?|年满|满",
         after=r"\s*岁?\s*(?:以后|之后|后|起|开始)|\s*岁?\s*(?:每个?月)?\s*(?:能|可以)?领",
         window=3,
         low=40,
