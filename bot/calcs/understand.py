@@ -156,10 +156,10 @@ def _subject(text: str) -> str | None:
     """The calculator a text's subject points to, when it asks for a calculation outright."""
     if _CRYPTO.search(text) and _PLANS.search(text):
         return "inflow"
-    if _resident_scheme(text) and re.search(r"养老|pension", text):
-        return "cn_resident_pension"
     if _PERSONAL_PENSION.search(text):
         return "cn_personal_pension"
+    if _resident_scheme(text) and re.search(r"养老|pension", text):
+        return "cn_resident_pension"
     if _US_PLAN.search(text):
         return "us401k"
     if (
