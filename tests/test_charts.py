@@ -51,6 +51,7 @@ def test_the_shipped_chart_font_holds_every_label_in_every_script() -> None:
         "/calc us401k age=30 salary=80000 contrib_pct=10 years=1",
         "/calc inflow alloc=3 adoption=50",
         "/calc cn_pension birth=1975-05 gender=female_55 years=25",
+        "/calc cn_resident_pension annual_contrib=500 years=15",
         "/calc cn_personal_pension salary=300000",
     ],
 )

@@ -12,6 +12,7 @@ from bot.calcs import run as runs
 from bot.calcs.readers.cn_contrib import read_cn_contrib
 from bot.calcs.readers.cn_pension import read_cn_pension
 from bot.calcs.readers.cn_personal_pension import read_cn_personal_pension
+from bot.calcs.readers.cn_resident_pension import read_cn_resident_pension
 from bot.calcs.readers.inflow import read_inflow
 from bot.calcs.readers.us401k import read_us401k
 from bot.calcs.request import CALCULATOR_KEYS, CalcRequest
@@ -46,6 +47,13 @@ CALCULATORS: dict[str, Calculator] = {
         ),
         Calculator(
             "cn_pension", CALCULATOR_KEYS["cn_pension"], "CNY", read_cn_pension, runs.run_cn_pension
+        ),
+        Calculator(
+            "cn_resident_pension",
+            CALCULATOR_KEYS["cn_resident_pension"],
+            "CNY",
+            read_cn_resident_pension,
+            _undated(runs.run_cn_resident_pension),
         ),
         Calculator(
             "cn_contrib",

@@ -7,7 +7,14 @@ users may type it, adjustment buttons carry it, and a follow-up question merges 
 import re
 from dataclasses import dataclass, field
 
-CALCULATORS = ("us401k", "inflow", "cn_pension", "cn_contrib", "cn_personal_pension")
+CALCULATORS = (
+    "us401k",
+    "inflow",
+    "cn_pension",
+    "cn_resident_pension",
+    "cn_contrib",
+    "cn_personal_pension",
+)
 # The `key=value` names each calculator reads (what `/calc` lists and buttons carry).
 CALCULATOR_KEYS: dict[str, tuple[str, ...]] = {
     "us401k": (
@@ -37,6 +44,15 @@ CALCULATOR_KEYS: dict[str, tuple[str, ...]] = {
         "balance",
         "annual_contrib",
         "retire_age",
+    ),
+    "cn_resident_pension": (
+        "annual_contrib",
+        "years",
+        "age",
+        "retire_age",
+        "basic",
+        "subsidy",
+        "return",
     ),
     "cn_contrib": ("wage", "avg_wage", "floor", "cap"),
     "cn_personal_pension": ("salary", "taxable", "deductions", "contribution"),

@@ -7,6 +7,7 @@ from bot.knowledge.content import Content
 from bot.knowledge.figures import Figure
 from calc.cn_contrib import Rates
 from calc.cn_personal_pension import PersonalPensionRules, TaxBracket
+from calc.cn_resident_pension import ResidentPensionRules
 from calc.cn_retirement import Category, ReformSchedule, RetirementRules
 from calc.us401k import Us401kRules
 
@@ -27,6 +28,7 @@ class CalcRules:
     base_floor_share: float
     base_cap_share: float
     personal_pension: PersonalPensionRules
+    resident: ResidentPensionRules
     basic_deduction: float
     inflow_bases: dict[str, Figure]
     inflow_compare: Figure
@@ -133,6 +135,17 @@ def build_rules(content: Content) -> CalcRules:
         cap=n["cn_pp_cap"],
         withdrawal_rate=_pct(f, "cn_pp_withdraw_tax"),
     )
+    resident = ResidentPensionRules(
+        pension_age=int(n["cn_resident_age"]),
+        minimum_years=n["cn_resident_min_years"],
+        payout_months=n["cn_resident_payout_months"],
+        basic_minimum=n["cn_resident_basic_min_2026"],
+        basic_year=int(n["cn_resident_basic_year_2026"]),
+        subsidy_minimum=n["cn_resident_subsidy_min"],
+        subsidy_minimum_high=n["cn_resident_subsidy_min_high"],
+        high_grade=n["cn_resident_subsidy_high_grade"],
+        assumed_interest=_pct(f, "cn_resident_assumed_interest"),
+    )
     return CalcRules(
         us401k=us,
         us401k_defaults=defaults,
@@ -146,6 +159,7 @@ def build_rules(content: Content) -> CalcRules:
         base_floor_share=_pct(f, "cn_base_floor_pct"),
         base_cap_share=_pct(f, "cn_base_cap_pct"),
         personal_pension=personal,
+        resident=resident,
         basic_deduction=n["cn_iit_basic_deduction"],
         inflow_bases={
             "401k": f["us_401k_assets_2025q3"],

@@ -9,6 +9,7 @@ import re
 
 from bot.calcs.numbers import Number, digits_for_words, find_numbers
 from bot.calcs.readers.cn_pension import gender_of
+from bot.calcs.readers.cn_resident_pension import read_cn_resident_pension
 from bot.calcs.readers.us401k import read_us401k
 from bot.calcs.registry import CALCULATORS
 from bot.calcs.request import (
@@ -62,8 +63,26 @@ _PROJECTION = re.compile(
 _MATCH = re.compile(
     r"match|匹配|配比|配对|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar"
 )
-# The employee-pension calculator does not fit the residents' scheme (its own rules).
-_RESIDENTS_SCHEME = re.compile(r"农民|农村|城乡居民|居民养老|新农保|没有单位|无业")
+# The employee-pension calculator does not fit the residents' scheme (its own rules): what
+# names that scheme (a 农民工 in the employee scheme is an employee), and people without an
+# employer, who join it unless they name the employee scheme.
+_RESIDENT_SUBJECT = re.compile(
+    r"农民(?!工)|农村|城乡居民|居民养老|居民基本养老|新农保|城居保|"
+    r"residents?['’]? (?:basic )?pension|rural (?:pension|residents?)|urban[- ]and[- ]rural residents?"
+)
+_NO_EMPLOYER = re.compile(r"没有单位|无业")
+_EMPLOYEE_SCHEME = re.compile(r"职工|企业|单位交|单位缴|灵活就业|employee|employer")
+# "What do I get a month" as the residents' requests ask it.
+_RESIDENT_GET = re.compile(
+    r"领|能拿|拿多少|多少钱|每个?月多少|一个月多少|"
+    r"what (?:do|will|would|can|could) (?:i|we|they|he|she) get|"
+    r"how much (?:do|will|would|can|could) (?:i|we|they|he|she) (?:get|receive|draw)|"
+    r"(?:a|per|each) month|monthly"
+)
+# A grade named without its amount ("最高档", "the top grade"): a request, whose amount is asked.
+_NAMED_GRADE = re.compile(
+    r"最高档|最低档|[一二三四五六七八九十\d]+档|(?:top|highest|lowest) (?:grade|tier)"
+)
 
 
 def _has_input(numbers: list[Number]) -> bool:
@@ -121,12 +140,26 @@ _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养�
 _US_PLAN = re.compile(r"401k|403b|\bira\b|美元|\$")
 
 
+def _resident_scheme(text: str) -> bool:
+    """Whether a text is about the urban-rural residents' pension, not the employee scheme."""
+    return bool(_RESIDENT_SUBJECT.search(text)) and not _EMPLOYEE_SCHEME.search(text)
+
+
+def _outside_employee_scheme(text: str) -> bool:
+    """Whether a text is about someone the employee-pension calculator does not model."""
+    return _resident_scheme(text) or (
+        bool(_NO_EMPLOYER.search(text)) and not _EMPLOYEE_SCHEME.search(text)
+    )
+
+
 def _subject(text: str) -> str | None:
     """The calculator a text's subject points to, when it asks for a calculation outright."""
     if _CRYPTO.search(text) and _PLANS.search(text):
         return "inflow"
     if _PERSONAL_PENSION.search(text):
         return "cn_personal_pension"
+    if _resident_scheme(text) and re.search(r"养老|pension", text):
+        return "cn_resident_pension"
     if _US_PLAN.search(text):
         return "us401k"
     if (
@@ -138,7 +171,7 @@ def _subject(text: str) -> str | None:
     if (
         _PENSION.search(text)
         and (_CHINA.search(text) or re.search(r"[\u3400-\u9fff]", text))
-        and not _RESIDENTS_SCHEME.search(text)
+        and not _outside_employee_scheme(text)
     ):
         return "cn_pension"
     return None
@@ -219,6 +252,18 @@ def _states_own_numbers(text: str) -> bool:
     return bool(_HORIZON & found.keys() and (_MONEY_IN | {"target"}) & found.keys())
 
 
+def _resident_request(text: str, numbers: list[Number]) -> bool:
+    """A residents' pension request: the scheme named, a monthly amount asked, and what was
+    paid stated (a yearly amount, the years, or a grade by name). "农民到了60岁能拿多少养老金"
+    states none of them and stays a question."""
+    if not (_resident_scheme(text) and _RESIDENT_GET.search(text) and _has_input(numbers)):
+        return False
+    if _US_PLAN.search(text) or _PERSONAL_PENSION.search(text):
+        return False
+    found = read_cn_resident_pension(text)
+    return bool({"annual_contrib", "years"} & found.keys()) or bool(_NAMED_GRADE.search(text))
+
+
 def detect_calculator(text: str) -> str | None:
     """Which calculator a normalised text asks for, or None for a question.
 
@@ -243,6 +288,8 @@ def detect_calculator(text: str) -> str | None:
         return "inflow"
     if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
         return "cn_personal_pension"
+    if _resident_request(text, numbers):
+        return "cn_resident_pension"
     if _SOCIAL.search(text) and _PAY_CUE.search(text) and _has_amount(numbers):
         return "cn_contrib"
     if (
@@ -251,7 +298,7 @@ def detect_calculator(text: str) -> str | None:
         and _has_input(numbers)
         and not re.search(r"401k|ira|\$|美元", text)
         and not _PERSONAL_PENSION.search(text)
-        and not _RESIDENTS_SCHEME.search(text)
+        and not _outside_employee_scheme(text)
     ):
         return "cn_pension"
     saving, matched = bool(_SAVINGS.search(text)), bool(_MATCH.search(text))

@@ -72,6 +72,10 @@ def _field_names(lang: Lang) -> dict[str, str]:
         "gender": t(lang, "men or women (and for women, worker or cadre)"),
         "account_balance": t(lang, "personal-account balance"),
         "annual_contrib": t(lang, "yearly contribution"),
+        "basic": t(lang, "local basic pension"),
+        "subsidy": t(lang, "yearly government subsidy"),
+        "account_interest": t(lang, "account interest rate"),
+        "pension_age": t(lang, "age the pension starts"),
         "floor": t(lang, "base floor"),
         "cap": t(lang, "base cap"),
         "base_floor": t(lang, "base floor"),
@@ -83,9 +87,8 @@ def _field_names(lang: Lang) -> dict[str, str]:
     }
 
 
-def _defaults_label(names: list[str], lang: Lang) -> str:
-    labels = _field_names(lang)
-    return ", ".join(dict.fromkeys(labels.get(name, name) for name in names))
+def _defaults_label(calculator: str, names: list[str], lang: Lang) -> str:
+    return ", ".join(dict.fromkeys(_read_label(calculator, name, lang) for name in names))
 
 
 def _source_refs(outcome: CalcOutcome, lang: Lang) -> tuple[list[SourceRef], list[dict[str, str]]]:
@@ -104,7 +107,7 @@ def _source_refs(outcome: CalcOutcome, lang: Lang) -> tuple[list[SourceRef], lis
 
 def _template_context(outcome: CalcOutcome, rules: CalcRules, lang: Lang) -> dict[str, Any]:
     ctx = dict(outcome.context)
-    ctx["defaults"] = _defaults_label(outcome.defaults_used, lang)
+    ctx["defaults"] = _defaults_label(outcome.calculator, outcome.defaults_used, lang)
     if outcome.calculator == "us401k":
         result = ctx["r"]
         ctx["end_year"] = result.inputs.start_year + round(result.inputs.years)
@@ -228,6 +231,9 @@ def _read_label(calculator: str, key: str, lang: Lang) -> str:
     """What an input is called in a 'Read as' line (shorter than in an error)."""
     special = {
         ("cn_pension", "years"): t(lang, "years of contributions"),
+        ("cn_resident_pension", "years"): t(lang, "years of contributions"),
+        ("cn_resident_pension", "retire_age"): t(lang, "age the pension starts"),
+        ("cn_resident_pension", "return"): t(lang, "account interest rate"),
         ("cn_personal_pension", "salary"): t(lang, "yearly pay"),
         ("us401k", "salary"): t(lang, "yearly pay"),
     }
@@ -370,6 +376,14 @@ def need_input_reply(need: MissingInputError, lang: Lang) -> Reply:
             "Are you a man, a woman worker, or a woman cadre (managerial or technical post)?"
             " The retirement age depends on it.",
         ),
+        ("cn_resident_pension", "years"): t(
+            lang, "How many years have you paid (or will you pay) into the residents' pension?"
+        ),
+        ("cn_resident_pension", "annual_contrib"): t(
+            lang,
+            "How much do you pay a year (your contribution grade)? The grades, and the top"
+            " grade, differ by province, so please give the amount.",
+        ),
         ("cn_contrib", "wage"): t(lang, "What is your monthly wage before tax?"),
         ("cn_personal_pension", "income"): t(
             lang, "What is your yearly salary, or your taxable comprehensive income?"
@@ -381,6 +395,8 @@ def need_input_reply(need: MissingInputError, lang: Lang) -> Reply:
         ("us401k", "salary"): t(lang, "salary $80,000"),
         ("cn_pension", "years"): t(lang, "30 years of contributions"),
         ("cn_pension", "gender"): t(lang, "man"),
+        ("cn_resident_pension", "years"): t(lang, "15 years of contributions"),
+        ("cn_resident_pension", "annual_contrib"): t(lang, "500 yuan a year"),
         ("cn_contrib", "wage"): t(lang, "monthly wage 8,000"),
         ("cn_personal_pension", "income"): t(lang, "salary 300,000 a year"),
     }
@@ -424,6 +440,7 @@ _SHARE_FIELDS = frozenset(
         "allocation",
         "adoption",
         "crediting_rate",
+        "account_interest",
     }
 )
 

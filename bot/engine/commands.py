@@ -178,6 +178,11 @@ CALC_EXAMPLES = (
         ),
     ),
     (
+        "cn_resident_pension",
+        N_("China urban-rural residents' pension"),
+        N_("Residents' pension, 500 yuan a year for 15 years: how much a month from 60?"),
+    ),
+    (
         "cn_contrib",
         N_("China social-insurance contributions"),
         N_("Monthly wage 8,000: how much social insurance do I pay?"),

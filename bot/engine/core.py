@@ -72,6 +72,7 @@ CHARTS = {
     "us401k": us401k_chart,
     "inflow": inflow_chart,
     "cn_pension": cn_pension_chart,
+    "cn_resident_pension": cn_pension_chart,  # the same chart: monthly pension by years paid
     "cn_personal_pension": cn_personal_pension_chart,
 }
 

@@ -1,0 +1,87 @@
+"""Read an urban-rural residents' pension request: the yearly grade, the years paid, and the
+optional local basic pension, subsidy, interest rate, current age and pension age."""
+
+from bot.calcs.request import fmt
+from bot.calcs.scan import scan
+from bot.calcs.slots import Slot, assign, slot, yearly_value
+
+# A yearly amount is paid, not received: "领" or a named basic pension or subsidy before it
+# rules the grade out.
+_NOT_PAID = r"领|基础养老金|补贴|补助|basic pension|subsidy|get\b"
+TABLE: tuple[Slot, ...] = (
+    slot(
+        "basic",
+        "money count",
+        before=r"基础养老金|基础金|basic pension(?: (?:is|of|here is))?",
+        after=r"\s*(?:元|块)?\s*(?:的)?\s*基础养老金|\s*(?:yuan|rmb)?\s*(?:a month )?basic pension",
+        window=8,
+    ),
+    slot(
+        "subsidy",
+        "money count",
+        before=r"补贴|补助|subsid(?:y|ies)(?: (?:is|of))?",
+        after=r"\s*(?:元|块)?\s*(?:的)?\s*(?:补贴|补助)|\s*(?:yuan|rmb)?\s*(?:a year )?subsidy",
+        window=8,
+    ),
+    slot(
+        "return",
+        "percent",
+        before=r"利率|利息|收益率|记账利率|interest(?: rate)?(?: of)?|return(?: of)?",
+        after=r"\s*(?:的)?\s*(?:利率|利息|收益|interest|return)",
+        window=8,
+    ),
+    slot(
+        "annual_contrib",
+        "money",
+        before=r"年交|每年交|一年交|每年缴|年缴|一年缴|每年|一年|交|缴|档次|按|pay(?:ing)?|contribut\w*",
+        after=r"\s*(?:元|块)?\s*(?:的)?\s*档|\s*(?:元|块|rmb|yuan)?\s*(?:a|per|each|every) year",
+        window=8,
+        not_before=_NOT_PAID,
+        not_before_window=6,
+        fallback=True,
+        yearly=True,
+    ),
+    slot(
+        "years",
+        "duration count",
+        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|累计缴费|参保|for|"
+        r"paid(?: in)?(?: for)?|been paying(?: for)?|contributed(?: for)?",
+        # "最高档15年后每月领多少": the years paid, then what they bring
+        after=r"\s*年?\s*(?:的)?(?:缴费|养老保险)|\s*years? (?:of )?(?:contribut|paying|payment)|"
+        r"\s*年\s*(?:后|以后|之后)\s*(?:每个?月|一个月)?\s*(?:能|可以)?领",
+        window=6,
+        low=1,
+        high=999,  # "交200年" reaches the calculator, which refuses it with the range
+    ),
+    slot(
+        "retire_age",
+        "age count",
+        before=r"from (?:age )?|\bat (?:age )?|到了?|年满|满",
+        after=r"\s*岁?\s*(?:以后|之后|后|起|开始)|\s*岁?\s*(?:每个?月)?\s*(?:能|可以)?领",
+        window=3,
+        low=40,
+        high=100,
+    ),
+    slot(
+        "age",
+        "age",
+        before=r"今年|现在|目前|我|\bi'?m|\bi am|\baged?",
+        after=r"\s*岁?了",
+        window=3,
+        fallback=True,  # "45岁" alone is the asker's age ("60岁以后" went to retire_age)
+    ),
+    slot(
+        "age",
+        "count",
+        before=r"今年|现在|目前|\bi'?m|\bi am|\baged?",
+        window=2,
+    ),
+)
+
+
+def read_cn_resident_pension(text: str) -> dict[str, str]:
+    """Parameters of a residents' pension estimate."""
+    quantities = scan(text)
+    filled = assign(text, quantities, TABLE)
+    rows = {row.name: row for row in TABLE}
+    return {name: fmt(yearly_value(rows[name], q)) for name, q in filled.items()}
