@@ -27,6 +27,10 @@ def _countries(engine: Engine, reply: Reply) -> set[frozenset[str]]:
         "我在北京工作，养老金最少要交几年",
         "I worked at a state-owned enterprise from 1985 to 1995, do those years count toward"
         " my pension?",
+        # China's system in English, with no country named: its own terms tell
+        "What is the minimum basic pension for rural residents?",
+        "how is the contribution index used in the pension formula",
+        "what is the national social security fund",
     ],
 )
 def test_a_china_question_never_gets_a_us_topic(engine: Engine, question: str) -> None:

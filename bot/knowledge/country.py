@@ -18,13 +18,14 @@ COUNTRIES: tuple[Country, ...] = ("us", "cn")
 _US_STRONG = re.compile(
     r"美国|美國|美元|美金|联邦|加州|纽约|德州|佛州|新泽西|\bcalpers\b|"
     r"401k|403b|457b|\bira\b|\biras\b|\broth\b|\birs\b|\bssa\b|"
-    r"\bsocial security\b|\bmedicare\b|\bu\.?s\.?a?\b|\bamerica|\bfederal\b|\berisa\b|"
+    r"(?<!national )\bsocial security\b(?! fund)|\bmedicare\b|\bu\.?s\.?a?\b|\bamerica|"
+    r"\bfederal\b|\berisa\b|"
     r"\bsecure 2\.0|\bfidelity\b|\bvanguard\b|\bschwab\b|\bw-?2\b|\b1099|\$",
     re.ASCII,  # \b between "ira" and a Chinese character ("IRA过了50岁") is a boundary
 )
 _CN_STRONG = re.compile(
     r"中国|国内|大陆|内地|人社|社保局|12333|户口|户籍|城镇职工|职工养老|五险|人民币|\brmb\b|"
-    r"[0-9一二三四五六七八九十百千万]+(?:块|元)|万元|省|\bchina\b|\bchinese\b|\bprc\b|"
+    r"[0-9一二三四五六七八九十百千万]+(?:块|元)|万元|省|\bchinas?\b|\bchinese\b|\bprc\b|"
     r"\bshebao\b|\bhukou\b|\bmainland\b|\bstate[- ]owned\b|\bstate (?:factory|enterprise)|"
     r"\bsoes?\b|\bdang'?an\b|\bdanwei\b|\bwork unit\b|"
     r"个人养老金|企业年金|职业年金|灵活就业|最高法|司法解释|劳动合同|"
@@ -36,6 +37,18 @@ _CN_STRONG = re.compile(
 # System words that point one way only when nothing names the other country.
 _CN_WEAK = re.compile(r"社保|社会保险|养老保险|养老金|退休金|退休工资|缴费|公积金|单位")
 _US_WEAK = re.compile(r"\b(?:pension|retire|retirement|employer)\b", re.ASCII)
+# China's system in English: terms of its pension and social insurance that American plans do
+# not use. They outweigh the generic words above ("the minimum basic pension for rural
+# residents" is China's, though "pension" alone would be read as American).
+_CN_WEAK_EN = re.compile(
+    r"\b(?:individual|personal) (?:pension )?account|\bpersonal pension|\bpension insurance|"
+    r"\bmedical insurance|\bcontribution (?:index|base|years?)|\byears of contributions?|"
+    r"\bpayout (?:months|divisor)|\bresidents?'? (?:basic )?pension|\brural\b|\bfarmers?\b|"
+    r"\burban[- ](?:and[- ])?(?:rural|employees?)|\bdeemed (?:contribution )?years|"
+    r"\btransitional pension|\bnational social security fund|\bprovinc(?:e|es|ial)\b|"
+    r"\biit\b|\bretirement[- ]age reform|\bpension adjustment",
+    re.ASCII,
+)
 
 AREA_COUNTRY: dict[str, frozenset[Country]] = {
     "us401k": frozenset({"us"}),
@@ -57,7 +70,7 @@ def question_countries(normalized: str) -> frozenset[Country]:
         found.add("cn")
     if found:
         return frozenset(found)
-    if _CN_WEAK.search(normalized) or _mostly_chinese(normalized):
+    if _CN_WEAK.search(normalized) or _CN_WEAK_EN.search(normalized) or _mostly_chinese(normalized):
         # Chinese that names nothing American is about China: people asking in Chinese about
         # a 401(k) or 社安金 say so ("美国", "401k", "IRA").
         return frozenset({"cn"})
