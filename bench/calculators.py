@@ -8,6 +8,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
@@ -43,8 +44,8 @@ def main() -> int:
     for name, text in REQUESTS.items():
         message = Message(text)
         assert plain.handle(message).kind == "calc", name
-        without = median_ms(lambda m=message: plain.handle(m))
-        with_chart = median_ms(lambda m=message: charted.handle(m))
+        without = median_ms(partial(plain.handle, message))
+        with_chart = median_ms(partial(charted.handle, message))
         print(f"{name:22} {without:8.1f} ms {with_chart:8.1f} ms")
     contributions = np.full(480, 500.0)
     checkpoints = np.arange(11, 480, 12)

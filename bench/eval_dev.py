@@ -62,13 +62,13 @@ def main(argv: list[str]) -> int:
         if not ok:
             failures.append((question["id"], question["kind"], reply.kind, reply.topic))
     print(f"{'lang':8} {'kind':13} {'pass':>6} {'of':>4} {'rate':>7}")
-    for (lang, kind), (ok, n) in sorted(totals.items()):
-        print(f"{lang:8} {kind:13} {ok:6} {n:4} {ok / n:7.1%}")
+    for (lang, kind), (passed, n) in sorted(totals.items()):
+        print(f"{lang:8} {kind:13} {passed:6} {n:4} {passed / n:7.1%}")
     for kind in ("faq", "calc", "out_of_scope"):
-        ok = sum(v[0] for (_, k), v in totals.items() if k == kind)
+        passed = sum(v[0] for (_, k), v in totals.items() if k == kind)
         n = sum(v[1] for (_, k), v in totals.items() if k == kind)
         if n:
-            print(f"{'all':8} {kind:13} {ok:6} {n:4} {ok / n:7.1%}")
+            print(f"{'all':8} {kind:13} {passed:6} {n:4} {passed / n:7.1%}")
     print(f"script match: {script_ok}/{len(questions)} = {script_ok / len(questions):.1%}")
     if show:
         for failure in failures:

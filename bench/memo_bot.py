@@ -24,7 +24,7 @@ class MemoEngine(Engine):
         self._memo: dict[tuple[str, str | None, str | None], Reply] = {}
         for text in questions:
             for hint in ("en", "zh-Hans", None):
-                message = Message(text, None, None, hint)  # type: ignore[arg-type]
+                message = Message(text, None, None, hint)
                 self._memo[(text, None, hint)] = super().handle(message)
 
     def route(self, message: Message) -> Reply | Callable[[], Reply]:

@@ -80,7 +80,7 @@ def measure(bots: dict[str, list[str]], messages: int) -> dict[str, list[tuple[f
     """(message pushed, reply received) per measured message, per bot, rotating the bots."""
     servers = {name: FakeTelegram(token=TOKEN, check_html=False).start() for name in bots}
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in bots}
-    processes = []
+    processes: list[subprocess.Popen[bytes]] = []
     with tempfile.TemporaryDirectory() as folder:
         try:
             for name, command in bots.items():

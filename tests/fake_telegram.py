@@ -20,7 +20,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 from tests.telegram_html import problems
 
@@ -99,7 +99,7 @@ class FakeTelegram:
         self._connections: set[socket.socket] = set()  # open client connections
 
     # ----- lifecycle -----
-    def start(self) -> "FakeTelegram":
+    def start(self) -> Self:
         """Listen on a free port of 127.0.0.1."""
         fake = self
 
@@ -429,7 +429,8 @@ class FakeTelegram:
             files: dict[str, bytes] = {}
             for part in message.iter_parts():
                 name = part.get_param("name", header="content-disposition")
-                payload = part.get_payload(decode=True) or b""
+                raw = part.get_payload(decode=True)
+                payload = raw if isinstance(raw, bytes) else b""
                 if part.get_filename():
                     files[str(name)] = payload
                 else:

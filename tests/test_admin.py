@@ -41,9 +41,9 @@ async def _traffic(app: Any, fake: FakeTelegram) -> None:
     )
     fake.push_callback(71, answer, down)
     await feed(app, fake)
-    question = fake.sent_to(71)[-1]
-    unclear = question.params["reply_markup"]["inline_keyboard"][2][0]["callback_data"]
-    fake.push_callback(71, question, unclear)
+    asked = fake.sent_to(71)[-1]
+    unclear = asked.params["reply_markup"]["inline_keyboard"][2][0]["callback_data"]
+    fake.push_callback(71, asked, unclear)
     await feed(app, fake)
 
 

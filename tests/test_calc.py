@@ -18,8 +18,8 @@ def rules(content: Content) -> CalcRules:
     return build_rules(content)
 
 
-def _inputs(**kw: object) -> us401k.Us401kInputs:
-    base = {
+def _inputs(**kw: Any) -> us401k.Us401kInputs:
+    base: dict[str, Any] = {
         "years": 10.0,
         "annual_return": 0.0,
         "expense_ratio": 0.0,
@@ -28,7 +28,7 @@ def _inputs(**kw: object) -> us401k.Us401kInputs:
         "paths": 2000,
     }
     base.update(kw)
-    return us401k.Us401kInputs(**base)  # type: ignore[arg-type]
+    return us401k.Us401kInputs(**base)
 
 
 def test_zero_return_balance_is_the_sum_of_contributions(rules: CalcRules) -> None:

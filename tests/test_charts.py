@@ -3,6 +3,7 @@
 import pytest
 
 from bot.engine import Engine, Message
+from bot.i18n.lang import Lang
 from bot.render import charts
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -56,7 +57,7 @@ def test_the_shipped_chart_font_holds_every_label_in_every_script() -> None:
     ],
 )
 def test_chinese_charts_draw_every_glyph(
-    chart_engine: Engine, lang: str, request_text: str
+    chart_engine: Engine, lang: Lang, request_text: str
 ) -> None:
     # A glyph missing from the font is a matplotlib warning, an error under this test config.
     reply = chart_engine.handle(Message(request_text, lang))

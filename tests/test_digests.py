@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from markupsafe import escape
 
-from bot.digest.outbox import AREA_TOPICS, DigestOutbox
+from bot.digest.outbox import AREA_TOPICS, DigestOutbox, Subscription
 from bot.digest.schedule import next_due
 from bot.knowledge.content import Content
 from bot.knowledge.updates import load_updates
@@ -26,8 +26,14 @@ TOKEN = "4343:digest-fake-token-not-real"
 UTC = dt.UTC
 
 
-def _utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UTC)
+def _subscription(outbox: DigestOutbox, chat_id: int) -> Subscription:
+    found = outbox.subscription(chat_id)
+    assert found is not None, chat_id
+    return found
+
+
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 # ----- schedules -----
@@ -113,7 +119,7 @@ async def test_subscribe_buttons_typed_zone_mysubs_and_unsubscribe(
     fake.push_text(21, "/unsubscribe")
     await feed(app, fake)
     assert "Unsubscribed" in fake.sent_to(21)[-1].text
-    assert not svc.outbox.subscription(21).active
+    assert not _subscription(svc.outbox, 21).active
 
 
 async def test_one_line_subscribe_follows_the_users_script(
@@ -250,7 +256,7 @@ def test_retry_after_is_honoured_and_403_deactivates(
     assert received and all(r is not None and r >= server.throttled_until for r in received)
     assert set(_copies(server)) == {2000, 2001, 2002, 2004}
     outbox = DigestOutbox(open_database(db))
-    assert not outbox.subscription(2003).active
+    assert not _subscription(outbox, 2003).active
     assert outbox.status().blocked == 1
     status = _digest(server, db, "status").communicate(timeout=60)[0].decode()
     assert "subscribers 4" in status and "blocked 1" in status
@@ -267,14 +273,14 @@ def test_a_restart_loses_no_schedule_and_a_new_file_reaches_the_next_digest(
     updates = load_updates(content.root)
     for chat in (3000, 3001):
         outbox.mark(chat, outbox.pending(chat)[chat], "sent", subscribed)
-    assert outbox.subscription(3000).next_at == _utc(2026, 12, 8, 1)  # 09:00 in Shanghai
+    assert _subscription(outbox, 3000).next_at == _utc(2026, 12, 8, 1)  # 09:00 in Shanghai
     assert outbox.plan(updates, _utc(2026, 12, 8, 0, 59)) == 0  # not yet due, nothing new
     newer = updates[0].__class__(
         **{**updates[0].__dict__, "id": "2026-12-07-new", "date": subscribed.date()}
     )
     assert outbox.plan([newer, *updates], _utc(2026, 12, 8, 1)) == 2
     assert outbox.pending() == {3000: ["2026-12-07-new"], 3001: ["2026-12-07-new"]}
-    assert outbox.subscription(3000).next_at == _utc(2026, 12, 9, 1)
+    assert _subscription(outbox, 3000).next_at == _utc(2026, 12, 9, 1)
 
 
 def test_a_migrated_group_moves_and_network_errors_are_retried(
@@ -291,7 +297,7 @@ def test_a_migrated_group_moves_and_network_errors_are_retried(
     assert set(_copies(server)) == {4000, 4001, -1000500}
     outbox = DigestOutbox(open_database(db))
     assert outbox.subscription(-500) is None
-    assert outbox.subscription(-1000500).active
+    assert _subscription(outbox, -1000500).active
     assert outbox.pending() == {}
 
 

@@ -9,7 +9,8 @@ from bot.tg.inline_throttle import InlineThrottle
 from tests.fake_telegram import BOT_USERNAME, FakeTelegram
 from tests.test_telegram_handlers import harness  # noqa: F401 (the fixture)
 
-GROUP = {"id": -100555, "type": "group", "title": "Savers"}
+GROUP_ID = -100555
+GROUP = {"id": GROUP_ID, "type": "group", "title": "Savers"}
 
 
 async def _feed_together(app: Any, fake: FakeTelegram) -> None:
@@ -27,7 +28,7 @@ async def test_commands_for_other_bots_and_chatter_do_not_count(
         fake.push_text(7, f"see you at lunch {index}", chat=GROUP)
     fake.push_text(7, f"@{BOT_USERNAME} what is a roth 401k", chat=GROUP)
     await _feed_together(app, fake)
-    sent = fake.sent_to(GROUP["id"])
+    sent = fake.sent_to(GROUP_ID)
     assert len(sent) == 1 and "Roth" in sent[0].text
 
 

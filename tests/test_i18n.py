@@ -5,8 +5,10 @@ import re
 from importlib import resources
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from bot.engine import Engine
 from bot.i18n.formatting import (
     format_age,
     format_count,
@@ -20,7 +22,7 @@ from bot.i18n.lang import detect_lang, parse_lang
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w*\}")
 
 
-def _catalog():
+def _catalog() -> Catalog:
     po = resources.files("bot.i18n") / "locales" / "zh_Hans" / "LC_MESSAGES" / "messages.po"
     with po.open("rb") as handle:
         return read_po(handle)
@@ -36,8 +38,8 @@ def test_every_message_is_translated_with_the_same_placeholders() -> None:
         if not all(strings):
             untranslated.append(ids[0])
             continue
-        wanted = sorted(_PLACEHOLDER.findall(ids[0]))
-        if any(sorted(_PLACEHOLDER.findall(s)) != wanted for s in strings):
+        wanted = sorted(_PLACEHOLDER.findall(str(ids[0])))
+        if any(sorted(_PLACEHOLDER.findall(str(s))) != wanted for s in strings):
             mismatched.append(ids[0])
     assert untranslated == []
     assert mismatched == []
@@ -99,8 +101,8 @@ def test_ages_years_and_dates_read_naturally() -> None:
 KNOWN_BAD_TRADITIONAL = ("安全域性", "社保宣告", "賬戶", "國家檔案", "程式", "支援", "稽核", "通脹")
 
 
-def test_every_topic_reads_right_in_traditional_chinese(engine) -> None:
-    bad = []
+def test_every_topic_reads_right_in_traditional_chinese(engine: Engine) -> None:
+    bad: list[tuple[str, str]] = []
     for topic_id in engine.content.topics:
         text = engine.topic_reply(topic_id, "zh-Hant").text
         bad.extend((topic_id, word) for word in KNOWN_BAD_TRADITIONAL if word in text)

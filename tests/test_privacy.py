@@ -48,7 +48,7 @@ async def _use_everything(
 
 def _every_value(db: Any) -> list[str]:
     """Every value of every row of every table, as text."""
-    values = []
+    values: list[str] = []
     for name in db.table_names():
         for row in db[name].rows:
             values.extend(str(value) for value in row.values())
@@ -255,8 +255,10 @@ def test_a_database_from_before_issue_10_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     before = Database(path)
     migrations.apply(before, stop_before="m006_secret_key")
-    before["actions"].insert({"action": "calc us401k age=30", "created": "2026-11-30"})
-    before["unanswered"].insert({"text": "old question", "lang": "en", "created": "2026-11-30"})
+    before.table("actions").insert({"action": "calc us401k age=30", "created": "2026-11-30"})
+    before.table("unanswered").insert(
+        {"text": "old question", "lang": "en", "created": "2026-11-30"}
+    )
     before.close()
 
     db = open_database(path)

@@ -153,7 +153,9 @@ def test_groups_answer_only_when_addressed(server: FakeTelegram, bot: RunningBot
     server.push_text(61, "what is a roth 401k", chat=group)
     server.push_text(61, f"@{BOT_USERNAME} what is a roth 401k", chat=group)
     server.wait_sent(-100123, 1)
-    bot_message = server.messages[(-100123, server.sent_to(-100123)[0].message_id)]
+    first_id = server.sent_to(-100123)[0].message_id
+    assert first_id is not None
+    bot_message = server.messages[(-100123, first_id)]
     server.push_text(62, "and what about vesting?", chat=group, reply_to=bot_message)
     server.wait_sent(-100123, 2)
     server.push_text(63, "unrelated chatter about lunch", chat=group)

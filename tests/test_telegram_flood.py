@@ -5,7 +5,8 @@ import time
 from tests.fake_telegram import BOT_USERNAME, FakeTelegram
 from tests.test_telegram_e2e import TOKEN, RunningBot, bot, server  # noqa: F401 (fixtures)
 
-GROUP = {"id": -100777, "type": "supergroup", "title": "Retirement chat"}
+GROUP_ID = -100777
+GROUP = {"id": GROUP_ID, "type": "supergroup", "title": "Retirement chat"}
 FLOOD_NOTICE = "skipping"  # a word of the English flood notice
 SLOW_DOWN = "Too many taps"  # the start of the English toast for taps over the budget
 
@@ -53,12 +54,12 @@ def test_group_chatter_uses_no_budget_and_the_mention_after_it_is_answered(
     for index in range(30):
         server.push_text(61 + index % 2, f"lunch at noon? message {index}", chat=GROUP)
     server.push_text(61, f"@{BOT_USERNAME} what is a roth 401k", chat=GROUP)
-    answer = server.wait_sent(GROUP["id"], 1)[0]
+    answer = server.wait_sent(GROUP_ID, 1)[0]
     assert "Roth" in answer.text
     server.push_text(62, "/help", chat=GROUP)
-    sent = server.wait_sent(GROUP["id"], 2)
+    sent = server.wait_sent(GROUP_ID, 2)
     assert "What I can do" in sent[1].text
-    assert len(server.sent_to(GROUP["id"])) == 2
+    assert len(server.sent_to(GROUP_ID)) == 2
 
 
 def test_a_member_flooding_a_group_with_mentions_gets_no_public_notice(
@@ -67,10 +68,10 @@ def test_a_member_flooding_a_group_with_mentions_gets_no_public_notice(
 ) -> None:
     for index in range(15):
         server.push_text(63, f"@{BOT_USERNAME} what is a 401k {index}", chat=GROUP)
-    server.wait_sent(GROUP["id"], 1)
+    server.wait_sent(GROUP_ID, 1)
     server.push_text(64, "/help", chat=GROUP)
-    server.wait_for(lambda: any("What I can do" in s.text for s in server.sent_to(GROUP["id"])))
-    in_group = server.sent_to(GROUP["id"])
+    server.wait_for(lambda: any("What I can do" in s.text for s in server.sent_to(GROUP_ID)))
+    in_group = server.sent_to(GROUP_ID)
     assert len(in_group) < 15 + 1
     assert not any(FLOOD_NOTICE in s.text for s in in_group)
 

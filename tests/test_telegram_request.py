@@ -3,6 +3,7 @@
 import socket
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
@@ -21,7 +22,7 @@ def server() -> Iterator[FakeTelegram]:
     fake.stop()
 
 
-def _bot(base: str, **timeouts: float) -> Bot:
+def _bot(base: str, **timeouts: Any) -> Bot:
     return Bot(TOKEN, base_url=f"{base}/bot", request=JsonHTTPXRequest(**timeouts))
 
 
