@@ -19,7 +19,7 @@ _US_STRONG = re.compile(
     r"美国|美國|美元|美金|联邦|加州|纽约|德州|佛州|新泽西|\bcalpers\b|"
     r"401k|403b|457b|\bira\b|\biras\b|\broth\b|\birs\b|\bssa\b|"
     r"(?<!national )\bsocial security\b(?! fund)|\bmedicare\b|\bu\.?s\.?a?\b|\bamerica|"
-    r"\bfederal\b|\berisa\b|"
+    r"\bfederal\b|\berisa\b|\bfers\b|\bcsrs\b|\btsp\b|\bopm\b|\bthrift savings|"
     r"\bsecure 2\.0|\bfidelity\b|\bvanguard\b|\bschwab\b|\bw-?2\b|\b1099|\$",
     re.ASCII,  # \b between "ira" and a Chinese character ("IRA过了50岁") is a boundary
 )
