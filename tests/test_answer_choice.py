@@ -45,6 +45,7 @@ def test_a_china_question_never_gets_a_us_topic(engine: Engine, question: str) -
         "我IRA过了50岁还能存多少",  # "IRA" touching Chinese characters still names the US
         "美国的养老体系由哪几部分组成",  # a cross-country area, but a US topic
         "when should I take SS",
+        "FERS补贴到几岁停",  # the federal employees' plan names the US in Chinese too
     ],
 )
 def test_a_us_question_never_gets_a_china_topic(engine: Engine, question: str) -> None:
