@@ -531,6 +531,11 @@ def test_a_result_starts_with_what_was_read(
             {"birth": "1965-10", "gender": "female_55", "years": "35", "balance": "120000"},
         ),
         (
+            # years at school are not years of contributions; 工龄 says which are
+            "我大学上了4年，毕业后一直工作，工龄31年，退休能领多少养老金",
+            {"years": "31"},
+        ),
+        (
             "我30岁，年薪12万美元，401k存6%，公司匹配50%到6%，年化7%，65岁能有多少？",
             {"age": "30", "salary": "120000", "contrib_pct": "6", "retire_age": "65"},
         ),

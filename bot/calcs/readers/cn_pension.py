@@ -40,13 +40,26 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "years",
         "duration count",
-        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|工龄|累计缴费|参保|上了?|"
+        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|工龄|累计缴费|参保|"
         r"缴费年限\s*(?:是|为|有)?|社保|养老保险|for",
         after=r"\s*年?\s*(?:的)?(?:工龄|缴费|社保|养老保险)|"
         r"\s*years? (?:of )?(?:contribut|service|paying)",
         window=6,
         low=1,
         high=60,
+    ),
+    # "上了20年班" says years at work, but more weakly than 工龄 or 缴费 ("大学上了4年 … 工龄都是
+    # 31年" has 31 years of contributions), and never of school.
+    slot(
+        "years",
+        "duration count",
+        before=r"上了?",
+        window=2,
+        low=1,
+        high=60,
+        before_penalty=6,
+        not_before=r"学|读|念|校",
+        not_before_window=6,
     ),
 )
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
