@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.calcs.registry import CALCULATORS
 from bot.chat import ChatSession
 from bot.engine import Engine, Message, Reply
 from bot.i18n.formatting import format_usd
@@ -698,3 +699,25 @@ def test_a_new_question_instead_of_the_value_is_answered_as_a_question(
     session.respond(str(salary))
     reply = session.respond("what is the 401(k) contribution limit this year?")
     assert reply.kind == "answer" and reply.topic == "k401_contribution_limits"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "I'm 40 and have $75,000 in my 401(k). Am I on track?",
+        "1975年5月出生的男职工，社平工资1万，缴费指数1.2，缴费30年，能领多少养老金",
+        "月薪12000社保交多少",
+        "If 401(k) plans put 2% into crypto, how much flows in?",
+    ],
+)
+def test_a_result_offers_the_notes_it_rests_on(engine: Engine, request_text: str) -> None:
+    reply = engine.handle(Message(request_text))
+    assert reply.kind == "calc"
+    notes = [b.action for b in reply.buttons if b.action.startswith("topic:")]
+    assert len(notes) == 1
+    opened = engine.action(notes[0], reply.lang)
+    assert opened.kind == "answer" and opened.topic == notes[0].removeprefix("topic:")
+
+
+def test_every_calculator_names_notes_that_exist(engine: Engine) -> None:
+    assert {c.notes for c in CALCULATORS.values()} <= set(engine.content.topics)

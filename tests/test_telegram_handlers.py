@@ -415,7 +415,9 @@ async def test_long_callback_actions_are_stored_behind_short_ids(
         b["callback_data"] for row in text.params["reply_markup"]["inline_keyboard"] for b in row
     ]
     assert all(len(d.encode()) <= 64 for d in data)
-    assert all(d.startswith("a:") for d in data)
+    # the calculation's inputs are too long for a button and stored; the notes button is short
+    assert all(d.startswith("a:") for d in data if not d.startswith("t:"))
+    assert "t:k401_how_much_to_save" in data
 
 
 def test_long_replies_split_at_paragraphs_with_balanced_tags() -> None:

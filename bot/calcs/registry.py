@@ -28,6 +28,7 @@ class Calculator:
     currency: str  # "USD" or "CNY": how its amounts are written back
     read: Callable[[str], dict[str, str]]  # normalised text -> canonical inputs
     run: Callable[[CalcRequest, CalcRules, dt.date], runs.CalcOutcome]
+    notes: str  # the topic that explains what the calculator models (a button under results)
 
 
 def _undated(
@@ -40,13 +41,28 @@ CALCULATORS: dict[str, Calculator] = {
     calculator.name: calculator
     for calculator in (
         Calculator(
-            "us401k", CALCULATOR_KEYS["us401k"], "USD", read_us401k, _undated(runs.run_us401k)
+            "us401k",
+            CALCULATOR_KEYS["us401k"],
+            "USD",
+            read_us401k,
+            _undated(runs.run_us401k),
+            "k401_how_much_to_save",
         ),
         Calculator(
-            "inflow", CALCULATOR_KEYS["inflow"], "USD", read_inflow, _undated(runs.run_inflow)
+            "inflow",
+            CALCULATOR_KEYS["inflow"],
+            "USD",
+            read_inflow,
+            _undated(runs.run_inflow),
+            "crypto_inflow_math",
         ),
         Calculator(
-            "cn_pension", CALCULATOR_KEYS["cn_pension"], "CNY", read_cn_pension, runs.run_cn_pension
+            "cn_pension",
+            CALCULATOR_KEYS["cn_pension"],
+            "CNY",
+            read_cn_pension,
+            runs.run_cn_pension,
+            "cn_pension_formula",
         ),
         Calculator(
             "cn_resident_pension",
@@ -54,6 +70,7 @@ CALCULATORS: dict[str, Calculator] = {
             "CNY",
             read_cn_resident_pension,
             _undated(runs.run_cn_resident_pension),
+            "cn_resident_pension",
         ),
         Calculator(
             "cn_contrib",
@@ -61,6 +78,7 @@ CALCULATORS: dict[str, Calculator] = {
             "CNY",
             read_cn_contrib,
             _undated(runs.run_cn_contrib),
+            "cn_contribution_rates",
         ),
         Calculator(
             "cn_personal_pension",
@@ -68,6 +86,7 @@ CALCULATORS: dict[str, Calculator] = {
             "CNY",
             read_cn_personal_pension,
             _undated(runs.run_cn_personal_pension),
+            "cn_personal_pension_worth_it",
         ),
     )
 }

@@ -295,6 +295,12 @@ def calc_reply(
         buttons.append(
             Button(label=t(lang, "✏️ Change a value"), action=fix_action(request), nav=True)
         )
+    # What the numbers rest on, and what they leave out ("am I on track?" is a projection
+    # and a question about how much is enough): the notes are one tap away.
+    notes = CALCULATORS[outcome.calculator].notes
+    buttons.append(
+        Button(label=t(lang, "📖 The notes behind this"), action=f"topic:{notes}", nav=True)
+    )
     return Reply(
         lang=lang,
         kind="calc",
