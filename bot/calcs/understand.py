@@ -164,7 +164,8 @@ def _states_a_projection(text: str) -> bool:
 
 _MONEY_OUT = re.compile(
     r"withdraw|take (?:it |money |some )?out|took out|come out|cash(?:ing)? out|\bloan|borrow|"
-    r"penalt|\btax|取出|提取|取钱|贷款|借|罚|税"
+    r"penalt|(?<!pre-)(?<!pre )\btax(?!-deferred| deferred|-free| free|-advantaged)|取出|提取|取钱|"
+    r"贷款|借|罚|(?<!免)税(?![前后])"  # pay before tax (税前年薪) is not money coming out
 )
 
 

@@ -91,6 +91,12 @@ _MATCH_PATTERNS = (
         r"(?!\s*(?:of|on|up))",
         "full",
     ),
+    # the match is 4% / company match: 4% / 公司匹配是4%
+    (
+        r"(?:match(?:ing)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为)\s*(?:an? )?(\d+(?:\.\d+)?)%"
+        r"(?!\s*(?:of|on|up|到|至|最高|上限|封顶|的|前))",
+        "full",
+    ),
 )
 
 

@@ -17,7 +17,8 @@ _PERIOD = (
     r"\s*annually|\s*monthly)?"
 )
 _AGE_BEFORE = (
-    r"(?<!the time )\bi'?m|(?<!the time )\bi am|\byou'?re|\byou are|\b(?:now|currently|today) at|"
+    r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
+    r"\byou'?re|\byou are|\b(?:now|currently|today) at|"
     r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
@@ -26,6 +27,13 @@ _AGE_BEFORE = (
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
 # "catch-up contributions starting at age 50": the age catch-ups begin, not the asker's.
 _CATCH_UP = r"catch[- ]?up[^.?!;]{0,40}$|追加[^。？！]{0,12}$"
+
+# Pay that rises ("工资每年涨3%", 薪水年增2%) is a raise, not the market's return (涨).
+_PAY = r"(?:工资|薪水|薪资|薪酬|收入|年薪)"
+_PAY_RISES = r"(?:每年|一年|年)?(?:都|会)?(?:上)?(?:涨|增长?|增加|提高)(?:幅度)?"
+_NOT_PAY = "".join(
+    f"(?<!{pay}{gap})" for pay in ("工资", "薪水", "薪资", "薪酬", "收入") for gap in ("", "每年")
+)
 
 TABLE: tuple[Slot, ...] = (
     # ages and horizons
@@ -54,6 +62,7 @@ TABLE: tuple[Slot, ...] = (
         "age count",
         before=r"retire[sd]?(?: at| by)?|retirement(?: at| age)?|until (?:he |she |i |you )?"
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|\bat age|"
+        r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
         r"\bby\b|\bat\b|\bfor\b|\buntil\b|\btill\b|到|在",
         after=r"退休|\s*(?:retire|retirement)|时|的时候|(?:能|会|可以)?(?:有|存到?|攒到?)多少",
         window=6,
@@ -137,7 +146,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "contrib_amount",
         "money",
-        before=r"contribut\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
+        before=r"contrib\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
         r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
         r"(?:\s+(?:at|with|to|by))?|"
         r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投",
@@ -172,7 +181,7 @@ TABLE: tuple[Slot, ...] = (
         "return",
         "percent",
         before=r"return|interest|grow\w*|\bearns?\b|earning|yield|\bat\s*$|\brate of|"
-        r"回报|报酬|投报|收益|年化|利率|复利|增值|涨",
+        r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
         r"yield)|回报|收益|年化",
         window=30,
@@ -181,7 +190,7 @@ TABLE: tuple[Slot, ...] = (
         "return",
         "percent",
         before=r"market (?:does|returns?|makes)|\bdoes",
-        after=r"\s*(?:a|per|each) year|\s*annually|\s*compounded|\s*yearly|"
+        after=r"\s*(?:a|per|each) year|\s*/\s*(?:yr|year)\b|\s*annually|\s*compounded|\s*yearly|"
         r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
         window=12,
         after_penalty=3,
@@ -204,22 +213,26 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "raise",
         "percent",
-        before=r"raises?|salary growth|涨薪|工资增长|加薪",
-        after=r"\s*(?:a year )?(?:raises?|salary growth)|涨薪|加薪",
+        before=r"raises?|salary growth|pay (?:rises|increases?)|涨薪|加薪|" + _PAY + _PAY_RISES,
+        after=r"\s*(?:a year |/\s*yr |per year )?"
+        r"(?:raises?|salary growth|pay (?:rises|increases?))|涨薪|加薪",
         window=25,
     ),
     slot(
         "contrib_pct",
         "percent",
-        before=r"contribut\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
+        before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
         r"自提|存|缴|贡献|供款|提拨",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
-        r"\s*(?:to|into|in)\s+" + _MY + r"(?:401k|403b|ira|plan|account)\b|\s*contributions?|"
+        r"\s*(?:to|into|in)\s+"
+        + _MY
+        + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
         r"\s*in\b(?=\s*(?:[,.;]|$))",  # "10% in, 50% match": slang for what one puts in
         window=30,
         fallback=True,
         unless="contrib_amount",
     ),
+    slot("contrib_pct", "percent", before=r"\b(?:401k|403b)\b", window=0),
 )
 _BY_NAME = {row.name: row for row in reversed(TABLE)}  # a name's first row decides its units
 _AGE_SPAN = re.compile(

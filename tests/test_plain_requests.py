@@ -1,0 +1,642 @@
+"""Plain 401(k) requests as people type their own numbers (issue 9): each is read exactly.
+
+Written by us, not taken from the readings corpus: regression tests for families of
+phrasing (k/万/w, "/yr", 年化, 公司匹配/配對, "no match", 工资不涨, "until 65", "retire at 60",
+"I have 50k saved", 每月存500刀, "max out", catch-up ages), not a measure of the reader.
+"""
+
+import pytest
+
+from bot.calcs.understand import understand
+
+# (text, the inputs a right reading gives)
+REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
+    # English
+    (
+        "I'm 35, make 95k, put in 8% with a 100% match on the first 4%, what will I have at 67?",
+        {"age": "35", "salary": "95000", "contrib_pct": "8", "match": "100@4", "retire_age": "67"},
+    ),
+    (
+        "im 30 making 80k a yr, contributing 10%, employer matches 50% up to 6%, 7% return, "
+        "how much at 65?",
+        {
+            "age": "30",
+            "salary": "80000",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "25 yo, 60k salary, 6% contribution, 3% match, 8% returns, retire at 60. how much will I "
+        "have?",
+        {
+            "age": "25",
+            "salary": "60000",
+            "contrib_pct": "6",
+            "match": "100@3",
+            "return": "8",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 40 and have 50k saved in my 401k. I put in 500/month. What will I have at 65 with 7% "
+        "growth?",
+        {
+            "age": "40",
+            "balance": "50000",
+            "contrib_amount": "6000",
+            "retire_age": "65",
+            "return": "7",
+        },
+    ),
+    (
+        "i'm 45, 200k in 401k, maxing out, retire at 60, 6% return, what will i have?",
+        {"age": "45", "balance": "200000", "max": "1", "retire_age": "60", "return": "6"},
+    ),
+    (
+        "52 years old, max out my 401k plus catch-up, 300k balance, retire at 65, am I on track?",
+        {"age": "52", "max": "1", "balance": "300000", "retire_age": "65"},
+    ),
+    (
+        "I make $120,000 a year and contribute 15%. Employer matches up to 5%. I'm 28. What will "
+        "my 401k be worth at 60 at 7%?",
+        {
+            "salary": "120000",
+            "contrib_pct": "15",
+            "match": "100@5",
+            "age": "28",
+            "retire_age": "60",
+            "return": "7",
+        },
+    ),
+    (
+        "Save $1,000 a month for 30 years at 8%, how much will I have?",
+        {"contrib_amount": "12000", "years": "30", "return": "8"},
+    ),
+    (
+        "If I invest 6000 a year in my 401k for 25 yrs at 7% return what will it be?",
+        {"contrib_amount": "6000", "years": "25", "return": "7"},
+    ),
+    (
+        "I'm 33 with 75k saved, contributing 12% of 110k salary, no match, 0 fees, until 65. "
+        "Will I have enough?",
+        {
+            "age": "33",
+            "balance": "75000",
+            "contrib_pct": "12",
+            "salary": "110000",
+            "match": "0",
+            "fee": "0",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "age 29, salary 70k, 5% contrib, 50% match up to 6%, 3% raises, 7% return, retire at 62 "
+        "- what will I have?",
+        {
+            "age": "29",
+            "salary": "70000",
+            "contrib_pct": "5",
+            "match": "50@6",
+            "raise": "3",
+            "return": "7",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "I'm 50, have 400k, putting in 20k/yr, retire at 67 with 6% returns. what will I have?",
+        {
+            "age": "50",
+            "balance": "400000",
+            "contrib_amount": "20000",
+            "retire_age": "67",
+            "return": "6",
+        },
+    ),
+    (
+        "I am 38. 150k in my 401(k). I contribute 10% of my 90k salary. Company match is 4%. "
+        "Expecting 7% annual return. How much at 65?",
+        {
+            "age": "38",
+            "balance": "150000",
+            "contrib_pct": "10",
+            "salary": "90000",
+            "match": "100@4",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "27, 55k/yr, 401k 10% + 5% match, how much by 65 at 8%?",
+        {
+            "age": "27",
+            "salary": "55000",
+            "contrib_pct": "10",
+            "match": "100@5",
+            "retire_age": "65",
+            "return": "8",
+        },
+    ),
+    (
+        "I'm 60, have 800k in my 401k, stop contributing, retire at 67, 5% growth, what will I "
+        "have?",
+        {
+            "age": "60",
+            "balance": "800000",
+            "contrib_amount": "0",
+            "retire_age": "67",
+            "return": "5",
+        },
+    ),
+    (
+        "I'm 42 and I'd like to retire when I'm 62. I have $250k in my 401k and put in $1,500 a "
+        "month. Am I on track?",
+        {"age": "42", "retire_age": "62", "balance": "250000", "contrib_amount": "18000"},
+    ),
+    (
+        "How much will I have in 20 years if I put $500 a month into my 401k with a 6% return?",
+        {"years": "20", "contrib_amount": "6000", "return": "6"},
+    ),
+    (
+        "Im 31, earning 65k, I contribute 7%, my employer matches 100% up to 7%, raises 2% a "
+        "year, return 6%, retiring at 65, what will I end up with?",
+        {
+            "age": "31",
+            "salary": "65000",
+            "contrib_pct": "7",
+            "match": "100@7",
+            "raise": "2",
+            "return": "6",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "35 years old, 401k balance 120k, contributing 9%, salary 100k, 0.5% fees, 7% return, "
+        "3% inflation, retire at 65 - what will I have?",
+        {
+            "age": "35",
+            "balance": "120000",
+            "contrib_pct": "9",
+            "salary": "100000",
+            "fee": "0.5",
+            "return": "7",
+            "inflation": "3",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 24, 50k salary, contributing 4% and the company matches 4%. What will I have by 67?",
+        {
+            "age": "24",
+            "salary": "50000",
+            "contrib_pct": "4",
+            "match": "100@4",
+            "retire_age": "67",
+        },
+    ),
+    (
+        "I'm 55 and want to retire at 62. I have 600k in my 401k and save 30k a year. Will I "
+        "have enough?",
+        {"age": "55", "retire_age": "62", "balance": "600000", "contrib_amount": "30000"},
+    ),
+    (
+        "i have 50k saved, i'm 30, put in $300 every paycheck, 7% return, retire at 60, how much?",
+        {
+            "balance": "50000",
+            "age": "30",
+            "contrib_amount": "7800",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 46, 90k salary, contributing 6% with employer matching 50% of the first 6%, 350k in "
+        "my 401k. What will I have at 65 at 6%?",
+        {
+            "age": "46",
+            "salary": "90000",
+            "contrib_pct": "6",
+            "match": "50@6",
+            "balance": "350000",
+            "retire_age": "65",
+            "return": "6",
+        },
+    ),
+    (
+        "My 401k has 30k. I'm 26. I put in 200 a month. What will it be worth in 35 years at 8%?",
+        {
+            "balance": "30000",
+            "age": "26",
+            "contrib_amount": "2400",
+            "years": "35",
+            "return": "8",
+        },
+    ),
+    (
+        "I'm 36, make 150k, max out my 401k, employer match 100% up to 6%, 7% return, retire at "
+        "55. what will i have",
+        {
+            "age": "36",
+            "salary": "150000",
+            "max": "1",
+            "match": "100@6",
+            "return": "7",
+            "retire_age": "55",
+        },
+    ),
+    (
+        "30yo, 100k salary, 10% in, 50% match up to 6%, 7%/yr, how much at 65?",
+        {
+            "age": "30",
+            "salary": "100000",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "i'm 35 and have 100k in my 401k. if i stop contributing now what will it be at 65 at 7%?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "0",
+            "retire_age": "65",
+            "return": "7",
+        },
+    ),
+    (
+        "22 y/o, making 45k, putting 15% in my 401k, company matches 100% of the first 3% and 50% "
+        "of the next 2%, 8% return, what will I have at 65?",
+        {
+            "age": "22",
+            "salary": "45000",
+            "contrib_pct": "15",
+            "match": "100@3+50@2",
+            "return": "8",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "How much will I have at 65 if I'm 40 now, have 120k in my 401k, and contribute 1k a "
+        "month at 7%?",
+        {
+            "retire_age": "65",
+            "age": "40",
+            "balance": "120000",
+            "contrib_amount": "12000",
+            "return": "7",
+        },
+    ),
+    (
+        "Starting at 25 with nothing saved, putting away 5k a year at 7% until 65, how much?",
+        {
+            "age": "25",
+            "balance": "0",
+            "contrib_amount": "5000",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I make 75k, contribute 6%, employer matches 3%, 7% return, for 30 years, what will I "
+        "have?",
+        {
+            "salary": "75000",
+            "contrib_pct": "6",
+            "match": "100@3",
+            "return": "7",
+            "years": "30",
+        },
+    ),
+    (
+        "I'm 37, earning 85k with 3% raises, saving 10%, employer match 50% up to 6%, I have 60k "
+        "saved, 7% return, retire at 65. Am I on track?",
+        {
+            "age": "37",
+            "salary": "85000",
+            "raise": "3",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "balance": "60000",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 58, maxing out my 401k with catch-up until 65, starting with 400k, 6% return. What "
+        "will I have?",
+        {"age": "58", "max": "1", "retire_age": "65", "balance": "400000", "return": "6"},
+    ),
+    (
+        "I'm 44, have 180k, 1200 a month into my 401k, 6.5% return, what will I have when I'm 65?",
+        {
+            "age": "44",
+            "balance": "180000",
+            "contrib_amount": "14400",
+            "return": "6.5",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 39 with $90k in my 401k, contributing 8% of $72k, employer matches 50% up to 6%, "
+        "0 fees, no raises, 6% return, retire at 62. Will I have enough?",
+        {
+            "age": "39",
+            "balance": "90000",
+            "contrib_pct": "8",
+            "salary": "72000",
+            "match": "50@6",
+            "fee": "0",
+            "raise": "0",
+            "return": "6",
+            "retire_age": "62",
+        },
+    ),
+    # 简体
+    (
+        "我30岁，年薪10万美元，每年存10%，公司匹配50%到6%，年化7%，到65岁有多少？",
+        {
+            "age": "30",
+            "salary": "100000",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我35岁，年薪8万刀，401k每月存500刀，公司匹配4%，回报率6%，60岁退休能有多少？",
+        {
+            "age": "35",
+            "salary": "80000",
+            "contrib_amount": "6000",
+            "match": "100@4",
+            "return": "6",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "今年28岁，税前年薪12万美元，存15%，公司1比1匹配到5%，年化8%，工资不涨，到60岁能攒多少？",
+        {
+            "age": "28",
+            "salary": "120000",
+            "contrib_pct": "15",
+            "match": "100@5",
+            "return": "8",
+            "raise": "0",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我40岁，401k已经有30万美元，每年存2万美元，年化回报6%，65岁退休时有多少？",
+        {
+            "age": "40",
+            "balance": "300000",
+            "contrib_amount": "20000",
+            "return": "6",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "每月存500美元到401k，存30年，年化7%，最后有多少？",
+        {"contrib_amount": "6000", "years": "30", "return": "7"},
+    ),
+    (
+        "45岁，401k里有50万美元，每年把401k存满，年化6%，62岁退休够不够？",
+        {"age": "45", "balance": "500000", "max": "1", "return": "6", "retire_age": "62"},
+    ),
+    (
+        "我32岁，年薪15w美元，每年存10%，没有公司匹配，年化7%，干到60岁有多少钱？",
+        {
+            "age": "32",
+            "salary": "150000",
+            "contrib_pct": "10",
+            "match": "0",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我50岁，年薪20万美元，401k存满，还有补缴，现在有80万美元，65岁退休能有多少？",
+        {
+            "age": "50",
+            "salary": "200000",
+            "max": "1",
+            "balance": "800000",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "26岁，年薪7万美元，存6%，公司匹配100%最高6%，工资每年涨3%，年化7%，到67岁能有多少？",
+        {
+            "age": "26",
+            "salary": "70000",
+            "contrib_pct": "6",
+            "match": "100@6",
+            "raise": "3",
+            "return": "7",
+            "retire_age": "67",
+        },
+    ),
+    (
+        "如果每年往401k里存1万美元，年化回报8%，25年后有多少？",
+        {"contrib_amount": "10000", "return": "8", "years": "25"},
+    ),
+    (
+        "我38岁，401k已经有20万美元，每月存1000刀，年化6%，费用0.5%，到65岁有多少？",
+        {
+            "age": "38",
+            "balance": "200000",
+            "contrib_amount": "12000",
+            "return": "6",
+            "fee": "0.5",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我今年33岁，年收入9万美元，401k存8%，公司配比50%，上限6%，回报7%，通胀3%，60岁能攒多少？",
+        {
+            "age": "33",
+            "salary": "90000",
+            "contrib_pct": "8",
+            "match": "50@6",
+            "return": "7",
+            "inflation": "3",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "本人29岁，年薪6万美元，401k每年存10%，公司匹配3%，年化7%，存30年有多少？",
+        {
+            "age": "29",
+            "salary": "60000",
+            "contrib_pct": "10",
+            "match": "100@3",
+            "return": "7",
+            "years": "30",
+        },
+    ),
+    (
+        "我55岁，401k有100万美元，不再存了，年化5%，65岁时有多少？",
+        {
+            "age": "55",
+            "balance": "1000000",
+            "contrib_amount": "0",
+            "return": "5",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我30岁，年薪10万美元，存10%，公司前6%按50%匹配，年化7%，35年后有多少？",
+        {
+            "age": "30",
+            "salary": "100000",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "return": "7",
+            "years": "35",
+        },
+    ),
+    (
+        "我42岁，想60岁退休，401k现在有25万美元，每年存2万美元，能行吗？",
+        {"age": "42", "retire_age": "60", "balance": "250000", "contrib_amount": "20000"},
+    ),
+    (
+        "每个月定投1000美元到401k，年化8%，20年后多少钱？",
+        {"contrib_amount": "12000", "return": "8", "years": "20"},
+    ),
+    (
+        "我27岁，年薪9万美元，存5%，公司匹配5%，年化6%，管理费0.2%，工资每年涨2%，65岁退休能有多少？",
+        {
+            "age": "27",
+            "salary": "90000",
+            "contrib_pct": "5",
+            "match": "100@5",
+            "return": "6",
+            "fee": "0.2",
+            "raise": "2",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我今年31岁，年薪13万美元，每两周存500美元，公司匹配100%到4%，年化7%，到65岁有多少？",
+        {
+            "age": "31",
+            "salary": "130000",
+            "contrib_amount": "13000",
+            "match": "100@4",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "40岁，401k存款5万美元，每年存5000美元，年化7%，30年后有多少？",
+        {
+            "age": "40",
+            "balance": "50000",
+            "contrib_amount": "5000",
+            "return": "7",
+            "years": "30",
+        },
+    ),
+    # 繁體
+    (
+        "我35歲，年薪10萬美元，每年存8%，公司配對50%到6%，年化7%，到65歲有多少？",
+        {
+            "age": "35",
+            "salary": "100000",
+            "contrib_pct": "8",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我40歲，401k已經有30萬美元，每月存1000美元，年化報酬6%，65歲退休時有多少？",
+        {
+            "age": "40",
+            "balance": "300000",
+            "contrib_amount": "12000",
+            "return": "6",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "今年28歲，年薪8萬美元，401k提撥10%，公司相對提撥50%，上限6%，報酬率7%，60歲退休能存多少？",
+        {
+            "age": "28",
+            "salary": "80000",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "每月存500美元到401k，存30年，年化報酬8%，最後有多少？",
+        {"contrib_amount": "6000", "years": "30", "return": "8"},
+    ),
+    (
+        "我45歲，401k有50萬美元，每年401k存滿，年化6%，62歲退休夠不夠？",
+        {"age": "45", "balance": "500000", "max": "1", "return": "6", "retire_age": "62"},
+    ),
+    (
+        "我30歲，年薪12萬美元，401k存15%，沒有公司配對，年化7%，工資不漲，到60歲能有多少？",
+        {
+            "age": "30",
+            "salary": "120000",
+            "contrib_pct": "15",
+            "match": "0",
+            "return": "7",
+            "raise": "0",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我50歲，401k已經存了60萬美元，每年存3萬美元，報酬率5%，再工作15年有多少？",
+        {
+            "age": "50",
+            "balance": "600000",
+            "contrib_amount": "30000",
+            "return": "5",
+            "years": "15",
+        },
+    ),
+    (
+        "我33歲，年收入9萬美元，401k存6%，公司一比一配對到6%，年化8%，通膨2%，65歲能有多少？",
+        {
+            "age": "33",
+            "salary": "90000",
+            "contrib_pct": "6",
+            "match": "100@6",
+            "return": "8",
+            "inflation": "2",
+            "retire_age": "65",
+        },
+    ),
+)
+
+# Fact questions that carry a number stay questions (the notes answer them).
+QUESTIONS = (
+    "What is the 401k contribution limit for 2026?",
+    "How does a 50% match up to 6% work?",
+    "Can I withdraw from my 401k at 55 without a penalty?",
+    "What is the catch-up contribution limit at 50?",
+    "401k提前取出要交10%罚款吗？",
+)
+
+
+@pytest.mark.parametrize(("text", "want"), REQUESTS, ids=[t[:40] for t, _ in REQUESTS])
+def test_a_plain_request_is_read_exactly(text: str, want: dict[str, str]) -> None:
+    found = understand(text)
+    assert found is not None and found.calculator == "us401k", found
+    read = {k: v for k, v in found.params.items() if k != "missing"}
+    assert read == want
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_a_fact_question_with_a_number_stays_a_question(text: str) -> None:
+    assert understand(text) is None
