@@ -355,7 +355,102 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "62",
         },
     ),
+    # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
+    (
+        "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
+        "returns 7% a year. What will I have at 65?",
+        {
+            "age": "30",
+            "salary": "90000",
+            "raise": "3",
+            "contrib_pct": "10",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 33, salary 80k, pay increases 2% a year, 0.5% fees, contributing 8%, "
+        "growing at 6% until 67, how much?",
+        {
+            "age": "33",
+            "salary": "80000",
+            "raise": "2",
+            "fee": "0.5",
+            "contrib_pct": "8",
+            "return": "6",
+            "retire_age": "67",
+        },
+    ),
+    # a sum wished for is a target; a sum saved is a balance
+    (
+        "I'm 40, want to retire at 60 with 1.5M in my 401k. I have 300k now, contributing 25k a "
+        "year at 7%. Will I make it?",
+        {
+            "age": "40",
+            "retire_age": "60",
+            "target": "1500000",
+            "balance": "300000",
+            "contrib_amount": "25000",
+            "return": "7",
+        },
+    ),
+    (
+        "We're both 50 and we've saved 600k. We put in 40k a year. What will we have at 62 at 6%?",
+        {
+            "age": "50",
+            "balance": "600000",
+            "contrib_amount": "40000",
+            "retire_age": "62",
+            "return": "6",
+        },
+    ),
+    # what the company puts in by itself, or a match rate without its cap, is left out (asked)
+    (
+        "I'm 28, earn 70k, put in 6%, the company contributes 3% of my salary too, 7% return, "
+        "what will I have at 65?",
+        {
+            "age": "28",
+            "salary": "70000",
+            "contrib_pct": "6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 35, have 80k in my 401k, saving 8% of 100k, my employer gives a 100% match, 6% "
+        "return, retire at 65, how much?",
+        {
+            "age": "35",
+            "balance": "80000",
+            "contrib_pct": "8",
+            "salary": "100000",
+            "return": "6",
+            "retire_age": "65",
+        },
+    ),
     # 简体
+    (
+        "我30岁，年薪8万美元，自己存6%，公司每年再给3%，年化7%，65岁退休有多少？",
+        {
+            "age": "30",
+            "salary": "80000",
+            "contrib_pct": "6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我36岁，年薪11万美元，薪水每年增长3%，401k存12%，公司匹配是4%，年化回报7%，60岁能有多少？",
+        {
+            "age": "36",
+            "salary": "110000",
+            "raise": "3",
+            "contrib_pct": "12",
+            "match": "100@4",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
     (
         "我30岁，年薪10万美元，每年存10%，公司匹配50%到6%，年化7%，到65岁有多少？",
         {

@@ -85,7 +85,7 @@ _MATCH_PATTERNS = (
         "full",
     ),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
-    (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
+    (r"(\d+(?:\.\d+)?)%\s*(?:max(?:imum)? )?(?:employer |company )?match\b", "full"),
     (
         r"(?:employer|company|公司|雇主) ?match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%"
         r"(?!\s*(?:of|on|up))",
@@ -93,11 +93,16 @@ _MATCH_PATTERNS = (
     ),
     # the match is 4% / company match: 4% / 公司匹配是4%
     (
-        r"(?:match(?:ing)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为)\s*(?:an? )?(\d+(?:\.\d+)?)%"
+        r"(?:match(?:ing)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为|\()\s*(?:an? )?(\d+(?:\.\d+)?)%"
         r"(?!\s*(?:of|on|up|到|至|最高|上限|封顶|的|前))",
         "full",
     ),
 )
+
+
+# The largest share of pay a match formula caps at: a bare "N% match" above it is the rate of
+# the match, with its cap unsaid (the bot asks), not a dollar-for-dollar match of N% of pay.
+FULL_MATCH_CAP = 20
 
 
 def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
@@ -117,6 +122,8 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
         elif kind == "half":
             tiers = f"50@{g[0]}"
         elif kind == "full":
+            if float(g[0]) > FULL_MATCH_CAP:
+                continue  # "a 100% match", "50% match" alone: a rate whose cap is not said
             tiers = f"100@{g[0]}"
         elif kind == "per_dollar":
             per = 1.0 if g[1] == "dollar" else float(g[1])

@@ -22,7 +22,8 @@ _AGE_BEFORE = (
     r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
-    r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|^|我"
+    r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
+    r"\bboth|^|我"
 )
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
 # "catch-up contributions starting at age 50": the age catch-ups begin, not the asker's.
@@ -31,8 +32,20 @@ _CATCH_UP = r"catch[- ]?up[^.?!;]{0,40}$|追加[^。？！]{0,12}$"
 # Pay that rises ("工资每年涨3%", 薪水年增2%) is a raise, not the market's return (涨).
 _PAY = r"(?:工资|薪水|薪资|薪酬|收入|年薪)"
 _PAY_RISES = r"(?:每年|一年|年)?(?:都|会)?(?:上)?(?:涨|增长?|增加|提高)(?:幅度)?"
+_EN_PAY_RISES = (
+    r"(?:salary|pay|wages?|income)\s+(?:growth|grows?|increases?|rises?|goes up|bumps?)"
+    r"(?:\s+(?:by|at|of))?|(?:annual|yearly) (?:salary |pay )?(?:increases?|bumps?)"
+)
+_NOT_EN_PAY = "".join(f"(?<!{pay} )" for pay in ("salary", "pay", "wage", "wages", "income"))
 _NOT_PAY = "".join(
     f"(?<!{pay}{gap})" for pay in ("工资", "薪水", "薪资", "薪酬", "收入") for gap in ("", "每年")
+)
+
+# What the employer puts in by itself ("the company contributes 3% of his salary", 公司每年给5000)
+# is no input of ours: only a match formula is.
+_COMPANY_PUTS_IN = (
+    r"(?:company|employer|they)\s*(?:is |also |will |then )?(?:contribut\w*|adds?|puts? in)|"
+    r"(?:公司|雇主|单位)(?:每年|每月|每个月)?(?:再|也|会|还)?(?:给|存|缴|贡献|供款|提拨)"
 )
 
 TABLE: tuple[Slot, ...] = (
@@ -106,10 +119,21 @@ TABLE: tuple[Slot, ...] = (
         after_penalty=3,
         yearly=True,
     ),
+    # "want to retire at 57 with 500k": the sum wished for, not the one saved (before the
+    # balances: the same "with 500k in my 401k" would otherwise be a balance)
+    slot(
+        "target",
+        "money",
+        before=r"\b(?:want|hope|like|plan|aim|goal is|trying)(?:ing|s|ed)? to retire\b"
+        r"[^.?!;]{0,20}?\b(?:with|w/|having)",
+        window=6,
+        low=1000,
+    ),
     slot(
         "balance",
         "money",
-        before=r"balance(?: of| is)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
+        before=r"balance(?: of| is)?|\b(?:i've|we've|they've|i have|we have|has|had) saved(?: up)?"
+        r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at)?\s*"
@@ -160,14 +184,18 @@ TABLE: tuple[Slot, ...] = (
         window=14,
         low=1,
         yearly=True,
-        not_before=r"(?:company|employer|they)\s*(?:is |also )?(?:contribut\w*|adds?|puts? in)",
+        not_before=_COMPANY_PUTS_IN,
     ),
     slot(
         "target",
         "money",
         before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
-        r"(?:want|need|hope) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
+        r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
+        r"\b(?:i|we|you|they|she|he)(?:'ll| will|'d| would) have"
+        r"(?: (?:over|about|around|roughly|nearly|almost|only|just))?|"
+        r"\b(?:balance|401k|403b|account|it|that|savings|nest egg)\s+(?:will|would|could) "
+        r"(?:be|grow to)(?: worth)?(?: about| around| roughly| nearly)?|"
         r"\b(?:is it|it's|that's|is that) (?:really|actually)|"
         r"grows? to|增长到|增长至|增至|涨到|涨至|变成|"
         r"(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
@@ -177,25 +205,7 @@ TABLE: tuple[Slot, ...] = (
         low=1000,
     ),
     # percentages
-    slot(
-        "return",
-        "percent",
-        before=r"return|interest|grow\w*|\bearns?\b|earning|yield|\bat\s*$|\brate of|"
-        r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨",
-        after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
-        r"yield)|回报|收益|年化",
-        window=30,
-    ),
-    slot(
-        "return",
-        "percent",
-        before=r"market (?:does|returns?|makes)|\bdoes",
-        after=r"\s*(?:a|per|each) year|\s*/\s*(?:yr|year)\b|\s*annually|\s*compounded|\s*yearly|"
-        r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
-        window=12,
-        after_penalty=3,
-        before_penalty=3,
-    ),
+    # pay rises, fees and inflation first: their cue words are surer than a return's ("at")
     slot(
         "fee",
         "percent",
@@ -213,10 +223,32 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "raise",
         "percent",
-        before=r"raises?|salary growth|pay (?:rises|increases?)|涨薪|加薪|" + _PAY + _PAY_RISES,
-        after=r"\s*(?:a year |/\s*yr |per year )?"
-        r"(?:raises?|salary growth|pay (?:rises|increases?))|涨薪|加薪",
+        before=r"raises?|" + _EN_PAY_RISES + r"|涨薪|加薪|" + _PAY + _PAY_RISES,
+        after=r"\s*(?:(?:a|per) year |/\s*yr |annual |yearly )?(?:raises?|"
+        + _EN_PAY_RISES
+        + r")|涨薪|加薪",
         window=25,
+    ),
+    slot(
+        "return",
+        "percent",
+        before=r"return|interest|"
+        + _NOT_EN_PAY
+        + r"grow\w*|\bearns?\b|earning|yield|\bat\s*$|\brate of|"
+        r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨",
+        after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
+        r"yield)|回报|收益|年化",
+        window=30,
+    ),
+    slot(
+        "return",
+        "percent",
+        before=r"market (?:does|returns?|makes)|\bdoes",
+        after=r"\s*(?:a|per|each) year|\s*/\s*(?:yr|year)\b|\s*annually|\s*compounded|\s*yearly|"
+        r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
+        window=12,
+        after_penalty=3,
+        before_penalty=3,
     ),
     slot(
         "contrib_pct",
@@ -231,6 +263,7 @@ TABLE: tuple[Slot, ...] = (
         window=30,
         fallback=True,
         unless="contrib_amount",
+        not_before=_COMPANY_PUTS_IN,
     ),
     slot("contrib_pct", "percent", before=r"\b(?:401k|403b)\b", window=0),
 )
