@@ -355,6 +355,132 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "62",
         },
     ),
+    # typed as forms, shorthand, per paycheck, from/to ages
+    (
+        "I'm 29, I make 6k a month, contribute 500 a month, employer match 50% up to 6%, 7% "
+        "return, retire at 60, how much?",
+        {
+            "age": "29",
+            "salary": "72000",
+            "contrib_amount": "6000",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "if i put 22.5k a year into my 401k for 20 years at 8% what will it be",
+        {"contrib_amount": "22500", "years": "20", "return": "8"},
+    ),
+    (
+        "I'm 45 with 0 saved. If I save 1000/mo until 67 at 7%, how much?",
+        {"age": "45", "balance": "0", "contrib_amount": "12000", "retire_age": "67", "return": "7"},
+    ),
+    (
+        "I'm 50 and can do catch-up contributions. I have 400k, put in 30k a year, retire in 15 "
+        "years, 6% return. What will I have?",
+        {"age": "50", "balance": "400000", "contrib_amount": "30000", "years": "15", "return": "6"},
+    ),
+    (
+        "Age 32. Salary 85,000. Contribution 10%. Match 100% up to 4%. Balance 40,000. Return 7%. "
+        "Retire at 65.",
+        {
+            "age": "32",
+            "salary": "85000",
+            "contrib_pct": "10",
+            "match": "100@4",
+            "balance": "40000",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "If I'm 25 and put $200 a paycheck into my 401k at 8% return, how much will I have at 65?",
+        {"age": "25", "contrib_amount": "5200", "return": "8", "retire_age": "65"},
+    ),
+    (
+        "what would 500k grow to in 15 years at 6%?",
+        {"balance": "500000", "years": "15", "return": "6"},
+    ),
+    (
+        "I'm 38 and have 120k in my 401k, and I contribute 19k a year. If it grows 7% per year, "
+        "what will it be when I retire at 62?",
+        {
+            "age": "38",
+            "balance": "120000",
+            "contrib_amount": "19000",
+            "return": "7",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "I'm 60, $1.2M in 401k, no more contributions, 4% growth, how much at 70?",
+        {
+            "age": "60",
+            "balance": "1200000",
+            "contrib_amount": "0",
+            "return": "4",
+            "retire_age": "70",
+        },
+    ),
+    (
+        "40 y/o, 401k: 150k, contributing 1,500/mo, employer match 3%, 6.5% avg return, retire "
+        "65, enough?",
+        {
+            "age": "40",
+            "balance": "150000",
+            "contrib_amount": "18000",
+            "match": "100@3",
+            "return": "6.5",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "Can I retire at 55 if I have 900k in my 401k and I'm 45 and save 25k a year?",
+        {"retire_age": "55", "balance": "900000", "age": "45", "contrib_amount": "25000"},
+    ),
+    (
+        "I'm 34, 401k 60k, I put in 8%, salary 95k, raises 3%/yr, expected return 7%, fees 0.3%, "
+        "retire 65. what will i have?",
+        {
+            "age": "34",
+            "balance": "60000",
+            "contrib_pct": "8",
+            "salary": "95000",
+            "raise": "3",
+            "return": "7",
+            "fee": "0.3",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "i'm 31 making 110k, maxing my 401k, company matches 100% up to 6%, 7% returns, how much "
+        "when i'm 60?",
+        {
+            "age": "31",
+            "salary": "110000",
+            "max": "1",
+            "match": "100@6",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "Im 26 and just started contributing 5% of my 52k salary, my company matches 5%. If I "
+        "never increase it, what will I have at 65 assuming 7%?",
+        {
+            "age": "26",
+            "contrib_pct": "5",
+            "salary": "52000",
+            "match": "100@5",
+            "retire_age": "65",
+            "return": "7",
+        },
+    ),
+    (
+        "Invest 400 a month from age 30 to 65 at 8%, how much?",
+        {"contrib_amount": "4800", "age": "30", "retire_age": "65", "return": "8"},
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -711,6 +837,144 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "inflation": "2",
             "retire_age": "65",
         },
+    ),
+    # 简体 and 繁體 shorthand: 今年35, 月薪, 每两周, 调涨, 没有手续费, 不再继续存
+    (
+        "我今年35，年薪12万刀，401k每月存1500，回报7%，60岁退休有多少",
+        {
+            "age": "35",
+            "salary": "120000",
+            "contrib_amount": "18000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我29岁，月薪8000美元，存10%，公司配比100%到5%，年化8%，65岁退休能有多少？",
+        {
+            "age": "29",
+            "salary": "96000",
+            "contrib_pct": "10",
+            "match": "100@5",
+            "return": "8",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "401k现在有10万美元，以后不存了，年化6%，20年后有多少？",
+        {"balance": "100000", "contrib_amount": "0", "return": "6", "years": "20"},
+    ),
+    (
+        "我40岁，每年存满401k，年化7%，到60岁能攒多少？",
+        {"age": "40", "max": "1", "return": "7", "retire_age": "60"},
+    ),
+    (
+        "我45岁，已经攒了40万美元，每年再存3万美元，回报6%，还要工作15年，够退休吗？",
+        {"age": "45", "balance": "400000", "contrib_amount": "30000", "return": "6", "years": "15"},
+    ),
+    (
+        "25岁，年薪6万美元，每月存500美元进401k，公司匹配50%，上限6%，年化8%，40年后多少钱？",
+        {
+            "age": "25",
+            "salary": "60000",
+            "contrib_amount": "6000",
+            "match": "50@6",
+            "return": "8",
+            "years": "40",
+        },
+    ),
+    (
+        "我33岁，年薪10万美元，401k存10%，公司一比一匹配到4%，没有手续费，年化7%，到60岁能有多少？",
+        {
+            "age": "33",
+            "salary": "100000",
+            "contrib_pct": "10",
+            "match": "100@4",
+            "fee": "0",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "每年存2万美元，年化7%，存到65岁，我现在35岁，最后有多少？",
+        {"contrib_amount": "20000", "return": "7", "retire_age": "65", "age": "35"},
+    ),
+    (
+        "我28岁，401k已经有3万美元，每两周存400美元，雇主匹配3%，年化7%，工资不涨，60岁能有多少？",
+        {
+            "age": "28",
+            "balance": "30000",
+            "contrib_amount": "10400",
+            "match": "100@3",
+            "return": "7",
+            "raise": "0",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我31歲，年薪9萬美元，每月存800美元到401k，公司配對3%，年化報酬率6%，65歲退休時會有多少？",
+        {
+            "age": "31",
+            "salary": "90000",
+            "contrib_amount": "9600",
+            "match": "100@3",
+            "return": "6",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我27歲，年薪7萬美元，401k提撥6%，雇主相對提撥100%到6%，年化8%，薪資每年調漲2%，到65歲能有多少？",
+        {
+            "age": "27",
+            "salary": "70000",
+            "contrib_pct": "6",
+            "match": "100@6",
+            "return": "8",
+            "raise": "2",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我45歲，401k已經存了50萬美元，不再繼續存，年化5%，65歲時有多少？",
+        {
+            "age": "45",
+            "balance": "500000",
+            "contrib_amount": "0",
+            "return": "5",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "每個月存1000美元到401k，年化報酬7%，30年後有多少？",
+        {"contrib_amount": "12000", "return": "7", "years": "30"},
+    ),
+    (
+        "我今年32歲，月薪6000美元，401k存8%，公司配對4%，報酬率7%，工資不漲，60歲退休有多少？",
+        {
+            "age": "32",
+            "salary": "72000",
+            "contrib_pct": "8",
+            "match": "100@4",
+            "return": "7",
+            "raise": "0",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我38岁，401k里有15万美元，每年存1.5万美元，公司匹配3%，年化6%，通胀2.5%，还有25年退休，能有多少？",
+        {
+            "age": "38",
+            "balance": "150000",
+            "contrib_amount": "15000",
+            "match": "100@3",
+            "return": "6",
+            "inflation": "2.5",
+            "years": "25",
+        },
+    ),
+    (
+        "20岁开始每月定投300美元，年化10%，到60岁有多少？",
+        {"age": "20", "contrib_amount": "3600", "return": "10", "retire_age": "60"},
     ),
 )
 

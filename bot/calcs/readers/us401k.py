@@ -31,7 +31,7 @@ _CATCH_UP = r"catch[- ]?up[^.?!;]{0,40}$|追加[^。？！]{0,12}$"
 
 # Pay that rises ("工资每年涨3%", 薪水年增2%) is a raise, not the market's return (涨).
 _PAY = r"(?:工资|薪水|薪资|薪酬|收入|年薪)"
-_PAY_RISES = r"(?:每年|一年|年)?(?:都|会)?(?:上)?(?:涨|增长?|增加|提高)(?:幅度)?"
+_PAY_RISES = r"(?:每年|一年|年)?(?:都|会)?(?:上|调|上调)?(?:涨|增长?|增加|提高|调升)(?:幅度)?"
 _EN_PAY_RISES = (
     r"(?:salary|pay|wages?|income)\s+(?:growth|grows?|increases?|rises?|goes up|bumps?)"
     r"(?:\s+(?:by|at|of))?|(?:annual|yearly) (?:salary |pay )?(?:increases?|bumps?)"
@@ -243,7 +243,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "return",
         "percent",
-        before=r"market (?:does|returns?|makes)|\bdoes",
+        before=r"market (?:does|returns?|makes)|\bdoes|\bassum\w*|\bexpect\w*",
         after=r"\s*(?:a|per|each) year|\s*/\s*(?:yr|year)\b|\s*annually|\s*compounded|\s*yearly|"
         r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
         window=12,
