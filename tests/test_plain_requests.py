@@ -554,6 +554,40 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # a match's own caps: the employer's share of pay, a dollar cap (no input)
+    (
+        "I'm 30, 80k salary, contributing 6%, employer offers a 50% match up to a maximum "
+        "employer contribution of 3%, 7% return, retire at 65, how much?",
+        {
+            "age": "30",
+            "salary": "80000",
+            "contrib_pct": "6",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 35, 100k, put in 10%, company matches 100% up to 4% of salary with a max of $3,000, "
+        "7% growth, what will I have at 65?",
+        {"age": "35", "contrib_pct": "10", "match": "100@4", "return": "7", "retire_age": "65"},
+    ),
+    (
+        "我30岁，年薪9万美元，每年储蓄10%的工资，雇主提供4%的匹配，工资每年以3%的速度上涨，年化7%，到65岁有多少？",
+        {
+            "age": "30",
+            "salary": "90000",
+            "contrib_pct": "10",
+            "match": "100@4",
+            "raise": "3",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我40歲，每年8萬美元的薪水，401k提撥10%，年化6%，65歲退休時有多少？",
+        {"age": "40", "salary": "80000", "contrib_pct": "10", "return": "6", "retire_age": "65"},
+    ),
     # 简体
     (
         "我30岁，年薪8万美元，自己存6%，公司每年再给3%，年化7%，65岁退休有多少？",

@@ -11,6 +11,15 @@ _WHOSE = (
 )
 
 _MATCH_PATTERNS = (
+    # 75% match ... up to a maximum employer contribution of 4.5% (of pay): the employer puts
+    # in at most 4.5%, so the match covers the first 4.5 / 0.75 = 6% one puts in
+    (
+        r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match(?:ing)?\b[^%.?!;]{0,50}?"
+        r"(?:max(?:imum)?|cap(?:ped)?|limit(?:ed)?|up to)\s*(?:of\s*|at\s*)?"
+        r"(?:an?\s*|the\s*)?(?:total\s*)?(?:employer|company)\s*(?:contribution|match)s?\s*"
+        r"(?:of|at|is)?\s*(\d+(?:\.\d+)?)%",
+        "employer_cap",
+    ),
     # 100% of the first 3% and 50% of the next 2%
     (
         r"(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|"
@@ -84,6 +93,12 @@ _MATCH_PATTERNS = (
         r"(?:公司|雇主|单位)\s*(?:匹配|配比|配对)\s*(\d+(?:\.\d+)?)%(?!\s*(?:到|至|最高|上限|封顶|的|前))",
         "full",
     ),
+    # 雇主提供的3%的匹配(贡献): the whole of it, when no cap follows
+    (
+        r"(\d+(?:\.\d+)?)%\s*的\s*(?:公司|雇主)?\s*(?:匹配|配比|配对)"
+        r"(?![^。；;,，]{0,4}(?:到|至|最高|上限|封顶|最多|前))",
+        "full",
+    ),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
     (r"(\d+(?:\.\d+)?)%\s*(?:max(?:imum)? )?(?:employer |company )?match\b", "full"),
     (
@@ -105,6 +120,19 @@ _MATCH_PATTERNS = (
 FULL_MATCH_CAP = 20
 
 
+# "…up to 6% of your salary, with a max of $1000": the match's dollar cap, which the
+# calculator does not model; it is no other input either (not a contribution, not a balance).
+_DOLLAR_CAP = re.compile(
+    r"[^.?!;。；]{0,30}?(?:\bmax(?:imum)?|\bcap(?:ped)?|\blimit(?:ed)?|\bup to|最高|上限|封顶|最多)"
+    r"[^.?!;。；\d$]{0,25}?(\$\s?\d[\d,.]*\s*k?|\d[\d,.]*\s*[k万]?\s*(?:美元|刀|dollars))"
+)
+
+
+def _dollar_cap(text: str, end: int) -> list[tuple[int, int]]:
+    found = _DOLLAR_CAP.match(text, end)
+    return [found.span(1)] if found else []
+
+
 def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
     """The match formula as "rate@width[+rate@width]" and the spans it used."""
     for pattern, kind in _MATCH_PATTERNS:
@@ -119,6 +147,8 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{fmt(rate)}@{g[1]}"
         elif kind == "cap_first":
             tiers = f"{g[1]}@{g[0]}"
+        elif kind == "employer_cap":
+            tiers = f"{g[0]}@{fmt(float(g[1]) * 100 / float(g[0]))}"
         elif kind == "half":
             tiers = f"50@{g[0]}"
         elif kind == "full":
@@ -134,7 +164,7 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{fmt(100 * float(g[2]) / float(g[1]))}@{g[0]}"
         else:
             tiers = f"{g[0]}@{g[1]}"
-        return tiers, [found.span()]
+        return tiers, [found.span(), *_dollar_cap(text, found.end())]
     if re.search(r"dollar[- ]for[- ]dollar", text):
         cap = after(r"dollar[- ]for[- ]dollar", text, window=30, percent=True)
         if cap:

@@ -104,7 +104,8 @@ TABLE: tuple[Slot, ...] = (
         r"\bpaid(?![- ]off)|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
         r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
-        after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross|pay\b)",
+        after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross|pay\b)|"
+        r"\s*(?:美元|美金|刀|元)?\s*的?\s*(?:年薪|薪水|工资|薪资|收入)",
         window=12,
         low=1000,
         yearly=True,
@@ -223,7 +224,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "raise",
         "percent",
-        before=r"raises?|" + _EN_PAY_RISES + r"|涨薪|加薪|" + _PAY + _PAY_RISES,
+        before=r"raises?|" + _EN_PAY_RISES + r"|涨薪|加薪|" + _PAY + r"(?:" + _PAY_RISES + "|"
+        r"(?:每年|一年)?(?:以|按)(?:每年)?)",  # 工资每年以2%的速度上涨
         after=r"\s*(?:(?:a|per) year |/\s*yr |annual |yearly )?(?:raises?|"
         + _EN_PAY_RISES
         + r")|涨薪|加薪",
@@ -254,12 +256,13 @@ TABLE: tuple[Slot, ...] = (
         "contrib_pct",
         "percent",
         before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
-        r"自提|存|缴|贡献|供款|提拨",
+        r"自提|存|缴|贡献|供款|提拨|储蓄",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
         + _MY
         + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
-        r"\s*in\b(?=\s*(?:[,.;]|$))",  # "10% in, 50% match": slang for what one puts in
+        r"\s*in\b(?=\s*(?:[,.;]|$))|"  # "10% in, 50% match": slang for what one puts in
+        r"\s*的?\s*(?:工资|薪水|薪资|收入)",  # 储蓄8%的工资
         window=30,
         fallback=True,
         unless="contrib_amount",
