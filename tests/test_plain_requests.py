@@ -481,6 +481,143 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "Invest 400 a month from age 30 to 65 at 8%, how much?",
         {"contrib_amount": "4800", "age": "30", "retire_age": "65", "return": "8"},
     ),
+    # grand, half a million, '401k is at 350k', 'from zero', '2,000/month' (an amount, not a
+    # year), '0 contributions', an age that opens a sentence ('At 45, I have…')
+    (
+        "I'm 30, make 95 grand, save 10%, 7% return. How much at 65?",
+        {"age": "30", "salary": "95000", "contrib_pct": "10", "return": "7", "retire_age": "65"},
+    ),
+    (
+        "I'm 45 with 1.2 mil in my 401k, retiring at 60. Is that enough?",
+        {"age": "45", "balance": "1200000", "retire_age": "60"},
+    ),
+    (
+        "i'm 40 and have half a million in my 401k, contributing 20k a year until 60, 6% return, "
+        "what's it worth then?",
+        {
+            "age": "40",
+            "balance": "500000",
+            "contrib_amount": "20000",
+            "retire_age": "60",
+            "return": "6",
+        },
+    ),
+    (
+        "33yo, 401k 45K, contributing 15% of 85K salary, 4% match, 7% growth, retire 62. "
+        "Projection?",
+        {
+            "age": "33",
+            "balance": "45000",
+            "contrib_pct": "15",
+            "salary": "85000",
+            "match": "100@4",
+            "return": "7",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "I am 27 years old, earn $68,000/year, contribute 6% to my 401(k), my employer matches "
+        "50% of the first 6%. Assuming 7% annual returns, how much will I have when I retire at "
+        "65?",
+        {
+            "age": "27",
+            "salary": "68000",
+            "contrib_pct": "6",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 50. 401k is at 350k. I contribute 30,500 a year with catch-up. Retire at 65? 6% "
+        "return. What will I have?",
+        {
+            "age": "50",
+            "balance": "350000",
+            "contrib_amount": "30500",
+            "retire_age": "65",
+            "return": "6",
+        },
+    ),
+    (
+        "me 36, wife 34, 401k 210k, adding 2k a month, 7% avg return, retire in 20 yrs, total?",
+        {"age": "36", "balance": "210000", "contrib_amount": "24000", "return": "7", "years": "20"},
+    ),
+    (
+        "I'm 41, 401k balance $180,000, contributing $1,000 per month, employer match 4%, salary "
+        "$95,000, expected return 6%, planning to retire at 63. Am I on track?",
+        {
+            "age": "41",
+            "balance": "180000",
+            "contrib_amount": "12000",
+            "match": "100@4",
+            "salary": "95000",
+            "return": "6",
+            "retire_age": "63",
+        },
+    ),
+    (
+        "My 401k is at 80k, I'm 32. If I keep putting in 15k a year at 8% for 30 years what will "
+        "it grow to?",
+        {"balance": "80000", "age": "32", "contrib_amount": "15000", "return": "8", "years": "30"},
+    ),
+    (
+        "If I max out my 401k every year from 25 to 65 at 7%, how much will I have?",
+        {"max": "1", "age": "25", "retire_age": "65", "return": "7"},
+    ),
+    (
+        "I'm 48, just starting my 401k from zero, can put in 2,000/month, 7% return, retire at "
+        "67. Will I have enough?",
+        {"age": "48", "balance": "0", "contrib_amount": "24000", "return": "7", "retire_age": "67"},
+    ),
+    (
+        "How much will I have if I'm 35 with 100k in my 401k, putting away 500 every two weeks, "
+        "at 7% until 65?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "13000",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 55, can I retire at 62 with 700k in my 401k if I keep saving 25k a year?",
+        {"age": "55", "retire_age": "62", "balance": "700000", "contrib_amount": "25000"},
+    ),
+    (
+        "Just turned 30. 401k: 35k. Salary: 72k. Contributing 8%, company match 100% up to 3%. "
+        "What will I have by 65 at 7%?",
+        {
+            "age": "30",
+            "balance": "35000",
+            "salary": "72000",
+            "contrib_pct": "8",
+            "match": "100@3",
+            "retire_age": "65",
+            "return": "7",
+        },
+    ),
+    (
+        "i'm 44, 401k has 260k, 0 contributions from now on, 6% growth, what'll it be at 59?",
+        {
+            "age": "44",
+            "balance": "260000",
+            "contrib_amount": "0",
+            "return": "6",
+            "retire_age": "59",
+        },
+    ),
+    (
+        "At 45, I have 200k in my 401k and put in 1,500 a month. What will I have at 65 at 7%?",
+        {
+            "age": "45",
+            "balance": "200000",
+            "contrib_amount": "18000",
+            "retire_age": "65",
+            "return": "7",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -1009,6 +1146,103 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "20岁开始每月定投300美元，年化10%，到60岁有多少？",
         {"age": "20", "contrib_amount": "3600", "return": "10", "retire_age": "60"},
+    ),
+    # 十万, 百分之七, 10w刀, 公司match, 不再继续存钱, 我們倆都50歲
+    (
+        "我35岁，401k里有十万美元，每年存两万美元，年化百分之七，六十五岁退休时有多少？",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我40岁，年薪15万刀，401k存了40万刀，每年存2.3万刀，公司匹配6%，预期年化6%，打算62岁退休，够吗？",
+        {
+            "age": "40",
+            "salary": "150000",
+            "balance": "400000",
+            "contrib_amount": "23000",
+            "match": "100@6",
+            "return": "6",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "30岁，年薪10w刀，401k每年放10%，公司match 50%到6%，年回报7%，65岁退休会有多少钱？",
+        {
+            "age": "30",
+            "salary": "100000",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我现在32岁，401k有5万美元，每个月存1000美元，公司配比3%，收益率8%，到60岁能攒到多少？",
+        {
+            "age": "32",
+            "balance": "50000",
+            "contrib_amount": "12000",
+            "match": "100@3",
+            "return": "8",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我今年45岁，401k有30万美元，不再继续存钱，年化5%，20年后能有多少？",
+        {"age": "45", "balance": "300000", "contrib_amount": "0", "return": "5", "years": "20"},
+    ),
+    (
+        "税前年薪8万美元，401k存6%，公司全额匹配到6%，我28岁，年化7%，干到60岁有多少？",
+        {
+            "salary": "80000",
+            "contrib_pct": "6",
+            "match": "100@6",
+            "age": "28",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我們倆都50歲，401k合計有60萬美元，每年存4萬美元，年化6%，62歲退休時會有多少？",
+        {
+            "age": "50",
+            "balance": "600000",
+            "contrib_amount": "40000",
+            "return": "6",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "我30歲，年薪10萬美元，每個月存1000美元到401k，公司配對4%，報酬率7%，存35年後有多少？",
+        {
+            "age": "30",
+            "salary": "100000",
+            "contrib_amount": "12000",
+            "match": "100@4",
+            "return": "7",
+            "years": "35",
+        },
+    ),
+    (
+        "我今年38歲，已經有401k 20萬美元，每年存滿401k，年化報酬6%，到60歲夠不夠退休？",
+        {"age": "38", "balance": "200000", "max": "1", "return": "6", "retire_age": "60"},
+    ),
+    (
+        "我29歲，月薪7000美元，401k提撥8%，公司一比一配對到5%，年化7%，薪水每年漲3%，65歲會有多少錢？",
+        {
+            "age": "29",
+            "salary": "84000",
+            "contrib_pct": "8",
+            "match": "100@5",
+            "return": "7",
+            "raise": "3",
+            "retire_age": "65",
+        },
     ),
 )
 

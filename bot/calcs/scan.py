@@ -83,7 +83,9 @@ def _kind(text: str, number: Number, period: str | None) -> str:
     if number.percent:
         return "percent"
     plain = not number.currency and not number.scaled
-    if plain and number.value in range(1900, 2101) and _names_a_year(before, after):
+    # "put in 2,000/month", "in 2000 a year": a comma or a period makes it an amount
+    dated = period is None and "," not in text[number.start : number.end]
+    if plain and dated and number.value in range(1900, 2101) and _names_a_year(before, after):
         return "calendar"
     if plain and number.value > 0:
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):

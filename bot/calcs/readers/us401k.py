@@ -137,7 +137,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
-        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at)?\s*"
+        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at|"
+        r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
@@ -256,7 +257,7 @@ TABLE: tuple[Slot, ...] = (
         "contrib_pct",
         "percent",
         before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
-        r"自提|存|缴|贡献|供款|提拨|储蓄",
+        r"自提|存|缴|贡献|供款|提拨|储蓄|放",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
         + _MY
@@ -282,6 +283,14 @@ DEBT_WINDOW = 20
 _POWER = re.compile(r"(?:x|×|\*)\s*1\.(\d+)|1\.(\d+)\s*(?:to the power|\^|的)")
 _MATCHED_AT = re.compile(
     r"\bmatched\s*(?:at\s*)?(\d+(?:\.\d+)?)%|按\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*匹配"
+)
+
+
+# "At 45, I have…", "At age 62, an individual with…": a sentence that opens with an age and
+# goes on to state what one has is about now ("…at 65, will I…" asks about then).
+_AGE_NOW = re.compile(
+    r"(?:^|[.!?;]\s*)at (?:age )?(\d{2}),?\s+(?=(?:i|i'm|i've|we|we're|my|our|an?|he|she)\b)"
+    r"(?!i (?:will|would|could|can)\b|i'll|we (?:will|would|could|can)\b)"
 )
 
 
@@ -343,6 +352,10 @@ def _reading(text: str) -> dict[str, str]:
     matched_at = None if tiers else _MATCHED_AT.search(text)
     if matched_at:
         used.append(matched_at.span())
+    now = _AGE_NOW.search(text)
+    if now:  # "At 45, I have 200k…": the age one is now, not the one retired at
+        params["age"] = now.group(1)
+        used.append(now.span(1))
     span = _AGE_SPAN.search(text)
     if span:  # "between the ages of 22 and 40": saving from the one age to the other
         params.setdefault("age", span.group(1))
@@ -364,6 +377,8 @@ def _reading(text: str) -> dict[str, str]:
     for name, quantity in filled.items():
         if name not in params:
             params[name] = fmt(yearly_value(_BY_NAME[name], quantity))
+    if "age" in params and params["age"] == params.get("retire_age"):
+        del params["age"]  # "62岁退休…在62岁时": an age said twice is the one retired at
     if matched_at and "contrib_pct" in params:
         params["match"] = f"{fmt(float(matched_at.group(1) or matched_at.group(2)))}@"
         params["match"] += params["contrib_pct"]

@@ -14,14 +14,15 @@ def blank(text: str, span: tuple[int, int]) -> str:
 _ZERO_PHRASES = (
     (
         "contrib_amount",
-        r"\bno (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
+        r"\b(?:no|0|zero) (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
         r"\bstop(?:ped)? (?:putting (?:money |anything )?in|adding|saving)\b|\btouch nothing\b|"
         r"\bnot contributing\b|不再(?:继续)?(?:存|缴|投|放)|不存了|不放了|停止(?:缴费|供款|存|放)",
     ),
     (
         "balance",
         r"\bstart(?:ing)? (?:from|with|at) (?:zero|nothing|\$?0)\b|\b(?:zero|nothing|\$?0) saved\b|"
-        r"\bfrom \$0\b|\bha(?:ve|s) (?:\$?0|zero|nothing) (?:saved|in (?:my |his |her |our )?"
+        r"\bfrom (?:\$0|zero|scratch|nothing)\b|"
+        r"\bha(?:ve|s) (?:\$?0|zero|nothing) (?:saved|in (?:my |his |her |our )?"
         r"(?:401k|ira|retirement|savings|account))|从零开始|一分钱没存|还没有存|一分钱都没有",
     ),
     (
