@@ -1244,6 +1244,60 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # short requests that state their own numbers and ask whether they are enough
+    ("I'm 35 with 100k in my 401k. Am I on track?", {"age": "35", "balance": "100000"}),
+    (
+        "I'm 40, 401k 150k, putting in 20k a year. Will I have enough by 65?",
+        {"age": "40", "balance": "150000", "contrib_amount": "20000", "retire_age": "65"},
+    ),
+    (
+        "30 years old, 50k in 401k, contributing 10% of 90k. Am I behind?",
+        {"age": "30", "salary": "90000", "balance": "50000", "contrib_pct": "10"},
+    ),
+    (
+        "I'm 50 and have 600k in my 401k. Can I retire at 60?",
+        {"age": "50", "retire_age": "60", "balance": "600000"},
+    ),
+    (
+        "Is 300k in my 401k at 45 enough to retire at 65?",
+        {"retire_age": "65", "balance": "300000", "age": "45"},
+    ),
+    (
+        "I'm 28, saving 15% of 70k in my 401k. What will I have at 60?",
+        {"age": "28", "salary": "70000", "contrib_pct": "15", "retire_age": "60"},
+    ),
+    (
+        "I'm 45 with $250k saved, contributing $1,500/month. How am I doing for retirement at 65?",
+        {"age": "45", "contrib_amount": "18000", "retire_age": "65", "balance": "250000"},
+    ),
+    (
+        "38, 200k in 401k, maxing out. Where will I be at 60?",
+        {"age": "38", "balance": "200000", "retire_age": "60", "max": "1"},
+    ),
+    (
+        "I have 80k in my 401k and I'm 33. If I stop contributing, what will it be worth at 65?",
+        {"contrib_amount": "0", "age": "33", "balance": "80000", "retire_age": "65"},
+    ),
+    (
+        "Currently 42, 401k at 310k, contributing 23k a year, planning to retire at 60. Realistic?",
+        {"age": "42", "retire_age": "60", "balance": "310000", "contrib_amount": "23000"},
+    ),
+    (
+        "我40岁，401k有20万美元，每年存2万美元，65岁退休够吗？",
+        {"age": "40", "balance": "200000", "contrib_amount": "20000", "retire_age": "65"},
+    ),
+    (
+        "我45岁，401k里有30万美元，还能60岁退休吗？",
+        {"age": "45", "balance": "300000", "retire_age": "60"},
+    ),
+    (
+        "我30歲，401k有5萬美元，每年存1萬美元，65歲退休夠不夠？",
+        {"age": "30", "balance": "50000", "contrib_amount": "10000", "retire_age": "65"},
+    ),
+    (
+        "我50歲，401k有80萬美元，能不能60歲退休？",
+        {"age": "50", "balance": "800000", "retire_age": "60"},
+    ),
 )
 
 # Fact questions that carry a number stay questions (the notes answer them).
@@ -1253,6 +1307,21 @@ QUESTIONS = (
     "Can I withdraw from my 401k at 55 without a penalty?",
     "What is the catch-up contribution limit at 50?",
     "401k提前取出要交10%罚款吗？",
+    "What is the 401k limit for someone who is 55?",
+    "Is it better to contribute 6% or 10% to my 401k?",
+    "Should I put 15% into my 401k or pay off my 5% car loan?",
+    "Can I roll my 401k into an IRA at 55?",
+    "How much should I have in my 401k at 35?",
+    "Is a 4% match normal?",
+    "What happens to my 401k match if I leave after 2 years?",
+    "At what age can I take money out of my 401k without the 10% penalty?",
+    "What is the 2026 catch-up contribution for people over 50?",
+    "Is 7% a realistic return for a 401k?",
+    "401k每年最多能存多少？2026年上限是多少？",
+    "55岁可以从401k取钱吗？",
+    "公司匹配6%算高吗？",
+    "What is the required minimum distribution at 73?",
+    "How is a 401k taxed when I withdraw at 60?",
 )
 
 

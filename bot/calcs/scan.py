@@ -37,10 +37,11 @@ _DURATION_AFTER = re.compile(
 _CURRENCY_WORD = r"(?:\s*(?:bucks|dollars|usd|rmb|yuan|刀|美元|美金|元|块钱?))?"
 _PER_YEAR_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:a|per|each|every)\s+year|/\s*(?:yr|year)\b|annually|yearly|一年|每年)"
+    + r"\s*(?:(?:a|per|each|every)\s+(?:year|yr)\b|/\s*(?:yr|year)\b|annually|yearly|一年|每年)"
 )
 _PER_MONTH_AFTER = re.compile(
-    _CURRENCY_WORD + r"\s*(?:(?:a|per|each|every)\s+month|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
+    _CURRENCY_WORD
+    + r"\s*(?:(?:a|per|each|every)\s+mo(?:nth)?\b|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
 )
 _BIWEEKLY_AFTER = re.compile(
     _CURRENCY_WORD

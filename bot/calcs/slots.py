@@ -36,6 +36,7 @@ class Slot:
     not_before_window: int = 25  # characters before a quantity searched for `not_before`
     unless: str = ""  # another slot that, once filled, makes this one's fallback moot
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
+    stock: bool = False  # a sum held (a balance): never money paid by the year or the month
 
 
 def slot(name: str, kinds: str, **fields: object) -> Slot:
@@ -87,6 +88,8 @@ def fits(row: Slot, quantity: Quantity, text: str = "") -> bool:
     meaning, so the calculator can refuse it rather than have it dropped), and nothing just
     before it rules the slot out."""
     if quantity.kind not in row.kinds or not row.low <= abs(quantity.value) <= row.high:
+        return False
+    if row.stock and quantity.period is not None:
         return False
     ruled_out = _compiled(row.not_before)
     if ruled_out is None:

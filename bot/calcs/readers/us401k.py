@@ -18,7 +18,7 @@ _PERIOD = (
 )
 _AGE_BEFORE = (
     r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
-    r"\byou'?re|\byou are|\b(?:now|currently|today) at|"
+    r"\byou'?re|\byou are|\b(?:now|currently|today)(?: at)?|"
     r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
@@ -48,6 +48,12 @@ _COMPANY_PUTS_IN = (
     r"(?:公司|雇主|单位)(?:每年|每月|每个月)?(?:再|也|会|还)?(?:给|存|缴|贡献|供款|提拨)"
 )
 
+# "catch-up contributions starting at 50", "from 45": an age one starts at, not retires at
+_NOT_RETIRING = (
+    r"(?:catch[- ]?up(?: contributions?)?|starting|start|begin(?:ning)?|from)"
+    r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$"
+)
+
 TABLE: tuple[Slot, ...] = (
     # ages and horizons
     slot(
@@ -74,16 +80,27 @@ TABLE: tuple[Slot, ...] = (
         "retire_age",
         "age count",
         before=r"retire[sd]?(?: at| by)?|retirement(?: at| age)?|until (?:he |she |i |you )?"
-        r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|\bat age|"
-        r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
-        r"\bby\b|\bat\b|\bfor\b|\buntil\b|\btill\b|到|在",
+        r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
+        r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)",
         after=r"退休|\s*(?:retire|retirement)|时|的时候|(?:能|会|可以)?(?:有|存到?|攒到?)多少",
         window=6,
         low=30,
         high=110,
-        not_before=r"(?:catch[- ]?up(?: contributions?)?|starting|start|begin(?:ning)?|from)"
-        r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$",
+        not_before=_NOT_RETIRING,
     ),
+    # "at 65", "by 60", 到65岁: a retirement age unless a surer cue took one ("is 300k at 45
+    # enough to retire at 65?": the retirement is 65, and 45 is the age now, below)
+    slot(
+        "retire_age",
+        "age count",
+        before=r"\bat(?: age)?|\bby\b|\bfor\b|\buntil\b|\btill\b|到|在",
+        window=6,
+        low=30,
+        high=110,
+        before_penalty=1,
+        not_before=_NOT_RETIRING,
+    ),
+    slot("age", "age count", before=r"\bat(?: age)?", window=2, low=14, high=110, before_penalty=2),
     # "Maria is 25 and earns…": weaker than any retirement cue ("retirement age is 65").
     slot("age", "count", before=r"\bis\b", window=2, low=14, high=110, before_penalty=3),
     slot("age", "age", fallback=True),
@@ -137,7 +154,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
-        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at|"
+        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|at|sits at|stands at|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
@@ -146,6 +163,7 @@ TABLE: tuple[Slot, ...] = (
         + r"|\s*(?:current |starting )?balance|在\s*401k",
         window=10,
         low=100,
+        stock=True,
     ),
     # A one-off sum put in once ("a $10,000 investment", "1万美元放在基金里", "what would $10,000
     # grow to") starts the balance.
@@ -158,6 +176,7 @@ TABLE: tuple[Slot, ...] = (
         r"\s*(?:grow|compound|turn into|become)",
         window=6,
         low=100,
+        stock=True,
     ),
     slot(
         "balance",
@@ -166,6 +185,7 @@ TABLE: tuple[Slot, ...] = (
         after=r"\s*(?:saved|stashed|sitting)|\s*(?:be |is )?(?:enough|sufficient)|够",
         window=10,
         low=100,
+        stock=True,
         before_penalty=2,
         after_penalty=2,
     ),
