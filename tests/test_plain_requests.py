@@ -1298,6 +1298,19 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "我50歲，401k有80萬美元，能不能60歲退休？",
         {"age": "50", "balance": "800000", "retire_age": "60"},
     ),
+    # 'whether/together/either' hold no coin ('ether'); 'whether I can retire' asks if it is enough
+    (
+        "I'm 60 and wondering whether I can retire at 65 with 900k in my 401k.",
+        {"age": "60", "retire_age": "65", "balance": "900000"},
+    ),
+    (
+        "My wife and I together have 800k in our 401ks, we're 55, retire at 62. Is that enough?",
+        {"age": "55", "retire_age": "62", "balance": "800000"},
+    ),
+    (
+        "I am 52 and not sure if I can retire at 60. I have 700k in my 401k and put in 30k a year.",
+        {"age": "52", "retire_age": "60", "balance": "700000", "contrib_amount": "30000"},
+    ),
 )
 
 # Fact questions that carry a number stay questions (the notes answer them).

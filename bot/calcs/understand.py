@@ -20,7 +20,10 @@ from bot.calcs.request import (
 from bot.knowledge.focus import asking_text, asks_anything
 from bot.knowledge.tokens import normalize
 
-_CRYPTO = re.compile(r"crypto|bitcoin|btc|ether|ethereum|加密|比特币|数字货币|虚拟货币|以太坊")
+# "ether" as a word: "whether", "together", "either" are no coins
+_CRYPTO = re.compile(
+    r"crypto|bitcoin|\bbtc\b|\bether\b|ethereum|加密|比特币|数字货币|虚拟货币|以太坊"
+)
 _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
 _FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
 _PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension")
@@ -111,6 +114,7 @@ _ADVICE = re.compile(
 # reach retirement, which a projection of those numbers answers.
 _ENOUGH = re.compile(
     r"\bon (?:the )?(?:right )?track\b|\benough\b|\bcan (?:i|we|he|she) (?:still )?retire\b|\b(?:able|afford) to retire\b|"
+    r"\b(?:whether|if)(?: or not)? (?:i|we) (?:can|could|will be able to) (?:still )?retire\b|"
     r"\bafford to (?:quit|stop working)\b|\bdoable\b|\bbehind\b|\brealistic\b|\bfeasible\b|"
     r"\b(?:am i|are we) (?:gonna|going to) be (?:ok|okay|fine|alright)\b|"
     r"\bwill (?:i|we) be (?:ok|okay|fine|alright)\b|\bwill i make it\b|"

@@ -18,7 +18,7 @@ _PERIOD = (
 )
 _AGE_BEFORE = (
     r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
-    r"\byou'?re|\byou are|\b(?:now|currently|today)(?: at)?|"
+    r"\byou'?re|\byou are|\bwe'?re|\bwe are|\b(?:now|currently|today)(?: at)?|"
     r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
