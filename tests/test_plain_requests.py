@@ -7,7 +7,10 @@ phrasing (k/万/w, "/yr", 年化, 公司匹配/配對, "no match", 工资不涨,
 
 import pytest
 
+from bot.calcs.numbers import digits_for_words
+from bot.calcs.readers.match import match_tiers
 from bot.calcs.understand import understand
+from bot.knowledge.tokens import normalize
 
 # (text, the inputs a right reading gives)
 REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
@@ -1313,6 +1316,46 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
     ),
 )
 
+# Match formulas as people type them, and the tiers they give.
+MATCHES = (
+    ("my company matches 6%", "100@6"),
+    ("they match 4%", "100@4"),
+    ("employer match of 3%", "100@3"),
+    ("match: 50% up to 6%", "50@6"),
+    ("1:1 match up to 4%", "100@4"),
+    ("they match 1:1 up to 4%", "100@4"),
+    ("dollar for dollar up to 4%", "100@4"),
+    ("a 100% match up to 5%", "100@5"),
+    ("match 50 cents per dollar up to 6%", "50@6"),
+    ("a match of 50% on the first 6%", "50@6"),
+    ("50% match on 6%", "50@6"),
+    ("matches half of my contributions up to 6%", "50@6"),
+    ("match half up to 6%", "50@6"),
+    ("100% match on the first 3%, 50% on the next 2%", "100@3+50@2"),
+    ("100% on the first 3% and 50% on the next 2%", "100@3+50@2"),
+    ("employer matches 50% of the first 6% I contribute", "50@6"),
+    ("company matches my contributions dollar for dollar up to 5% of pay", "100@5"),
+    ("employer puts in 50 cents for every dollar up to 6% of salary", "50@6"),
+    ("4% employer match", "100@4"),
+    ("company matches 100% of the first 4%", "100@4"),
+    ("matching 50% up to 6%", "50@6"),
+    ("50% match up to 6% of salary", "50@6"),
+    ("公司1:1匹配4%", "100@4"),
+    ("公司match 4%", "100@4"),
+    ("雇主配比6%", "100@6"),
+    ("公司按50%匹配，最高6%", "50@6"),
+    ("公司匹配一半，上限6%", "50@6"),
+    ("匹配比例50%，上限6%", "50@6"),
+    ("前3%全额匹配，后2%匹配50%", "100@3+50@2"),
+    ("公司100%匹配前4%", "100@4"),
+    ("公司匹配50%，最多匹配到工资的6%", "50@6"),
+    ("公司配对50%到6%", "50@6"),
+    ("公司會相對提撥100%，上限6%", "100@6"),
+    ("雇主按1:1配比，最高5%", "100@5"),
+    ("公司给1:1 match到4%", "100@4"),
+    ("公司全额匹配前5%", "100@5"),
+)
+
 # Fact questions that carry a number stay questions (the notes answer them).
 QUESTIONS = (
     "What is the 401k contribution limit for 2026?",
@@ -1349,3 +1392,8 @@ def test_a_plain_request_is_read_exactly(text: str, want: dict[str, str]) -> Non
 @pytest.mark.parametrize("text", QUESTIONS)
 def test_a_fact_question_with_a_number_stays_a_question(text: str) -> None:
     assert understand(text) is None
+
+
+@pytest.mark.parametrize(("text", "tiers"), MATCHES)
+def test_a_typed_match_formula_gives_its_tiers(text: str, tiers: str) -> None:
+    assert match_tiers(digits_for_words(normalize(text)))[0] == tiers

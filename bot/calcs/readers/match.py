@@ -31,7 +31,7 @@ _MATCH_PATTERNS = (
     (
         r"(\d+(?:\.\d+)?)%\s*(?:employer |company |的)?(?:公司|雇主)?(?:match(?:ing)?|匹配|"
         r"配比)?\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?(?:up to|on the first|"
-        r"of the first|for the first|on up to|前|最多)\s*(\d+(?:\.\d+)?)%",
+        r"of the first|for the first|on up to|on|前|最多)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # matches 100% of contributions up to 5%
@@ -55,6 +55,18 @@ _MATCH_PATTERNS = (
         r"dollar)[^%]{0,25}?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
         "per_dollar",
     ),
+    # 前3%全额匹配，后2%匹配50%
+    (
+        r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1|100%)\s*(?:匹配|配比|配对)\s*[,，]?\s*"
+        r"(?:后|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*(?:按|匹配|配比|配对)?\s*(\d+(?:\.\d+)?)%",
+        "cn_two",
+    ),
+    # 公司按50%匹配，最高6% / 公司匹配一半，上限6%
+    (
+        r"(?:按\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*|(一半)\s*)?(?:匹配|配比|配对)\s*(一半)?\s*[,，]?\s*"
+        r"(?:最高|上限|最多|封顶)\s*(?:为|是|到|达)?\s*(?:工资的?)?\s*(\d+(?:\.\d+)?)%",
+        "cn_rate_cap",
+    ),
     # 前6%按50%匹配 / 前6%可以2:1 match
     (
         r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|的|可以)?\s*(\d+(?:\.\d+)?)%\s*(?:匹配|配比|配对|match)",
@@ -63,15 +75,17 @@ _MATCH_PATTERNS = (
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|配对|match)", "ratio"),
     # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
     (
-        r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
-        r"(?:最高|上限|最多|封顶|到|至|capped at|max(?:imum)? of)\s*(?:达|到|至)?\s*"
+        r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(?:比例|率)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
+        r"(?:最高|上限|最多|封顶|到|至|capped at|max(?:imum)? of)\s*(?:为|是)?\s*"
+        r"(?:匹配|配比|配对)?\s*(?:达|到|至)?\s*"
         r"(?:你的?|您的?|我的?)?\s*(?:工资|薪水|薪资|收入)?\s*的?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
     (
         r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|配对|提拨|配|match)?\s*"
-        r"(?:到|至|前|up to)\s*(\d+(?:\.\d+)?)%",
+        r"(?:[,，]?\s*(?:最高|上限|最多|封顶)\s*(?:为|是|到)?\s*(?:工资的?)?|到|至|前|up to)?\s*"
+        r"(\d+(?:\.\d+)?)%",
         "full",
     ),
     # matches the first 6% / matches his contribution up to 3% / matches up to 3%
@@ -82,7 +96,9 @@ _MATCH_PATTERNS = (
     ),
     # matches half up to 6%
     (
-        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what i put in)\s+)?"
+        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what i put in|"
+        + _WHOSE
+        + r"(?:401k )?contributions?)\s+)?"
         r"(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
         "half",
     ),
@@ -102,7 +118,7 @@ _MATCH_PATTERNS = (
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
     (r"(\d+(?:\.\d+)?)%\s*(?:max(?:imum)? )?(?:employer |company )?match\b", "full"),
     (
-        r"(?:employer|company|公司|雇主) ?match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%"
+        r"(?:employer|company|they|firm|公司|雇主|单位) ?match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%"
         r"(?!\s*(?:of|on|up))",
         "full",
     ),
@@ -147,6 +163,12 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{fmt(rate)}@{g[1]}"
         elif kind == "cap_first":
             tiers = f"{g[1]}@{g[0]}"
+        elif kind == "cn_two":
+            tiers = f"100@{g[0]}+{g[2]}@{g[1]}"
+        elif kind == "cn_rate_cap":
+            if g[0] is None and g[1] is None and g[2] is None:
+                continue  # 匹配，最高6%: the rate is not said
+            tiers = f"{g[0] or 50}@{g[3]}"
         elif kind == "employer_cap":
             tiers = f"{g[0]}@{fmt(float(g[1]) * 100 / float(g[0]))}"
         elif kind == "half":
