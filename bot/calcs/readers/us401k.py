@@ -285,8 +285,8 @@ TABLE: tuple[Slot, ...] = (
         r"\s*in\b(?=\s*(?:[,.;]|$))|"  # "10% in, 50% match": slang for what one puts in
         r"\s*的?\s*(?:工资|薪水|薪资|收入)",  # 储蓄8%的工资
         window=30,
-        fallback=True,
-        unless="contrib_amount",
+        # no fallback: a bare percent with no cue ("30, 80k, 7%") may as well be a return,
+        # and asking beats guessing
         not_before=_COMPANY_PUTS_IN,
     ),
     slot("contrib_pct", "percent", before=r"\b(?:401k|403b)\b", window=0),
