@@ -621,6 +621,135 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "return": "7",
         },
     ),
+    # labelled forms and lists: 'salary: 95k', 'deferral rate 8%', 'expense ratio 0.04%', '6% avg',
+    # 'I'm at 10% in my 401k', 'I do 12%', 'match 3%'; a cue reaches no number over another one
+    (
+        "I'm 30, my income is 95k, I'm at 10% in my 401k, 7% return, how much at 65?",
+        {"age": "30", "salary": "95000", "contrib_pct": "10", "return": "7", "retire_age": "65"},
+    ),
+    (
+        "salary: 95k, age: 30, 401k contribution: 10%, employer match: 50% up to 6%, return: 7%, "
+        "retire at: 65",
+        {
+            "age": "30",
+            "salary": "95000",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 35 and I earn 95,000 annually, deferral rate 8%, expense ratio 0.04%, 7% average "
+        "annual return, 25 years to retirement. What will I have?",
+        {
+            "age": "35",
+            "salary": "95000",
+            "contrib_pct": "8",
+            "fee": "0.04",
+            "return": "7",
+            "years": "25",
+        },
+    ),
+    (
+        "I'm 40, 300k in my 401k, contributing $19,500/yr, 7% compounded, 20 years left. How much "
+        "will I have?",
+        {"age": "40", "balance": "300000", "contrib_amount": "19500", "return": "7", "years": "20"},
+    ),
+    (
+        "I'm 45, gross 120k, I do 12%, company matches 4%, 1% fee, 3% inflation, 6% return, "
+        "another 20 years of work. Projection?",
+        {
+            "age": "45",
+            "salary": "120000",
+            "contrib_pct": "12",
+            "match": "100@4",
+            "fee": "1",
+            "inflation": "3",
+            "return": "6",
+            "years": "20",
+        },
+    ),
+    (
+        "I'm 29 and I put 500 a month in my 401k. I have 20k now. Assume 7% growth, retire in 36 "
+        "years. How much?",
+        {"age": "29", "contrib_amount": "6000", "balance": "20000", "return": "7", "years": "36"},
+    ),
+    (
+        "im 50 w/ 400k in 401k, putting 2500/mo, 6% avg, retire at 62, will i be ok?",
+        {
+            "age": "50",
+            "balance": "400000",
+            "contrib_amount": "30000",
+            "return": "6",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "I'm 26, paid 58k a year, contributing 6% to get the full match (100% up to 6%), 8% "
+        "returns, what at 67?",
+        {
+            "age": "26",
+            "salary": "58000",
+            "contrib_pct": "6",
+            "match": "100@6",
+            "return": "8",
+            "retire_age": "67",
+        },
+    ),
+    (
+        "34 yrs old, 401k = 85k, contribute 15k/yr, expect 7%/yr returns, retire at 60, what's "
+        "the final balance?",
+        {
+            "age": "34",
+            "balance": "85000",
+            "contrib_amount": "15000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 37, I save 10% of my $80,000 salary and my employer adds a 5% match. 7% growth. How "
+        "much at 65?",
+        {
+            "age": "37",
+            "contrib_pct": "10",
+            "salary": "80000",
+            "match": "100@5",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "If I'm 30 and invest $6,500 a year in my 401k at 8% until I'm 65, what will I have?",
+        {"age": "30", "contrib_amount": "6500", "return": "8", "retire_age": "65"},
+    ),
+    (
+        "I'm 42, making $140k, contributing 15%, no employer match, 6.5% return, 2% raises, "
+        "retire at 62. How much will I have?",
+        {
+            "age": "42",
+            "salary": "140000",
+            "contrib_pct": "15",
+            "match": "0",
+            "return": "6.5",
+            "raise": "2",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "401k balance $42,000, age 31, salary $78,000, contribution 8%, match 3%, return 7%, "
+        "retire 65 - what do I end up with?",
+        {
+            "balance": "42000",
+            "age": "31",
+            "salary": "78000",
+            "contrib_pct": "8",
+            "match": "100@3",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -1313,6 +1442,83 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "I am 52 and not sure if I can retire at 60. I have 700k in my 401k and put in 30k a year.",
         {"age": "52", "retire_age": "60", "balance": "700000", "contrib_amount": "30000"},
+    ),
+    # 年龄35, 401k余额, 年回报率, 401k每年存满, 帳戶有
+    (
+        "我32岁，收入每年9万美元，401k自己存8%，公司匹配4%，投资回报7%，还有30年退休，能攒多少？",
+        {
+            "age": "32",
+            "salary": "90000",
+            "contrib_pct": "8",
+            "match": "100@4",
+            "return": "7",
+            "years": "30",
+        },
+    ),
+    (
+        "年龄35，年薪11万刀，401k余额8万刀，每年存1.5万刀，年化6%，60岁退休，最后多少？",
+        {
+            "age": "35",
+            "salary": "110000",
+            "balance": "80000",
+            "contrib_amount": "15000",
+            "return": "6",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我今年41岁，401k有22万美元，每个月存1500美元，年回报率6%，打算63岁退休，到时候有多少？",
+        {
+            "age": "41",
+            "balance": "220000",
+            "contrib_amount": "18000",
+            "return": "6",
+            "retire_age": "63",
+        },
+    ),
+    (
+        "本人30岁，年薪12万美元，401k每年存满，公司匹配50%到6%，年化7%，55岁退休能攒多少？",
+        {
+            "age": "30",
+            "salary": "120000",
+            "max": "1",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "55",
+        },
+    ),
+    (
+        "我27岁，年薪7万美元，401k存10%，公司配比5%，预期年化8%，通胀3%，40年后有多少钱？",
+        {
+            "age": "27",
+            "salary": "70000",
+            "contrib_pct": "10",
+            "match": "100@5",
+            "return": "8",
+            "inflation": "3",
+            "years": "40",
+        },
+    ),
+    (
+        "我36歲，年薪12萬美元，401k每月存2000美元，公司配對6%，年報酬7%，24年後能有多少？",
+        {
+            "age": "36",
+            "salary": "120000",
+            "contrib_amount": "24000",
+            "match": "100@6",
+            "return": "7",
+            "years": "24",
+        },
+    ),
+    (
+        "目前42歲，401k帳戶有35萬美元，每年存2.3萬美元，年化報酬6%，想60歲退休，夠嗎？",
+        {
+            "age": "42",
+            "balance": "350000",
+            "contrib_amount": "23000",
+            "return": "6",
+            "retire_age": "60",
+        },
     ),
 )
 

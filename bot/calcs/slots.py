@@ -52,11 +52,22 @@ def _compiled(pattern: str) -> re.Pattern[str] | None:
 _SPACES = re.compile(r"\s+")
 
 
-def _gap(text: str, start: int, end: int) -> int | None:
+# Plan names hold digits that are no numbers ("contribute to my 401k 10%").
+_PLAN_NAME = re.compile(r"\b(?:401|403|457)\s?\(?[kb]\)?")
+_DIGIT = re.compile(r"\d")
+
+
+def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
     """Characters between a cue and its quantity (runs of spaces count as one), or None
-    across a sentence end."""
+    when they are not each other's: across a sentence end, over another number ("putting
+    2500/mo, 6%": the 6% is not put in), or, for a cue after the quantity, across a comma
+    ("8%, expense ratio 0.04%": the ratio is the 0.04%)."""
     between = text[start:end]
-    return None if _SENTENCE_END.search(between) else len(_SPACES.sub(" ", between.strip()))
+    if _SENTENCE_END.search(between) or _DIGIT.search(_PLAN_NAME.sub("", between)):
+        return None
+    if after and "," in between:
+        return None
+    return len(_SPACES.sub(" ", between.strip()))
 
 
 def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
@@ -75,7 +86,7 @@ def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
     if after is not None:
         hi = min(len(text), quantity.end + row.window + 40)
         for match in after.finditer(text, quantity.end, hi):
-            gap = _gap(text, quantity.end, match.start())
+            gap = _gap(text, quantity.end, match.start(), after=True)
             if gap is not None and gap <= row.window:
                 gap += row.after_penalty
                 if best is None or gap < best:

@@ -50,7 +50,7 @@ _GET_CUE = re.compile(
     r"what (?:will|would) (?:my pension|i get)|estimate"
 )
 _SAVINGS = re.compile(
-    r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|"
+    r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|defer|"
     r"contribut|\bput(?:ting|s)?\b[^.?!;]{0,25}?\b(?:in|into|away|aside)\b|\badding\b|\bfund\b|"
     r"存|攒|贡献|供款|基金|放在|\bgrow (?:to|into)\b"  # "what would 500k grow to…"
 )

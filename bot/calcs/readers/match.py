@@ -124,7 +124,7 @@ _MATCH_PATTERNS = (
     ),
     # the match is 4% / company match: 4% / 公司匹配是4%
     (
-        r"(?:match(?:ing)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为|\()\s*(?:an? )?(\d+(?:\.\d+)?)%"
+        r"(?:\bmatch(?:ing)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为|\()?\s*(?:an? )?(\d+(?:\.\d+)?)%"
         r"(?!\s*(?:of|on|up|到|至|最高|上限|封顶|的|前))",
         "full",
     ),

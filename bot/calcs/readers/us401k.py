@@ -231,7 +231,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "fee",
         "percent",
-        before=r"fees?|expense\w*|charg\w*|费用|管理费|费率|手续费|内扣",
+        before=r"fees?|expense\w*|expense ratio(?: of| is)?|charg\w*|费用|管理费|费率|手续费|内扣",
         after=r"\s*(?:in )?(?:fees?|expense ratio)|费",
         window=25,
     ),
@@ -255,18 +255,16 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "return",
         "percent",
-        before=r"return|interest|"
-        + _NOT_EN_PAY
-        + r"grow\w*|\bearns?\b|earning|yield|\bat\s*$|\brate of|"
+        before=r"return|interest|" + _NOT_EN_PAY + r"grow\w*|\bearns?\b|earning|yield|\brate of|"
         r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
-        r"yield)|回报|收益|年化",
+        r"yield)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化",
         window=30,
     ),
     slot(
         "return",
         "percent",
-        before=r"market (?:does|returns?|makes)|\bdoes|\bassum\w*|\bexpect\w*",
+        before=r"market (?:does|returns?|makes)|\bdoes|\bassum\w*|\bexpect\w*|\bat",
         after=r"\s*(?:a|per|each) year|\s*/\s*(?:yr|year)\b|\s*annually|\s*compounded|\s*yearly|"
         r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
         window=12,
@@ -276,7 +274,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "contrib_pct",
         "percent",
-        before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
+        before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|\bi (?:do|'m doing)|"
         r"自提|存|缴|贡献|供款|提拨|储蓄|放",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
@@ -348,7 +346,7 @@ _MAXED = re.compile(
     r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my|our)\s+)?(?:401k|403b)s?))?\s+out\b|"
     r"\bmax(?:ing|ed|es)?\s+(?:(?:the|my|our)\s+)?(?:401k|403b)s?\b|"
     r"\bcontribut\w* the (?:irs )?max(?:imum)?\b|\bthe (?:irs )?max(?:imum)? (?:each|every) year\b|"
-    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:存|放)满|顶格存"
+    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|顶格存"
 )
 
 
