@@ -281,7 +281,8 @@ TABLE: tuple[Slot, ...] = (
         + _MY
         + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
         r"\s*in\b(?=\s*(?:[,.;]|$))|"  # "10% in, 50% match": slang for what one puts in
-        r"\s*的?\s*(?:工资|薪水|薪资|收入)",  # 储蓄8%的工资
+        r"\s*的?\s*(?:工资|薪水|薪资|收入)|"  # 储蓄8%的工资
+        r"\s*(?:存|放|投)(?:进|入|到)",  # 把10%存进401k
         window=30,
         # no fallback: a bare percent with no cue ("30, 80k, 7%") may as well be a return,
         # and asking beats guessing
@@ -293,6 +294,10 @@ _BY_NAME = {row.name: row for row in reversed(TABLE)}  # a name's first row deci
 _AGE_SPAN = re.compile(
     r"(?:between|from) (?:the )?(?:ages? (?:of )?)?(\d{2}) ?(?:and|to|-|–|until|till) ?"
     r"(?:age )?(\d{2})\b"
+)
+# 从30岁存到60岁, 30岁到60岁每年存: saving from the one age to the other
+_AGE_SPAN_CN = re.compile(
+    r"从\s*(\d{2})\s*岁?\s*(?:开始)?\s*(?:存|投|放|缴|干|工作)?\s*(?:到|至)\s*(\d{2})\s*岁"
 )
 # A rate or amount that belongs to a debt ("a mortgage at 3.5%") is not an input.
 _DEBT = re.compile(r"\bloan|mortgage|\bdebt|car payment|credit card|房贷|贷款|车贷|欠")
@@ -374,7 +379,7 @@ def _reading(text: str) -> dict[str, str]:
     if now:  # "At 45, I have 200k…": the age one is now, not the one retired at
         params["age"] = now.group(1)
         used.append(now.span(1))
-    span = _AGE_SPAN.search(text)
+    span = _AGE_SPAN.search(text) or _AGE_SPAN_CN.search(text)
     if span:  # "between the ages of 22 and 40": saving from the one age to the other
         params.setdefault("age", span.group(1))
         params.setdefault("retire_age", span.group(2))

@@ -16,7 +16,8 @@ _ZERO_PHRASES = (
         "contrib_amount",
         r"\b(?:no|0|zero) (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
         r"\bstop(?:ped)? (?:putting (?:money |anything )?in|adding|saving)\b|\btouch nothing\b|"
-        r"\bnot contributing\b|不再(?:继续)?(?:存|缴|投|放)|不存了|不放了|停止(?:缴费|供款|存|放)",
+        r"\bnot contributing\b|不再(?:继续)?(?:存|缴|投|放|提拨|供款|贡献)|不存了|不放了|"
+        r"停止(?:缴费|供款|存|放|提拨|贡献)",
     ),
     (
         "balance",
