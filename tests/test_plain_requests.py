@@ -750,6 +750,27 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # 'invest 5% of my salary' is a contribution rate ('invested at 7%' a return); 'aged 35 to 44'
+    # is a bracket of other people, nobody's age
+    (
+        "I'm 28, I invest 5% of my 70k salary in my 401k, 8% return, retire at 60, how much?",
+        {"age": "28", "retire_age": "60", "salary": "70000", "return": "8", "contrib_pct": "5"},
+    ),
+    (
+        "I invested at 7% for 20 years, putting in 5000 a year, how much will I have?",
+        {"years": "20", "contrib_amount": "5000", "return": "7"},
+    ),
+    (
+        "Average 401k for people aged 35 to 44 is 100k. I'm 40 with 80k, adding 10k a year at 7%, "
+        "what will I have at 65?",
+        {
+            "age": "40",
+            "contrib_amount": "10000",
+            "retire_age": "65",
+            "balance": "80000",
+            "return": "7",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -842,7 +863,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         {"age": "35", "contrib_pct": "10", "match": "100@4", "return": "7", "retire_age": "65"},
     ),
     (
-        "我30岁，年薪9万美元，每年储蓄10%的工资，雇主提供4%的匹配，工资每年以3%的速度上涨，年化7%，到65岁有多少？",
+        "我30岁，年薪9万美元，每年储蓄10%的工资，雇主提供4%的匹配，工资每年以3%的速度上涨，"
+        "年化7%，到65岁有多少？",
         {
             "age": "30",
             "salary": "90000",
@@ -1033,7 +1055,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         {"contrib_amount": "12000", "return": "8", "years": "20"},
     ),
     (
-        "我27岁，年薪9万美元，存5%，公司匹配5%，年化6%，管理费0.2%，工资每年涨2%，65岁退休能有多少？",
+        "我27岁，年薪9万美元，存5%，公司匹配5%，年化6%，管理费0.2%，工资每年涨2%，"
+        "65岁退休能有多少？",
         {
             "age": "27",
             "salary": "90000",
@@ -1226,7 +1249,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         },
     ),
     (
-        "我27歲，年薪7萬美元，401k提撥6%，雇主相對提撥100%到6%，年化8%，薪資每年調漲2%，到65歲能有多少？",
+        "我27歲，年薪7萬美元，401k提撥6%，雇主相對提撥100%到6%，年化8%，薪資每年調漲2%，"
+        "到65歲能有多少？",
         {
             "age": "27",
             "salary": "70000",
@@ -1264,7 +1288,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         },
     ),
     (
-        "我38岁，401k里有15万美元，每年存1.5万美元，公司匹配3%，年化6%，通胀2.5%，还有25年退休，能有多少？",
+        "我38岁，401k里有15万美元，每年存1.5万美元，公司匹配3%，年化6%，通胀2.5%，还有25年退休，"
+        "能有多少？",
         {
             "age": "38",
             "balance": "150000",
@@ -1291,7 +1316,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         },
     ),
     (
-        "我40岁，年薪15万刀，401k存了40万刀，每年存2.3万刀，公司匹配6%，预期年化6%，打算62岁退休，够吗？",
+        "我40岁，年薪15万刀，401k存了40万刀，每年存2.3万刀，公司匹配6%，预期年化6%，打算62岁退休，"
+        "够吗？",
         {
             "age": "40",
             "salary": "150000",
@@ -1365,7 +1391,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         {"age": "38", "balance": "200000", "max": "1", "return": "6", "retire_age": "60"},
     ),
     (
-        "我29歲，月薪7000美元，401k提撥8%，公司一比一配對到5%，年化7%，薪水每年漲3%，65歲會有多少錢？",
+        "我29歲，月薪7000美元，401k提撥8%，公司一比一配對到5%，年化7%，薪水每年漲3%，"
+        "65歲會有多少錢？",
         {
             "age": "29",
             "salary": "84000",
@@ -1548,7 +1575,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         {"age": "28", "balance": "20000", "contrib_amount": "6000", "return": "8", "years": "37"},
     ),
     (
-        "我40歲，薪資每年15萬美元，自提10%，雇主相對提撥5%，投報率6%，通膨2%，手續費0.5%，65歲退休能領多少？",
+        "我40歲，薪資每年15萬美元，自提10%，雇主相對提撥5%，投報率6%，通膨2%，手續費0.5%，"
+        "65歲退休能領多少？",
         {
             "age": "40",
             "salary": "150000",
@@ -1578,7 +1606,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         },
     ),
     (
-        "我38岁，家庭年收入20万美元，401k总共有45万美元，每年一共存4万美元，年化6%，55岁退休够不够？",
+        "我38岁，家庭年收入20万美元，401k总共有45万美元，每年一共存4万美元，年化6%，"
+        "55岁退休够不够？",
         {
             "age": "38",
             "salary": "200000",
@@ -1597,7 +1626,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         {"age": "50", "balance": "700000", "contrib_amount": "31000", "return": "6", "years": "15"},
     ),
     (
-        "我33岁，年薪12万美元，税前存15%进401k，公司匹配50%，上限6%，预计年化7%，27年后会有多少钱？",
+        "我33岁，年薪12万美元，税前存15%进401k，公司匹配50%，上限6%，预计年化7%，"
+        "27年后会有多少钱？",
         {
             "age": "33",
             "salary": "120000",
@@ -1608,7 +1638,8 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         },
     ),
     (
-        "我今年30歲，年收入8萬美元，每年把10%存進401k，公司配對50%到6%，年化報酬7%，35年後能存到多少？",
+        "我今年30歲，年收入8萬美元，每年把10%存進401k，公司配對50%到6%，年化報酬7%，"
+        "35年後能存到多少？",
         {
             "age": "30",
             "salary": "80000",

@@ -216,8 +216,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
         r"\b(?:i|we|you|they|she|he)(?:'ll| will|'d| would) have"
         r"(?: (?:over|about|around|roughly|nearly|almost|only|just))?|"
-        r"\b(?:balance|401k|403b|account|it|that|savings|nest egg)\s+(?:will|would|could) "
-        r"(?:be|grow to)(?: worth)?(?: about| around| roughly| nearly)?|"
+        r"\b(?:balance|401k|403b|account|it|that|savings|nest egg)\b[^.?!;$\d]{0,30}?"
+        r"\b(?:will|would|could) (?:be|grow to)(?: worth)?(?: about| around| roughly| nearly)?|"
         r"\b(?:is it|it's|that's|is that) (?:really|actually)|"
         r"grows? to|增长到|增长至|增至|涨到|涨至|变成|"
         r"(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
@@ -275,6 +275,7 @@ TABLE: tuple[Slot, ...] = (
         "contrib_pct",
         "percent",
         before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|\bi (?:do|'m doing)|"
+        r"\binvest(?:ing|s)?\b(?!\s+(?:at|in|with|for|and))|"
         r"自提|存|缴|贡献|供款|提拨|储蓄|放",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
@@ -294,6 +295,12 @@ _BY_NAME = {row.name: row for row in reversed(TABLE)}  # a name's first row deci
 _AGE_SPAN = re.compile(
     r"(?:between|from) (?:the )?(?:ages? (?:of )?)?(\d{2}) ?(?:and|to|-|–|until|till) ?"
     r"(?:age )?(\d{2})\b"
+)
+# "aged 25 to 34", "25-34 year olds": an age bracket of other people (a span from one's own
+# age to retirement says "between"/"from", read by _AGE_SPAN first)
+_AGE_BRACKET = re.compile(
+    r"(?<!between )(?<!from )\b(?:aged|ages)\s+\d{2}\s*(?:to|-|–)\s*\d{2}\b|"
+    r"\b\d{2}\s*(?:-|–|to)\s*\d{2}[- ]year[- ]olds\b"
 )
 # 从30岁存到60岁, 30岁到60岁每年存: saving from the one age to the other
 _AGE_SPAN_CN = re.compile(
@@ -375,6 +382,8 @@ def _reading(text: str) -> dict[str, str]:
     matched_at = None if tiers else _MATCHED_AT.search(text)
     if matched_at:
         used.append(matched_at.span())
+    for bracket in _AGE_BRACKET.finditer(text):
+        used.append(bracket.span())  # "workers aged 25 to 34": a bracket, nobody's age
     now = _AGE_NOW.search(text)
     if now:  # "At 45, I have 200k…": the age one is now, not the one retired at
         params["age"] = now.group(1)
