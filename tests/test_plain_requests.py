@@ -771,6 +771,57 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "return": "7",
         },
     ),
+    # the asker's age before a spouse's; 'want 1M' is a target; '10% of 85k' a share of pay;
+    # a bare '7%' with no cue is left out (asked), as is a debt's rate
+    (
+        "My wife is 35 and I'm 38. We have 300k in our 401ks, put in 40k a year, 7% return. How "
+        "much at 65?",
+        {
+            "age": "38",
+            "balance": "300000",
+            "contrib_amount": "40000",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 30 and want 1M at 60. I have 50k and save 15k a year at 7%. Will I make it?",
+        {
+            "age": "30",
+            "target": "1000000",
+            "contrib_amount": "15000",
+            "retire_age": "60",
+            "balance": "50000",
+            "return": "7",
+        },
+    ),
+    (
+        "30 y.o., 401k 40k, 10% of 85k, match 4%, 7%, retire 65?",
+        {
+            "match": "100@4",
+            "age": "30",
+            "retire_age": "65",
+            "salary": "85000",
+            "balance": "40000",
+            "contrib_pct": "10",
+        },
+    ),
+    (
+        "I contribute 6% of 90k and my employer contributes 3%. I'm 35. 7% return. What will I "
+        "have at 65?",
+        {"age": "35", "salary": "90000", "return": "7", "contrib_pct": "6", "retire_age": "65"},
+    ),
+    (
+        "I'm 50, 401k 500k, mortgage 200k at 3%, contributing 25k a year, 6% growth, what will I "
+        "have at 62?",
+        {
+            "age": "50",
+            "balance": "500000",
+            "contrib_amount": "25000",
+            "return": "6",
+            "retire_age": "62",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "

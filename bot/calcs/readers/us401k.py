@@ -22,7 +22,7 @@ _AGE_BEFORE = (
     r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
-    r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
+    r"\b(?:he|she)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
     r"\bboth|^|我"
 )
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
@@ -101,6 +101,16 @@ TABLE: tuple[Slot, ...] = (
         not_before=_NOT_RETIRING,
     ),
     slot("age", "age count", before=r"\bat(?: age)?", window=2, low=14, high=110, before_penalty=2),
+    # A spouse's age counts when the asker gives none ("My wife is 35 and I'm 38": 38).
+    slot(
+        "age",
+        "age count",
+        before=r"\b(?:wife|husband|spouse|partner)(?:'s| is)",
+        window=4,
+        low=14,
+        high=110,
+        before_penalty=1,
+    ),
     # "Maria is 25 and earns…": weaker than any retirement cue ("retirement age is 65").
     slot("age", "count", before=r"\bis\b", window=2, low=14, high=110, before_penalty=3),
     slot("age", "age", fallback=True),
@@ -143,9 +153,10 @@ TABLE: tuple[Slot, ...] = (
         "target",
         "money",
         before=r"\b(?:want|hope|like|plan|aim|goal is|trying)(?:ing|s|ed)? to retire\b"
-        r"[^.?!;]{0,20}?\b(?:with|w/|having)",
+        r"[^.?!;]{0,20}?\b(?:with|w/|having)|\b(?:want|need|hoping for|aiming for|aim for)",
         window=6,
         low=1000,
+        stock=True,
     ),
     slot(
         "balance",
@@ -283,7 +294,8 @@ TABLE: tuple[Slot, ...] = (
         + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
         r"\s*in\b(?=\s*(?:[,.;]|$))|"  # "10% in, 50% match": slang for what one puts in
         r"\s*的?\s*(?:工资|薪水|薪资|收入)|"  # 储蓄8%的工资
-        r"\s*(?:存|放|投)(?:进|入|到)",  # 把10%存进401k
+        r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k
+        r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d",  # "10% of 85k"
         window=30,
         # no fallback: a bare percent with no cue ("30, 80k, 7%") may as well be a return,
         # and asking beats guessing
