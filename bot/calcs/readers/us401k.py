@@ -236,6 +236,7 @@ TABLE: tuple[Slot, ...] = (
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
         window=10,
         low=1000,
+        stock=True,
     ),
     # percentages
     # pay rises, fees and inflation first: their cue words are surer than a return's ("at")
