@@ -822,6 +822,15 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "62",
         },
     ),
+    # weekly amounts ('200 a week', '150/wk', 每周) are 52 a year
+    (
+        "How much would I have if I saved 200 a week for 20 years at 7%?",
+        {"years": "20", "contrib_amount": "10400", "return": "7"},
+    ),
+    (
+        "I put in 150/wk to my 401k, I'm 30, 7% return, how much at 65?",
+        {"age": "30", "contrib_amount": "7800", "return": "7", "retire_age": "65"},
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -1709,6 +1718,11 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "return": "6",
             "retire_age": "62",
         },
+    ),
+    # weekly: 每周存100美元
+    (
+        "我每周存100美元到401k，年化7%，30年后有多少？",
+        {"contrib_amount": "5200", "return": "7", "years": "30"},
     ),
 )
 

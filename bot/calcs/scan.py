@@ -22,7 +22,7 @@ class Quantity:
     start: int
     end: int
     kind: str
-    period: str | None = None  # money only: "year", "month" or "biweekly" when stated
+    period: str | None = None  # money only: "year", "month", "biweekly" or "week" when stated
 
 
 _AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|yo\b|y/o|岁|歲)")
@@ -48,6 +48,10 @@ _BIWEEKLY_AFTER = re.compile(
     + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|"
     + r"(?:a|per|each|every) paycheck|每两周)"
 )
+_WEEKLY_AFTER = re.compile(
+    _CURRENCY_WORD
+    + r"\s*(?:(?:a|per|each|every)\s+(?:week|wk)\b|/\s*(?:wk|week)\b|weekly|每周|每星期|一周)"
+)
 _PUT = r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚))?"
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
@@ -60,6 +64,7 @@ _PER_MONTH_BEFORE = re.compile(
     + r"\s*(?:大概|大约|约|是|为|有)?\s*$"
 )
 _BIWEEKLY_BEFORE = re.compile(r"(?:每两周|每2周|每半个月)" + _PUT + r"\s*(?:添加|新增)?\s*$")
+_WEEKLY_BEFORE = re.compile(r"(?:每周|每星期|每个星期|一周|weekly)" + _PUT + r"\s*$")
 
 
 def _period(text: str, number: Number) -> str | None:
@@ -67,6 +72,8 @@ def _period(text: str, number: Number) -> str | None:
     before = text[max(0, number.start - 12) : number.start]
     if _BIWEEKLY_AFTER.match(after) or _BIWEEKLY_BEFORE.search(before):
         return "biweekly"
+    if _WEEKLY_AFTER.match(after) or _WEEKLY_BEFORE.search(before):
+        return "week"
     if _PER_MONTH_AFTER.match(after) or _PER_MONTH_BEFORE.search(before):
         return "month"
     if _PER_YEAR_AFTER.match(after) or _PER_YEAR_BEFORE.search(before):

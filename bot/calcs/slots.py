@@ -142,4 +142,6 @@ def yearly_value(row: Slot, quantity: Quantity) -> float:
         return quantity.value * 12
     if row.yearly and quantity.period == "biweekly":
         return quantity.value * 26
+    if row.yearly and quantity.period == "week":
+        return quantity.value * 52
     return quantity.value

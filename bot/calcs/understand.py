@@ -333,9 +333,9 @@ def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
 
 
 _TIER_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
-# A number is "used" when an input holds it as stated, or a month's, a fortnight's or a
-# percentage's worth of it (pay 8000 a month is 96000 a year; 60% is index 0.6).
-_USED_AS = (1, 12, 26, 0.01)
+# A number is "used" when an input holds it as stated, or a month's, a fortnight's, a week's
+# or a percentage's worth of it (pay 8000 a month is 96000 a year; 60% is index 0.6).
+_USED_AS = (1, 12, 26, 52, 0.01)
 
 
 def _unused_numbers(text: str, params: dict[str, str]) -> tuple[str, ...]:
