@@ -831,6 +831,17 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "I put in 150/wk to my 401k, I'm 30, 7% return, how much at 65?",
         {"age": "30", "contrib_amount": "7800", "return": "7", "retire_age": "65"},
     ),
+    # 'the max contribution', 'the IRS limit' with no amount: the IRS maximum
+    (
+        "I'm 40, I make the max contribution every year, 300k in my 401k now, 7% return, how much "
+        "at 60?",
+        {"age": "40", "balance": "300000", "return": "7", "retire_age": "60", "max": "1"},
+    ),
+    (
+        "I'm 35 contributing the IRS limit to my 401k, 100k balance, 7% growth, what will I have "
+        "at 65?",
+        {"age": "35", "balance": "100000", "return": "7", "retire_age": "65", "max": "1"},
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -1723,6 +1734,11 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "我每周存100美元到401k，年化7%，30年后有多少？",
         {"contrib_amount": "5200", "return": "7", "years": "30"},
+    ),
+    # 存到上限: the IRS maximum
+    (
+        "我35岁，401k每年存到上限，已有10万美元，年化7%，60岁有多少？",
+        {"age": "35", "return": "7", "retire_age": "60", "balance": "100000", "max": "1"},
     ),
 )
 

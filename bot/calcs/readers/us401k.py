@@ -370,8 +370,14 @@ def _balances_by_account(text: str, quantities: list[Quantity]) -> list[Quantity
 _MAXED = re.compile(
     r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my|our)\s+)?(?:401k|403b)s?))?\s+out\b|"
     r"\bmax(?:ing|ed|es)?\s+(?:(?:the|my|our)\s+)?(?:401k|403b)s?\b|"
-    r"\bcontribut\w* the (?:irs )?max(?:imum)?\b|\bthe (?:irs )?max(?:imum)? (?:each|every) year\b|"
-    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|顶格存"
+    # a verb that does it, not the noun: "the contribution limit at 50" is a fact asked about
+    r"\bcontribut(?:e|es|ed|ing) (?:the )?(?:full )?(?:irs |annual |legal )?"
+    r"(?:max(?:imum)?|limit)\b|"
+    r"\bthe (?:irs )?max(?:imum)? (?:each|every) year\b|"
+    r"\b(?:make|makes|making|do|does|doing|hit|hits|hitting)\s+(?:the\s+)?max(?:imum)?"
+    r"(?: contributions?)?\b|"
+    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|顶格存|"
+    r"(?:存|放|缴)(?:到|满)(?:上限|顶)"
 )
 
 
