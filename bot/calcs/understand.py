@@ -169,8 +169,9 @@ def _states_a_projection(text: str) -> bool:
 
 _MONEY_OUT = re.compile(
     r"withdraw|take (?:it |money |some )?out|took out|come out|cash(?:ing)? out|\bloan|borrow|"
-    r"penalt|(?<!pre-)(?<!pre )\btax(?!-deferred| deferred|-free| free|-advantaged)|取出|提取|取钱|"
-    r"贷款|借|罚|(?<!免)税(?![前后])"  # pay before tax (税前年薪) is not money coming out
+    r"penalt|(?<!pre-)(?<!pre )\btax(?!-deferred| deferred|-free| free|-advantaged)|"
+    r"取出|提取|取钱|取多少|能取|可以取|贷款|借|罚|"
+    r"(?<!免)税(?![前后])"  # pay before tax (税前年薪) is not money coming out
 )
 
 
