@@ -10,6 +10,7 @@ import pytest
 from bot.calcs.numbers import digits_for_words
 from bot.calcs.readers.match import match_tiers
 from bot.calcs.understand import understand
+from bot.engine import Engine, Message
 from bot.knowledge.tokens import normalize
 
 # (text, the inputs a right reading gives)
@@ -1837,3 +1838,13 @@ def test_a_fact_question_with_a_number_stays_a_question(text: str) -> None:
 @pytest.mark.parametrize(("text", "tiers"), MATCHES)
 def test_a_typed_match_formula_gives_its_tiers(text: str, tiers: str) -> None:
     assert match_tiers(digits_for_words(normalize(text)))[0] == tiers
+
+
+def test_the_engine_says_back_what_it_read(engine: Engine) -> None:
+    """The reply to each request runs the 401(k) calculator and reports the same inputs."""
+    plain = Engine(engine.content, charts=False, today=engine.today)
+    for text, want in REQUESTS:
+        reply = plain.handle(Message(text))
+        read = (reply.result or {}).get("read") or {}
+        assert reply.kind == "calc" and (reply.result or {}).get("calculator") == "us401k", text
+        assert {str(k): str(v) for k, v in read.items()} == want, text
