@@ -843,6 +843,82 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "at 65?",
         {"age": "35", "balance": "100000", "return": "7", "retire_age": "65", "max": "1"},
     ),
+    # typed loosely: '7 percent', 'years of age', 'me: 41', 'my job matches', slashes
+    # ('/ 6% /' alone is no return: left out, asked)
+    (
+        "32 yr old, 401(k) balance $65,000, contributing $800/month, 7 percent return, retire at "
+        "62. How much will I have?",
+        {
+            "age": "32",
+            "balance": "65000",
+            "contrib_amount": "9600",
+            "return": "7",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "Im 27 yrs old making 62000 a year. I put 8 percent in my 401k and my job matches 4 "
+        "percent. What would I have at 65 with 7 percent growth",
+        {
+            "age": "27",
+            "salary": "62000",
+            "contrib_pct": "8",
+            "match": "100@4",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "age 44 / 401k 310k / contrib 20k per yr / 6% / retire 60 -> ?",
+        {"age": "44", "balance": "310000", "contrib_amount": "20000", "retire_age": "60"},
+    ),
+    (
+        "I am 36 years of age, have $140,000 in my 401(k), and I add $1,000 every month. Expected "
+        "annual return is 6%. What will I have at 60?",
+        {
+            "age": "36",
+            "balance": "140000",
+            "contrib_amount": "12000",
+            "return": "6",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "my 401k: 120k. me: 41. adding 18k/yr. growth 6.5%. retiring at 63. final amount?",
+        {
+            "balance": "120000",
+            "age": "41",
+            "contrib_amount": "18000",
+            "return": "6.5",
+            "retire_age": "63",
+        },
+    ),
+    (
+        "Hi, I'm 29, I earn $85k and contribute 12% to my 401k, employer matches 100% of the "
+        "first 3% and 50% of the next 2%. I have $30k now. Assuming 7% a year, how much will I "
+        "have when I retire at 60?",
+        {
+            "age": "29",
+            "salary": "85000",
+            "contrib_pct": "12",
+            "match": "100@3+50@2",
+            "balance": "30000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "If I start at 22 putting 5% of a 50k salary into my 401k with a 100% match up to 5% and "
+        "get 8% a year, what do I have at 67?",
+        {
+            "age": "22",
+            "contrib_pct": "5",
+            "salary": "50000",
+            "match": "100@5",
+            "return": "8",
+            "retire_age": "67",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -1740,6 +1816,55 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "我35岁，401k每年存到上限，已有10万美元，年化7%，60岁有多少？",
         {"age": "35", "return": "7", "retire_age": "60", "balance": "100000", "max": "1"},
+    ),
+    # mixed with English (salary 10万刀, match 50% up to 6%), 二十八岁, 401k目前35万刀, 老公35岁,
+    # 每月提撥1500美元
+    (
+        "我30岁，salary 10万刀，contribute 10%，match 50% up to 6%，return 7%，65退休，多少钱？",
+        {
+            "age": "30",
+            "salary": "100000",
+            "contrib_pct": "10",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "我今年二十八岁，年薪八万美元，每月存一千美元进401k，年化百分之七，六十岁退休能有多少？",
+        {
+            "age": "28",
+            "salary": "80000",
+            "contrib_amount": "12000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "401k目前35万刀，我47岁，每年还存2.5万刀，预期回报6%，打算再干13年，到时候大概多少？",
+        {"balance": "350000", "age": "47", "contrib_amount": "25000", "return": "6", "years": "13"},
+    ),
+    (
+        "老公35岁，我们401k一共有20万美元，每年存3万美元，年化7%，他60岁退休时有多少？",
+        {
+            "age": "35",
+            "balance": "200000",
+            "contrib_amount": "30000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我34歲，目前401(k)有12萬美元，每月提撥1500美元，公司相對提撥3%，年化報酬7%，"
+        "60歲退休時能有多少錢？",
+        {
+            "age": "34",
+            "balance": "120000",
+            "contrib_amount": "18000",
+            "match": "100@3",
+            "return": "7",
+            "retire_age": "60",
+        },
     ),
 )
 

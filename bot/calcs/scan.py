@@ -25,7 +25,9 @@ class Quantity:
     period: str | None = None  # money only: "year", "month", "biweekly" or "week" when stated
 
 
-_AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|yo\b|y/o|岁|歲)")
+_AGE_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|years? of age|yo\b|y/o|y\.o\b|岁|歲)"
+)
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages of|age of)\s*$")
 _CALENDAR_AFTER = re.compile(
     r"\s*年\s*(?:\d{1,2}\s*月)?\s*(?:份)?\s*(?:出生|生|参加工作|参保|开始)"
@@ -52,7 +54,7 @@ _WEEKLY_AFTER = re.compile(
     _CURRENCY_WORD
     + r"\s*(?:(?:a|per|each|every)\s+(?:week|wk)\b|/\s*(?:wk|week)\b|weekly|每周|每星期|一周)"
 )
-_PUT = r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚))?"
+_PUT = r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄))?"
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
     + _PUT

@@ -123,7 +123,10 @@ _ENOUGH = re.compile(
     r"正常进度|有可能吗|能行吗|能否(?:支持|支撑|养活)|能不能(?:支持|支撑|养活)|撑得住|够花"
 )
 _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
-_US_PLAN = re.compile(r"401k|403b|\bira\b|美元|\$")
+# A US plan, or dollars however written (刀 and 美金 are how people type 美元)
+_US_PLAN = re.compile(
+    r"401k|403b|\bira\b|美元|\$|美金|\d\s*(?:[万千kw]\s*)?刀|\busd\b|\bdollars?\b|\bbucks\b"
+)
 
 
 def _subject(text: str) -> str | None:

@@ -119,7 +119,8 @@ _MATCH_PATTERNS = (
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
     (r"(\d+(?:\.\d+)?)%\s*(?:max(?:imum)? )?(?:employer |company )?match\b", "full"),
     (
-        r"(?:employer|company|they|firm|公司|雇主|单位) ?match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%"
+        r"(?:employer|company|they|firm|job|work|plan|公司|雇主|单位) ?match(?:es)?\s*(?:at\s*)?"
+        r"(\d+(?:\.\d+)?)%"
         r"(?!\s*(?:of|on|up))",
         "full",
     ),

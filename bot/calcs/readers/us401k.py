@@ -18,7 +18,7 @@ _PERIOD = (
 )
 _AGE_BEFORE = (
     r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
-    r"\byou'?re|\byou are|\bwe'?re|\bwe are|\b(?:now|currently|today)(?: at)?|"
+    r"\byou'?re|\byou are|\bwe'?re|\bwe are|\bme\s*[:=]|\b(?:now|currently|today)(?: at)?|"
     r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
@@ -165,6 +165,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
+        r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
+        r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
         r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|at|sits at|stands at|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
@@ -206,7 +208,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"contrib\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
         r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
         r"(?:\s+(?:at|with|to|by))?|"
-        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投",
+        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投|提拨|自提|储蓄|存入",
         after=_PERIOD
         + r"\s*(?:into|to)\s+"
         + _MY
