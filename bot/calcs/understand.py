@@ -95,7 +95,8 @@ _CALC_VERB = re.compile(
 _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the)|"
-    r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b"
+    r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
+    r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b"  # "what comes off my pay?"
 )
 # Casual ways to ask for the sum, trusted only in a short request that states its numbers
 # ("…8% a year, what'll it be at 70?", "…7% for 25 yrs, total?"): in a long story they ask
