@@ -919,6 +919,11 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "67",
         },
     ),
+    # a list after a label ('calculate: 35, …') opens with the age
+    (
+        "calculate: 35, 100k salary, 10% contribution, 7% return, retire 65",
+        {"age": "35", "retire_age": "65", "salary": "100000", "return": "7", "contrib_pct": "10"},
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -1863,6 +1868,25 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "contrib_amount": "18000",
             "match": "100@3",
             "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    # 帮我算一下 with a list; 十万刀 (dollars in 刀 after a Chinese numeral)
+    (
+        "帮我算一下：35岁，年薪10万刀，401k存10%，65岁退休",
+        {"salary": "100000", "contrib_pct": "10", "retire_age": "65", "age": "35"},
+    ),
+    (
+        "我年薪十万刀，存10%，年化7%，30年后有多少？",
+        {"salary": "100000", "return": "7", "contrib_pct": "10", "years": "30"},
+    ),
+    (
+        "幫我算一下，我40歲，401k有30萬美金，每年存2萬，年化6%，60歲退休",
+        {
+            "age": "40",
+            "balance": "300000",
+            "contrib_amount": "20000",
+            "return": "6",
             "retire_age": "60",
         },
     ),

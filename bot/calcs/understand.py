@@ -126,7 +126,7 @@ _ENOUGH = re.compile(
 _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
 # A US plan, or dollars however written (刀 and 美金 are how people type 美元)
 _US_PLAN = re.compile(
-    r"401k|403b|\bira\b|美元|\$|美金|\d\s*(?:[万千kw]\s*)?刀|\busd\b|\bdollars?\b|\bbucks\b"
+    r"401k|403b|\bira\b|美元|\$|美金|[\d十百千万]\s*(?:[万千kw]\s*)?刀|\busd\b|\bdollars?\b|\bbucks\b"
 )
 
 
