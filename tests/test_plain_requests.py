@@ -924,6 +924,28 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "calculate: 35, 100k salary, 10% contribution, 7% return, retire 65",
         {"age": "35", "retire_age": "65", "salary": "100000", "return": "7", "contrib_pct": "10"},
     ),
+    # 'have at 65' is the age projected to; a bare yearly sum under 30k ('10k/yr') may be pay or
+    # what one puts in: left out, asked; statements that ask nothing
+    (
+        "i have 100k in my 401k at 40 and put 6k a year in, what will i have at 65",
+        {"retire_age": "65", "balance": "100000", "contrib_amount": "6000", "age": "40"},
+    ),
+    (
+        "35, 100k in 401k, 10k/yr, 7% return, retiring at 60.",
+        {"age": "35", "balance": "100000", "return": "7", "retire_age": "60"},
+    ),
+    (
+        "35 years old. Salary 90k. 401k 60k. Contributing 10%. Employer match 50% up to 6%. "
+        "Retire at 65.",
+        {
+            "match": "50@6",
+            "age": "35",
+            "retire_age": "65",
+            "salary": "90000",
+            "balance": "60000",
+            "contrib_pct": "10",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -1887,6 +1909,17 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "balance": "300000",
             "contrib_amount": "20000",
             "return": "6",
+            "retire_age": "60",
+        },
+    ),
+    # a statement that asks nothing
+    (
+        "我35岁，401k有10万美元，每年存1万美元，年化7%，60岁退休。",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "10000",
+            "return": "7",
             "retire_age": "60",
         },
     ),

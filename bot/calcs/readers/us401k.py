@@ -81,7 +81,9 @@ TABLE: tuple[Slot, ...] = (
         "age count",
         before=r"retire[sd]?(?: at| by)?|retirement(?: at| age)?|until (?:he |she |i |you )?"
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
-        r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)",
+        r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
+        # "what will I have at 65", "what will it be (worth) at 60": the age projected to
+        r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?: age)?(?!\s*the time)",
         after=r"退休|\s*(?:retire|retirement)|时|的时候|(?:能|会|可以)?(?:有|存到?|攒到?)多少",
         window=6,
         low=30,
@@ -143,7 +145,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         after=r"\s*(?:/\s*(?:yr|year)|a year|per year|annually)",
         window=1,
-        low=10_000,
+        low=30_000,
         after_penalty=3,
         yearly=True,
     ),
