@@ -946,6 +946,17 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "contrib_pct": "10",
         },
     ),
+    # a sentence opening 'At 65' that speaks of then (would, will, 'd) names the age projected to
+    (
+        "I put in 20k a year with 100k now, I am 40. At 65 my 401k would be what at 7%?",
+        {
+            "age": "40",
+            "contrib_amount": "20000",
+            "retire_age": "65",
+            "balance": "100000",
+            "return": "7",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "

@@ -337,7 +337,7 @@ _MATCHED_AT = re.compile(
 # goes on to state what one has is about now ("…at 65, will I…" asks about then).
 _AGE_NOW = re.compile(
     r"(?:^|[.!?;]\s*)at (?:age )?(\d{2}),?\s+(?=(?:i|i'm|i've|we|we're|my|our|an?|he|she)\b)"
-    r"(?!i (?:will|would|could|can)\b|i'll|we (?:will|would|could|can)\b)"
+    r"(?![^.?!;]{0,30}?(?:\b(?:will|would|could|can)\b|'ll\b|'d\b))"  # "at 65 I'd have…": then
 )
 
 
