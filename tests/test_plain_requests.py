@@ -1974,6 +1974,12 @@ MATCHES = (
     ("雇主按1:1配比，最高5%", "100@5"),
     ("公司给1:1 match到4%", "100@4"),
     ("公司全额匹配前5%", "100@5"),
+    ("employer match of 6% of salary", "100@6"),
+    ("they match 4% of my pay", "100@4"),
+    ("my employer matches 3% of my salary", "100@3"),
+    ("employer match: 100% of first 4%", "100@4"),
+    ("50% match on first 6%", "50@6"),
+    ("my employer matches 50% of my contributions up to 6% of my salary", "50@6"),
 )
 
 # Fact questions that carry a number stay questions (the notes answer them).

@@ -30,15 +30,14 @@ _MATCH_PATTERNS = (
     # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%
     (
         r"(\d+(?:\.\d+)?)%\s*(?:employer |company |的)?(?:公司|雇主)?(?:match(?:ing)?|匹配|"
-        r"配比)?\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?(?:up to|on the first|"
-        r"of the first|for the first|on up to|on|前|最多)\s*(\d+(?:\.\d+)?)%",
+        r"配比)?\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?(?:up to|"
+        r"(?:on|of|for) (?:the )?first|on up to|on|前|最多)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # matches 100% of contributions up to 5%
     (
         r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of " + _WHOSE + r"(?:401k )?contributions? |"
-        r"of [^%]{0,30}?,?\s*)?(?:up to|on the first|"
-        r"of the first)\s*(\d+(?:\.\d+)?)%",
+        r"of [^%]{0,30}?,?\s*)?(?:up to|(?:on|of) (?:the )?first)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # matches .50 on the dollar up to 6%
@@ -126,8 +125,11 @@ _MATCH_PATTERNS = (
     ),
     # the match is 4% / company match: 4% / 公司匹配是4%
     (
-        r"(?:\bmatch(?:ing)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为|\()?\s*(?:an? )?(\d+(?:\.\d+)?)%"
-        r"(?!\s*(?:of|on|up|到|至|最高|上限|封顶|的|前))",
+        r"(?:\bmatch(?:ing)?|\bmatch(?:es)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为|\()?\s*(?:an? )?"
+        r"(\d+(?:\.\d+)?)%"
+        # "…of my salary" is the whole match; "…of the first 6%", "…up to 6%" a rate and cap
+        r"(?!\s*(?:of(?! (?:my |your |his |her |the )?(?:salary|pay|income|compensation))|"
+        r"on|up|到|至|最高|上限|封顶|的|前))",
         "full",
     ),
 )
