@@ -36,7 +36,7 @@ class Slot:
     not_before_window: int = 25  # characters before a quantity searched for `not_before`
     unless: str = ""  # another slot that, once filled, makes this one's fallback moot
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
-    stock: bool = False  # a sum held (a balance): never money paid by the year or the month
+    stock: bool = False  # a sum held or aimed at (balance, target): never money paid per period
 
 
 def slot(name: str, kinds: str, **fields: object) -> Slot:

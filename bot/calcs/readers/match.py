@@ -123,7 +123,7 @@ _MATCH_PATTERNS = (
         r"(?!\s*(?:of|on|up))",
         "full",
     ),
-    # the match is 4% / company match: 4% / 公司匹配是4%
+    # the match is 4% / company match: 4% / matches 3% of my salary / 公司匹配是4%
     (
         r"(?:\bmatch(?:ing)?|\bmatch(?:es)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为|\()?\s*(?:an? )?"
         r"(\d+(?:\.\d+)?)%"
