@@ -957,6 +957,44 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "return": "7",
         },
     ),
+    # longer messages: 'retire around age 63', 'sitting at 42k', 'stop working at 58'
+    (
+        "I'm thirty-five and I currently have about $150,000 saved up in my 401(k). My salary is "
+        "currently $85,000 and I'm contributing around 8 percent of my paycheck; the company will "
+        "match up to 4 percent. I expect to retire around age 63. What will I have?",
+        {
+            "age": "35",
+            "balance": "150000",
+            "salary": "85000",
+            "contrib_pct": "8",
+            "match": "100@4",
+            "retire_age": "63",
+        },
+    ),
+    (
+        "I've got roughly 60 grand in my 401k, I'm 31, I'd like to stop working at 58, and my "
+        "401k returns have averaged 8%. If I keep adding 500 a month, how much will I have?",
+        {
+            "balance": "60000",
+            "age": "31",
+            "retire_age": "58",
+            "return": "8",
+            "contrib_amount": "6000",
+        },
+    ),
+    (
+        "Currently 29. Plan to work until 67. 401k sitting at 42k. Putting in 9% of a 74k salary, "
+        "50% match on the first 6%. 7% growth. What's it look like at 67?",
+        {
+            "age": "29",
+            "retire_age": "67",
+            "balance": "42000",
+            "contrib_pct": "9",
+            "salary": "74000",
+            "match": "50@6",
+            "return": "7",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -1931,6 +1969,31 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "balance": "100000",
             "contrib_amount": "10000",
             "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    # 公司匹配到5% (up to a cap), 62岁左右退休
+    (
+        "我现在31岁，401k里大概有4万美元，年薪9.5万美元，每个月工资的10%存进401k，公司匹配到5%，"
+        "预计回报率7%左右，打算62岁左右退休，到时候能有多少？",
+        {
+            "age": "31",
+            "balance": "40000",
+            "salary": "95000",
+            "contrib_pct": "10",
+            "match": "100@5",
+            "return": "7",
+            "retire_age": "62",
+        },
+    ),
+    (
+        "我今年39歲，401k大約有25萬美元，每年會存2萬3千美元，假設年報酬率6%，打算在60歲左右退休，"
+        "到時候大概會有多少？",
+        {
+            "age": "39",
+            "balance": "250000",
+            "contrib_amount": "23000",
+            "return": "6",
             "retire_age": "60",
         },
     ),

@@ -19,7 +19,8 @@ _PERIOD = (
 _AGE_BEFORE = (
     r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
     r"\byou'?re|\byou are|\bwe'?re|\bwe are|\bme\s*[:=]|\b(?:now|currently|today)(?: at)?|"
-    r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
+    r"(?<!by )(?<!at )(?<!until )(?<!till )(?<!around )(?<!about )\baged?\b|"
+    r"\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
     r"\b(?:he|she)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
@@ -79,7 +80,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "retire_age",
         "age count",
-        before=r"retire[sd]?(?: at| by)?|retirement(?: at| age)?|until (?:he |she |i |you )?"
+        before=r"retire[sd]?(?: at| by)?(?: around| about)?(?: age)?|retirement(?: at| age)?|"
+        r"until (?:he |she |i |you )?"
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
         r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
         # "what will I have at 65", "what will it be (worth) at 60": the age projected to
@@ -169,7 +171,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
-        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|at|sits at|stands at|"
+        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|at|sits at|sitting at|stands at|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
