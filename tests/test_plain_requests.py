@@ -995,6 +995,18 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "return": "7",
         },
     ),
+    # a form whose first label is not the age
+    (
+        "retire at: 65, age: 30, salary: 95k, 401k: 50k, contribution: 10%, return: 7%",
+        {
+            "balance": "50000",
+            "age": "30",
+            "retire_age": "65",
+            "salary": "95000",
+            "return": "7",
+            "contrib_pct": "10",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "

@@ -24,7 +24,10 @@ _AGE_BEFORE = (
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
     r"\b(?:he|she)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
-    r"\bboth|^|^[a-z ]{0,25}:|我"  # "calculate: 35, 100k salary…": the list opens with the age
+    r"\bboth|^|我|"
+    # "calculate: 35, 100k salary…": a list after a word asking for it opens with the age
+    r"^(?:please )?(?:calc(?:ulate)?|compute|quick math|math|run the numbers|numbers|scenario)"
+    r"(?: for me| this)?\s*:"
 )
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
 # "catch-up contributions starting at age 50": the age catch-ups begin, not the asker's.
