@@ -2009,6 +2009,79 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "60",
         },
     ),
+    # the same numbers asked in several ways: 能拿多少, 最终余额, 能滚到多少, 够不够花, 攒够100万
+    (
+        "我35岁，401k有10万美元，每年存2万美元，年化7%，60岁退休能拿多少？",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我35岁，401k有10万美元，每年存2万美元，年化7%，到60岁最终余额是多少？",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我35岁，401k有10万美元，每年存2万美元，年化7%，60岁能滚到多少？",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我35岁，401k有10万美元，每年存2万美元，年化7%，到60岁账户里会有多少钱？",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我35岁，401k有10万美元，每年存2万美元，年化7%，60岁退休够不够花",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "我35岁，401k有10万美元，每年存2万美元，年化7%，到60岁能不能攒够100万？",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+            "target": "1000000",
+        },
+    ),
+    (
+        "我35岁，401k有10万美元，每年存2万美元，年化7%，60岁退休的时候能不能有100万美元？",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+            "target": "1000000",
+        },
+    ),
 )
 
 # Match formulas as people type them, and the tiers they give.

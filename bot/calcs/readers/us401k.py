@@ -89,7 +89,8 @@ TABLE: tuple[Slot, ...] = (
         r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
         # "what will I have at 65", "what will it be (worth) at 60": the age projected to
         r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?: age)?(?!\s*the time)",
-        after=r"退休|\s*(?:retire|retirement)|时|的时候|(?:能|会|可以)?(?:有|存到?|攒到?)多少",
+        after=r"退休|\s*(?:retire|retirement)|时|的时候|"
+        r"(?:能|会|可以)?(?:有|存到?|攒到?|滚到|涨到|变成|达到|拿到?)多少",
         window=6,
         low=30,
         high=110,
@@ -231,7 +232,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "target",
         "money",
-        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|"
+        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
         r"\b(?:i|we|you|they|she|he)(?:'ll| will|'d| would) have"
