@@ -1007,6 +1007,109 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "contrib_pct": "10",
         },
     ),
+    # the same numbers asked in several ways
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. What's the balance at 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. What's my 401k at 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. How big will it be at 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. How much by 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. What does it grow to by 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. Projected value at 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. Where will I be at 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. What do I end up with at 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. Will I hit a million by 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+            "target": "1000000",
+        },
+    ),
+    (
+        "I'm 35 with 100k in my 401k, adding 20k a year at 7%. Can I have 2M by 60?",
+        {
+            "age": "35",
+            "balance": "100000",
+            "contrib_amount": "20000",
+            "return": "7",
+            "retire_age": "60",
+            "target": "2000000",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
