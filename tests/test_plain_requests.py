@@ -1110,6 +1110,17 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "target": "2000000",
         },
     ),
+    # a stated end amount ('your money would be worth', 'accumulate') is a target
+    (
+        "If you invest 500 a month in your 401k for 30 years at 7%, your money would be worth "
+        "about $600,000.",
+        {"years": "30", "contrib_amount": "6000", "target": "600000", "return": "7"},
+    ),
+    (
+        "Put 6k a year in a 401k for 35 years at 8% and you will accumulate over $1 million. Is "
+        "that right?",
+        {"years": "35", "contrib_amount": "6000", "target": "1000000", "return": "8"},
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "

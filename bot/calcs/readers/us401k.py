@@ -237,10 +237,12 @@ TABLE: tuple[Slot, ...] = (
         r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
         r"\b(?:i|we|you|they|she|he)(?:'ll| will|'d| would) have"
         r"(?: (?:over|about|around|roughly|nearly|almost|only|just))?|"
-        r"\b(?:balance|401k|403b|account|it|that|savings|nest egg)\b[^.?!;$\d]{0,30}?"
+        r"\b(?:balance|401k|403b|account|it|that|savings|nest egg|money|investments?|"
+        r"portfolio)\b[^.?!;$\d]{0,30}?"
         r"\b(?:will|would|could) (?:be|grow to)(?: worth)?(?: about| around| roughly| nearly)?|"
         r"\b(?:is it|it's|that's|is that) (?:really|actually)|"
-        r"grows? to|增长到|增长至|增至|涨到|涨至|变成|"
+        r"grows? to|\baccumulat\w*(?: about| around| roughly| nearly| over)?|"
+        r"增长到|增长至|增至|涨到|涨至|变成|"
         r"(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
         r"时有|的时候有|想(?:要)?有|希望有|要有",
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
