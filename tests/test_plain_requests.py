@@ -1121,6 +1121,23 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "that right?",
         {"years": "35", "contrib_amount": "6000", "target": "1000000", "return": "8"},
     ),
+    # a balance said in the past ('I've accumulated', 'has grown to', 'is worth', '401k value:')
+    (
+        "I'm 40 and I've accumulated 200k in my 401k, adding 15k a year, 7%, what at 60?",
+        {"age": "40", "balance": "200000", "contrib_amount": "15000", "retire_age": "60"},
+    ),
+    (
+        "I'm 40, my 401k is worth 200k, adding 15k a year, 7%, what at 60?",
+        {"age": "40", "balance": "200000", "contrib_amount": "15000", "retire_age": "60"},
+    ),
+    (
+        "I'm 40, 401k value: 200k, adding 15k a year, 7%, what at 60?",
+        {"age": "40", "balance": "200000", "contrib_amount": "15000", "retire_age": "60"},
+    ),
+    (
+        "I'm 40, my 401k has grown to 200k, adding 15k a year, 7%, what at 60?",
+        {"age": "40", "balance": "200000", "contrib_amount": "15000", "retire_age": "60"},
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "

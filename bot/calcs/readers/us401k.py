@@ -175,7 +175,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
-        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|at|sits at|sitting at|stands at|"
+        r"(?:401k|403b|account|balance|ira)s?(?:\s+(?:value|balance|total))?\s*"
+        r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
@@ -241,7 +242,8 @@ TABLE: tuple[Slot, ...] = (
         r"portfolio)\b[^.?!;$\d]{0,30}?"
         r"\b(?:will|would|could) (?:be|grow to)(?: worth)?(?: about| around| roughly| nearly)?|"
         r"\b(?:is it|it's|that's|is that) (?:really|actually)|"
-        r"grows? to|\baccumulat\w*(?: about| around| roughly| nearly| over)?|"
+        # "you will accumulate $1M" (not "I've accumulated 200k": that is a balance)
+        r"grows? to|\baccumulat(?:e|ing)\b(?: about| around| roughly| nearly| over)?|"
         r"增长到|增长至|增至|涨到|涨至|变成|"
         r"(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
         r"时有|的时候有|想(?:要)?有|希望有|要有",
