@@ -2213,6 +2213,42 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "target": "1000000",
         },
     ),
+    # the age said bare after the retirement age (到55岁，45岁) or after it opens the text
+    (
+        "到62岁，35岁，每月存1000美元，已经有50000美元，公司匹配3%，能有多少？",
+        {
+            "retire_age": "62",
+            "age": "35",
+            "contrib_amount": "12000",
+            "balance": "50000",
+            "match": "100@3",
+        },
+    ),
+    (
+        "62岁退休，雇主配比5%，每月存1000美元，今年38岁，最后有多少钱？",
+        {"retire_age": "62", "match": "100@5", "contrib_amount": "12000", "age": "38"},
+    ),
+    (
+        "已经有20000美元，每年存18000美元，雇主配比5%，打算55岁退休，33岁，够不够？",
+        {
+            "balance": "20000",
+            "contrib_amount": "18000",
+            "match": "100@5",
+            "retire_age": "55",
+            "age": "33",
+        },
+    ),
+    (
+        "费用0.5%，每年存24000美元，已经有20000美元，年化8%，到55岁，45岁，够不够？",
+        {
+            "fee": "0.5",
+            "contrib_amount": "24000",
+            "balance": "20000",
+            "return": "8",
+            "retire_age": "55",
+            "age": "45",
+        },
+    ),
 )
 
 # Match formulas as people type them, and the tiers they give.

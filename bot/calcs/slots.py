@@ -129,8 +129,8 @@ def assign(
         used.add(start)
     for row in table:
         if row.fallback and row.name not in filled and row.unless not in filled:
-            alike = [q for q in quantities if fits(row, q, text)]
-            if len(alike) == 1 and alike[0].start not in used:
+            alike = [q for q in quantities if fits(row, q, text) and q.start not in used]
+            if len(alike) == 1:
                 filled[row.name] = alike[0]
                 used.add(alike[0].start)
     return filled

@@ -24,14 +24,18 @@ _AGE_BEFORE = (
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
     r"\b(?:he|she)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
-    r"\bboth|^|我|"
+    r"\bboth|我|"
     # "calculate: 35, 100k salary…": a list after a word asking for it opens with the age
     r"^(?:please )?(?:calc(?:ulate)?|compute|quick math|math|run the numbers|numbers|scenario)"
     r"(?: for me| this)?\s*:"
 )
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
-# "catch-up contributions starting at age 50": the age catch-ups begin, not the asker's.
-_CATCH_UP = r"catch[- ]?up[^.?!;]{0,40}$|追加[^。？！]{0,12}$"
+# "catch-up contributions starting at age 50": the age catch-ups begin, not the asker's; and
+# "到62岁", "by 60" (even opening the text: "到62岁，33岁…") name an age to come.
+_CATCH_UP = (
+    r"catch[- ]?up[^.?!;]{0,40}$|追加[^。？！]{0,12}$|"
+    r"(?:到|至|(?<!now )(?<!currently )(?<!today )\bat|\bby|\buntil|\btill)\s*$"
+)
 
 # Pay that rises ("工资每年涨3%", 薪水年增2%) is a raise, not the market's return (涨).
 _PAY = r"(?:工资|薪水|薪资|薪酬|收入|年薪)"
@@ -109,6 +113,19 @@ TABLE: tuple[Slot, ...] = (
         not_before=_NOT_RETIRING,
     ),
     slot("age", "age count", before=r"\bat(?: age)?", window=2, low=14, high=110, before_penalty=2),
+    # A number that opens the text ("35, 100k in my 401k…", "本人30岁"): weaker than a retirement
+    # cue on the same number ("62岁退休，…今年38岁").
+    slot(
+        "age",
+        "age count",
+        before=r"^",
+        window=4,
+        low=14,
+        high=110,
+        before_penalty=1,
+        not_before=_CATCH_UP,
+        not_before_window=50,
+    ),
     # A spouse's age counts when the asker gives none ("My wife is 35 and I'm 38": 38).
     slot(
         "age",
