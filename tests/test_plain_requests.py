@@ -1138,6 +1138,65 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "I'm 40, my 401k has grown to 200k, adding 15k a year, 7%, what at 60?",
         {"age": "40", "balance": "200000", "contrib_amount": "15000", "retire_age": "60"},
     ),
+    # comma-separated items in any order: a cue does not reach over the comma that ends an item
+    (
+        "just turned 25, I contribute 10%, I have 50k saved, 60k/yr salary, retire at 65. What "
+        "will I have?",
+        {
+            "age": "25",
+            "contrib_pct": "10",
+            "balance": "50000",
+            "salary": "60000",
+            "retire_age": "65",
+        },
+    ),
+    (
+        "I'm 33, stop working at 65, returns of 7%, 80k/yr salary, 20k saved so far, saving 6% of "
+        "my pay. What will my 401k be worth?",
+        {
+            "age": "33",
+            "retire_age": "65",
+            "return": "7",
+            "salary": "80000",
+            "balance": "20000",
+            "contrib_pct": "6",
+        },
+    ),
+    (
+        "age 38, 12k/yr into my 401k, I have 250k saved, 6%/yr growth, until 67. How much will I "
+        "have?",
+        {
+            "age": "38",
+            "contrib_amount": "12000",
+            "balance": "250000",
+            "return": "6",
+            "retire_age": "67",
+        },
+    ),
+    (
+        "I'm 33, 6%/yr growth, 10% contribution, 100k/yr salary, retiring at 55, 401k balance "
+        "250k. How much will I have?",
+        {
+            "age": "33",
+            "return": "6",
+            "contrib_pct": "10",
+            "salary": "100000",
+            "retire_age": "55",
+            "balance": "250000",
+        },
+    ),
+    (
+        "company match 3%, my income is 60k, 15% contribution, 250k saved so far, 42 y/o, stop "
+        "working at 60. how much?",
+        {
+            "match": "100@3",
+            "salary": "60000",
+            "contrib_pct": "15",
+            "balance": "250000",
+            "age": "42",
+            "retire_age": "60",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "

@@ -55,18 +55,24 @@ _SPACES = re.compile(r"\s+")
 # Plan names hold digits that are no numbers ("contribute to my 401k 10%").
 _PLAN_NAME = re.compile(r"\b(?:401|403|457)\s?\(?[kb]\)?")
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]")
 
 
 def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
     """Characters between a cue and its quantity (runs of spaces count as one), or None
     when they are not each other's: across a sentence end, over another number ("putting
-    2500/mo, 6%": the 6% is not put in), or, for a cue after the quantity, across a comma
+    2500/mo, 6%": the 6% is not put in), or across a comma that ends the quantity's item
     ("8%, expense ratio 0.04%": the ratio is the 0.04%)."""
     between = text[start:end]
     if _SENTENCE_END.search(between) or _DIGIT.search(_PLAN_NAME.sub("", between)):
         return None
-    if after and "," in between:
-        return None
+    if "," in between:
+        # A comma right next to the quantity ends its item of a list ("I have 50k saved,
+        # 60k/yr salary": "saved" is not the 60k's); words between ("earnings, which is
+        # $54,000") keep the cue in reach.
+        near = between.rsplit(",", 1)[1] if not after else between.split(",", 1)[0]
+        if not _WORD.search(near):
+            return None
     return len(_SPACES.sub(" ", between.strip()))
 
 

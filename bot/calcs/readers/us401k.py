@@ -156,7 +156,7 @@ TABLE: tuple[Slot, ...] = (
         r"\bpaid(?![- ]off)|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
         r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
-        after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross|pay\b)|"
+        after=r"\s*(?:a year |per year |annually |/\s*(?:yr|year) )?(?:salary|income|gross|pay\b)|"
         r"\s*(?:美元|美金|刀|元)?\s*的?\s*(?:年薪|薪水|工资|薪资|收入)",
         window=12,
         low=1000,
