@@ -1197,6 +1197,11 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "60",
         },
     ),
+    # an age's unit ('42yo,') is part of it: the comma after it still ends its item
+    (
+        "500 a month into the 401k, 42yo, retire in 15 years, 7% return. What will I have?",
+        {"contrib_amount": "6000", "age": "42", "years": "15", "return": "7"},
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "
@@ -2306,6 +2311,24 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "return": "8",
             "retire_age": "55",
             "age": "45",
+        },
+    ),
+    # 45岁，最后有多少钱: the comma after 岁 ends the age's item
+    (
+        "公司匹配6%，再干20年，工资每年涨2%，每個月存1000美元，45岁，最后有多少钱？",
+        {"match": "100@6", "years": "20", "raise": "2", "contrib_amount": "12000", "age": "45"},
+    ),
+    (
+        "年收入50000美元，预期年化5%，再干25年，401k存15%，401k里有100000美元，38岁，工资不涨，"
+        "能攒多少？",
+        {
+            "salary": "50000",
+            "return": "5",
+            "years": "25",
+            "contrib_pct": "15",
+            "balance": "100000",
+            "age": "38",
+            "raise": "0",
         },
     ),
 )

@@ -56,6 +56,8 @@ _SPACES = re.compile(r"\s+")
 _PLAN_NAME = re.compile(r"\b(?:401|403|457)\s?\(?[kb]\)?")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]")
+# A unit written after a number belongs to it ("45岁,", "42yo,"), not to the words around.
+_UNIT = re.compile(r"^\s*(?:岁|歲|yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|years? of age)")
 
 
 def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
@@ -71,7 +73,7 @@ def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
         # 60k/yr salary": "saved" is not the 60k's); words between ("earnings, which is
         # $54,000") keep the cue in reach.
         near = between.rsplit(",", 1)[1] if not after else between.split(",", 1)[0]
-        if not _WORD.search(near):
+        if not _WORD.search(_UNIT.sub("", near)):
             return None
     return len(_SPACES.sub(" ", between.strip()))
 
