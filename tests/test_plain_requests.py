@@ -5,6 +5,8 @@ phrasing (k/万/w, "/yr", 年化, 公司匹配/配對, "no match", 工资不涨,
 "I have 50k saved", 每月存500刀, "max out", catch-up ages), not a measure of the reader.
 """
 
+import random
+
 import pytest
 
 from bot.calcs.numbers import digits_for_words
@@ -2444,3 +2446,115 @@ def test_the_engine_says_back_what_it_read(engine: Engine) -> None:
         read = (reply.result or {}).get("read") or {}
         assert reply.kind == "calc" and (reply.result or {}).get("calculator") == "us401k", text
         assert {str(k): str(v) for k, v in read.items()} == want, text
+
+
+# Shuffled typed fields: each input stated in one of several ways, in any order, joined as
+# people list them. Every reading must be exact (a wrong one is worse than a gap).
+FIELD_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "age": ("I'm {v}", "{v} years old", "age {v}", "{v}yo", "currently {v}", "{v} y/o"),
+        "salary": (
+            "I make {k}",
+            "salary {k}",
+            "{k}/yr salary",
+            "my income is {k}",
+            "paid {k} a year",
+        ),
+        "contrib_pct": (
+            "contributing {v}%",
+            "I put {v}% in my 401k",
+            "saving {v}% of my pay",
+            "{v}% contribution",
+            "deferring {v}%",
+        ),
+        "contrib_amount": (
+            "putting in {m} a month",
+            "contributing {k} a year",
+            "{k}/yr into my 401k",
+        ),
+        "balance": ("{k} in my 401k", "I have {k} saved", "401k balance {k}", "401k is at {k}"),
+        "match": ("employer matches {v}%", "{v}% match", "company match {v}%", "they match {v}%"),
+        "return": ("{v}% return", "assuming {v}% growth", "{v}%/yr growth", "{v}% avg return"),
+        "raise": ("{v}% raises", "salary grows {v}% a year", "pay increases {v}% a year"),
+        "fee": ("{v}% fees", "expense ratio {v}%"),
+        "retire_age": ("retire at {v}", "until {v}", "retire when I'm {v}", "stop working at {v}"),
+        "years": ("for {v} years", "{v} more years", "retire in {v} years"),
+    },
+    "zh": {
+        "age": ("我{v}岁", "今年{v}岁", "{v}岁", "本人{v}岁", "我今年{v}歲"),
+        "salary": ("年薪{v}美元", "税前年薪{v}美元", "年收入{v}美元"),
+        "contrib_pct": ("每年存{v}%", "401k存{v}%", "自己存{v}%", "401k提撥{v}%"),
+        "contrib_amount": ("每月存{m}美元", "每年存{v}美元", "401k每年存{v}刀"),
+        "balance": ("401k里有{v}美元", "已经有{v}美元", "401k帳戶有{v}美元"),
+        "match": ("公司匹配{v}%", "雇主配比{v}%", "公司1比1匹配到{v}%", "公司相對提撥{v}%"),
+        "return": ("年化{v}%", "回报率{v}%", "報酬率{v}%", "预期年化{v}%"),
+        "raise": ("工资每年涨{v}%", "薪水每年增长{v}%", "工資每年漲{v}%"),
+        "fee": ("管理费{v}%", "手續費{v}%"),
+        "retire_age": ("{v}岁退休", "打算{v}岁退休", "到{v}岁", "想{v}歲退休"),
+        "years": ("存{v}年", "还有{v}年退休", "再干{v}年"),
+    },
+}
+NONE_WAYS = {
+    "en": {"match": "no match", "fee": "0 fees", "raise": "no raises"},
+    "zh": {"match": "没有公司匹配", "fee": "没有管理费", "raise": "工资不涨"},
+}
+ASKS = {
+    "en": ("What will I have?", "How much will I have?", "Am I on track?", "how much?"),
+    "zh": ("能有多少？", "够不够？", "最后有多少钱？", "能攒多少？"),
+}
+
+
+def _shuffled_requests(count: int, seed: int = 9) -> list[tuple[str, dict[str, str]]]:
+    rng = random.Random(seed)
+    made = []
+    for _ in range(count):
+        script = rng.choice(("en", "zh"))
+        want: dict[str, float] = {"age": rng.choice((25, 30, 33, 38, 42, 45, 50))}
+        if rng.random() < 0.7:
+            want["retire_age"] = rng.choice((55, 60, 62, 65, 67))
+        else:
+            want["years"] = rng.choice((10, 15, 20, 25, 30))
+        if rng.random() < 0.5:
+            want["salary"] = rng.choice((50_000, 60_000, 80_000, 100_000, 120_000))
+            want["contrib_pct"] = rng.choice((4, 6, 8, 10, 15))
+        else:
+            want["contrib_amount"] = rng.choice((6000, 12_000, 18_000, 24_000))
+        for key, values, share in (
+            ("balance", (20_000, 50_000, 100_000, 250_000), 0.6),
+            ("match", (3, 4, 5, 6), 0.5),
+            ("return", (5, 6, 7, 8), 0.8),
+            ("raise", (2, 3), 0.3),
+            ("fee", (0.5, 1), 0.2),
+        ):
+            if rng.random() < share:
+                want[key] = rng.choice(values)
+            elif key in NONE_WAYS[script] and rng.random() < 0.15:
+                want[key] = 0
+        keys = list(want)
+        rng.shuffle(keys)
+        parts = []
+        for key in keys:
+            value = want[key]
+            if value == 0:
+                parts.append(NONE_WAYS[script][key])
+                continue
+            way = rng.choice(FIELD_WAYS[script][key])
+            parts.append(way.format(v=f"{value:g}", k=f"{value / 1000:g}k", m=f"{value / 12:g}"))
+        sep = "，" if script == "zh" else ", "
+        text = sep.join(parts) + ("，" if script == "zh" else ". ") + rng.choice(ASKS[script])
+        read = {
+            key: "0" if value == 0 else f"100@{value:g}" if key == "match" else f"{value:g}"
+            for key, value in want.items()
+        }
+        made.append((text, read))
+    return made
+
+
+def test_shuffled_typed_fields_are_read_exactly() -> None:
+    wrong = []
+    for text, want in _shuffled_requests(400):
+        found = understand(text)
+        read = {k: v for k, v in found.params.items() if k != "missing"} if found else {}
+        if found is None or found.calculator != "us401k" or read != want:
+            wrong.append((text, read, want))
+    assert not wrong, wrong[:5]
