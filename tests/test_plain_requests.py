@@ -2452,13 +2452,27 @@ def test_the_engine_says_back_what_it_read(engine: Engine) -> None:
 # people list them. Every reading must be exact (a wrong one is worse than a gap).
 FIELD_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
-        "age": ("I'm {v}", "{v} years old", "age {v}", "{v}yo", "currently {v}", "{v} y/o"),
+        "age": (
+            "I'm {v}",
+            "{v} years old",
+            "age {v}",
+            "{v}yo",
+            "currently {v}",
+            "{v} y/o",
+            "me {v}",
+            "{v}M",
+            "{v}f",
+            "I turn {v} this year",
+        ),
         "salary": (
             "I make {k}",
             "salary {k}",
             "{k}/yr salary",
             "my income is {k}",
             "paid {k} a year",
+            "${c} salary",
+            "earning {k} annually",
+            "gross {k}",
         ),
         "contrib_pct": (
             "contributing {v}%",
@@ -2466,31 +2480,78 @@ FIELD_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
             "saving {v}% of my pay",
             "{v}% contribution",
             "deferring {v}%",
+            "I do {v}%",
+            "{v}% pre-tax",
+            "contribution rate {v}%",
         ),
         "contrib_amount": (
             "putting in {m} a month",
             "contributing {k} a year",
             "{k}/yr into my 401k",
+            "${c} a year to the 401k",
+            "I add {m} monthly",
         ),
-        "balance": ("{k} in my 401k", "I have {k} saved", "401k balance {k}", "401k is at {k}"),
-        "match": ("employer matches {v}%", "{v}% match", "company match {v}%", "they match {v}%"),
-        "return": ("{v}% return", "assuming {v}% growth", "{v}%/yr growth", "{v}% avg return"),
+        "balance": (
+            "{k} in my 401k",
+            "I have {k} saved",
+            "401k balance {k}",
+            "401k is at {k}",
+            "401k: {k}",
+            "current balance ${c}",
+            "I've saved {k}",
+        ),
+        "match": (
+            "employer matches {v}%",
+            "{v}% match",
+            "company match {v}%",
+            "they match {v}%",
+            "{v}% employer match",
+            "match is {v}%",
+            "company matches up to {v}%",
+        ),
+        "return": (
+            "{v}% return",
+            "assuming {v}% growth",
+            "{v}%/yr growth",
+            "{v}% avg return",
+            "expect {v}% returns",
+            "{v}% annualized",
+            "at {v}%",
+        ),
         "raise": ("{v}% raises", "salary grows {v}% a year", "pay increases {v}% a year"),
         "fee": ("{v}% fees", "expense ratio {v}%"),
-        "retire_age": ("retire at {v}", "until {v}", "retire when I'm {v}", "stop working at {v}"),
+        "retire_age": (
+            "retire at {v}",
+            "until {v}",
+            "retire when I'm {v}",
+            "stop working at {v}",
+            "retire by {v}",
+            "until age {v}",
+        ),
         "years": ("for {v} years", "{v} more years", "retire in {v} years"),
     },
     "zh": {
         "age": ("我{v}岁", "今年{v}岁", "{v}岁", "本人{v}岁", "我今年{v}歲"),
-        "salary": ("年薪{v}美元", "税前年薪{v}美元", "年收入{v}美元"),
+        "salary": (
+            "年薪{v}美元",
+            "税前年薪{v}美元",
+            "年收入{v}美元",
+            "年薪{w}万美元",
+            "年薪{w}万刀",
+        ),
         "contrib_pct": ("每年存{v}%", "401k存{v}%", "自己存{v}%", "401k提撥{v}%"),
-        "contrib_amount": ("每月存{m}美元", "每年存{v}美元", "401k每年存{v}刀"),
-        "balance": ("401k里有{v}美元", "已经有{v}美元", "401k帳戶有{v}美元"),
+        "contrib_amount": (
+            "每月存{m}美元",
+            "每年存{v}美元",
+            "401k每年存{v}刀",
+            "每月往401k存{m}美元",
+        ),
+        "balance": ("401k里有{v}美元", "已经有{v}美元", "401k帳戶有{v}美元", "已经存了{w}万美元"),
         "match": ("公司匹配{v}%", "雇主配比{v}%", "公司1比1匹配到{v}%", "公司相對提撥{v}%"),
-        "return": ("年化{v}%", "回报率{v}%", "報酬率{v}%", "预期年化{v}%"),
+        "return": ("年化{v}%", "回报率{v}%", "報酬率{v}%", "预期年化{v}%", "投资回报率{v}%"),
         "raise": ("工资每年涨{v}%", "薪水每年增长{v}%", "工資每年漲{v}%"),
         "fee": ("管理费{v}%", "手續費{v}%"),
-        "retire_age": ("{v}岁退休", "打算{v}岁退休", "到{v}岁", "想{v}歲退休"),
+        "retire_age": ("{v}岁退休", "打算{v}岁退休", "到{v}岁", "想{v}歲退休", "干到{v}岁"),
         "years": ("存{v}年", "还有{v}年退休", "再干{v}年"),
     },
 }
@@ -2539,7 +2600,15 @@ def _shuffled_requests(count: int, seed: int = 9) -> list[tuple[str, dict[str, s
                 parts.append(NONE_WAYS[script][key])
                 continue
             way = rng.choice(FIELD_WAYS[script][key])
-            parts.append(way.format(v=f"{value:g}", k=f"{value / 1000:g}k", m=f"{value / 12:g}"))
+            parts.append(
+                way.format(
+                    v=f"{value:g}",
+                    k=f"{value / 1000:g}k",
+                    m=f"{value / 12:g}",
+                    c=f"{value:,.0f}",
+                    w=f"{value / 10000:g}",
+                )
+            )
         sep = "，" if script == "zh" else ", "
         text = sep.join(parts) + ("，" if script == "zh" else ". ") + rng.choice(ASKS[script])
         read = {

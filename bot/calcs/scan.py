@@ -107,7 +107,32 @@ def _kind(text: str, number: Number, period: str | None) -> str:
     return "money" if period is not None else "count"
 
 
+# "33M, 401k 200k…", "45f": an age and a sex, as forum posts open, not 33 million. Only a
+# two-digit age glued to the letter, with no dollar sign and no word of money around it.
+_AGE_AND_SEX = re.compile(
+    r"(\d{2})[mf](?![a-z0-9]|\.\d)(?!\s*(?:account|in\b|saved|balance|401k|ira|portfolio|dollars|usd))"
+)
+_MONEY_BEFORE = re.compile(
+    r"(?:have|has|had|saved|with|balance|worth|want|need|reach|hit|of)[\s$~]*$"
+)
+AGE_AND_SEX_RANGE = range(16, 91)
+
+
+def _age_and_sex(text: str, number: Number) -> float | None:
+    """The age of "33m" / "45f", or None when the number is something else."""
+    glued = _AGE_AND_SEX.match(text, number.start)
+    if number.currency or glued is None or glued.end() < number.end:
+        return None
+    if _MONEY_BEFORE.search(text, max(0, number.start - 12), number.start):
+        return None
+    age = int(glued.group(1))
+    return float(age) if age in AGE_AND_SEX_RANGE else None
+
+
 def _quantity(text: str, number: Number) -> Quantity:
+    age = _age_and_sex(text, number)
+    if age is not None:
+        return Quantity(value=age, start=number.start, end=number.end, kind="age")
     period = _period(text, number)
     kind = _kind(text, number, period)
     return Quantity(

@@ -51,7 +51,8 @@ _GET_CUE = re.compile(
 )
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|defer|"
-    r"contribut|\bput(?:ting|s)?\b[^.?!;]{0,25}?\b(?:in|into|away|aside)\b|\badding\b|\bfund\b|"
+    r"contribut|\bput(?:ting|s)?\b[^.?!;]{0,25}?\b(?:in|into|away|aside)\b|\badd(?:ing)?\b|\bfund\b|"
+    r"pre-?tax|\bgoes in\b|\bi do \d+(?:\.\d+)?%|"
     r"存|攒|贡献|供款|基金|放在|\bgrow (?:to|into)\b"  # "what would 500k grow to…"
 )
 _PROJECTION = re.compile(
@@ -339,8 +340,9 @@ def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
 
 _TIER_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 # A number is "used" when an input holds it as stated, or a month's, a fortnight's, a week's
-# or a percentage's worth of it (pay 8000 a month is 96000 a year; 60% is index 0.6).
-_USED_AS = (1, 12, 26, 52, 0.01)
+# or a percentage's worth of it (pay 8000 a month is 96000 a year; 60% is index 0.6), or it
+# is an age written with a sex ("33m" is age 33, not 33 million).
+_USED_AS = (1, 12, 26, 52, 0.01, 1e-6)
 
 
 def _unused_numbers(text: str, params: dict[str, str]) -> tuple[str, ...]:

@@ -18,7 +18,8 @@ _PERIOD = (
 )
 _AGE_BEFORE = (
     r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
-    r"\byou'?re|\byou are|\bwe'?re|\bwe are|\bme\s*[:=]|\b(?:now|currently|today)(?: at)?|"
+    r"\byou'?re|\byou are|\bwe'?re|\bwe are|\bme\s*[:=]|(?:^|[,;]\s*)me|"
+    r"\b(?:now|currently|today)(?: at)?|"
     r"(?<!by )(?<!at )(?<!until )(?<!till )(?<!around )(?<!about )\baged?\b|"
     r"\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
@@ -324,7 +325,7 @@ TABLE: tuple[Slot, ...] = (
         r"\s*(?:to|into|in)\s+"
         + _MY
         + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
-        r"\s*in\b(?=\s*(?:[,.;]|$))|"  # "10% in, 50% match": slang for what one puts in
+        r"\s*in\b(?=\s*(?:[,.;]|$))|\s*(?:pre-?tax|roth)\b|"  # "10% in", "8% pre-tax"
         r"\s*的?\s*(?:工资|薪水|薪资|收入)|"  # 储蓄8%的工资
         r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k
         r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d",  # "10% of 85k"
