@@ -1204,6 +1204,25 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "500 a month into the 401k, 42yo, retire in 15 years, 7% return. What will I have?",
         {"contrib_amount": "6000", "age": "42", "years": "15", "return": "7"},
     ),
+    # an age with a sex ('42f', '33M') opens forum posts
+    (
+        "7% annualized, 42f, retire in 25 years, putting in 500 a month, they match 6%. How much "
+        "will I have?",
+        {"return": "7", "age": "42", "years": "25", "contrib_amount": "6000", "match": "100@6"},
+    ),
+    (
+        "33M. 401k 200k, contributing 15% of 120k, 50% match up to 6%, 7% return, retire at 60. "
+        "What will I have?",
+        {
+            "age": "33",
+            "balance": "200000",
+            "contrib_pct": "15",
+            "salary": "120000",
+            "match": "50@6",
+            "return": "7",
+            "retire_age": "60",
+        },
+    ),
     # several percents in one request: each goes to its nearest cue (pay rise, return, fee)
     (
         "I'm 30 and make 90k. My salary grows about 3% a year, I contribute 10%, the market "

@@ -57,7 +57,7 @@ _PLAN_NAME = re.compile(r"\b(?:401|403|457)\s?\(?[kb]\)?")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]")
 # A unit written after a number belongs to it ("45岁,", "42yo,"), not to the words around.
-_UNIT = re.compile(r"^\s*(?:岁|歲|yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|years? of age)")
+_UNIT = re.compile(r"^\s*(?:岁|歲|yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|years? of age|[mf]\b)")
 
 
 def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
