@@ -2407,6 +2407,12 @@ QUESTIONS = (
     "Can I withdraw from my 401k at 55 without a penalty?",
     "What is the catch-up contribution limit at 50?",
     "401k提前取出要交10%罚款吗？",
+    "I'm 45 with 300k in my 401k, contributing 20k a year. Should I switch to Roth?",
+    "I'm 52, 401k 600k, retiring at 60. What funds should I pick?",
+    "I'm 45 with 300k in my 401k, contributing 20k a year. Can I borrow from it?",
+    "我45岁，401k有30万美元，每年存2万美元。应该转Roth吗？",
+    "我45岁，401k有30万美元，每年存2万美元。提前取罚款多少？",
+    "我45岁，401k有30万美元，每年存2万美元。要不要换成指数基金？",
     # own numbers with a question about something else: advice, withdrawals, rollovers, fees
     "I'm 55, can I make catch-up contributions?",
     "I'm 45 and have 200k in my 401k. Should I roll it into an IRA?",
