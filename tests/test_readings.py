@@ -22,7 +22,9 @@ CALCULATORS = {
 }
 # Floors a few points under the field-exact rates measured when they were set (tune and
 # held-out halves together): a change that reads people's requests worse fails here.
-MIN_EXACT = {"en": 0.55, "zh-Hans": 0.6, "zh-Hant": 0.57}
+# Raised on 2026-12-07 (issue 9, plain requests) by the gains on both halves: en 59.2% -> 66.4%,
+# zh-Hans 66.0% -> 69.1%, zh-Hant 61.1% -> 65.3%.
+MIN_EXACT = {"en": 0.62, "zh-Hans": 0.63, "zh-Hant": 0.61}
 
 
 def test_every_request_has_a_source_a_calculator_and_known_inputs() -> None:

@@ -23,6 +23,7 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _SCALE_WORDS = {
     "k": 1e3,
     "thousand": 1e3,
+    "grand": 1e3,
     "m": 1e6,
     "mm": 1e6,
     "mil": 1e6,
@@ -47,7 +48,7 @@ NUMBER = re.compile(
     r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|["
     + _CN_NUMERAL
     + r"]+)"
-    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|mill|mil|mm|bn|tn|[kmbt万亿兆千](?![a-z])|w(?![a-z/]))?"
+    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|grand\b|mill|mil|mm|bn|tn|[kmbt万亿兆千](?![a-z])|w(?![a-z/]))?"
     r"\s?(?P<pct>%|percent|pct)?",
     re.IGNORECASE,
 )
@@ -208,6 +209,7 @@ def digits_for_words(text: str) -> str:
     "75000"); only the numeral words change, the rest of the text stays as it is."""
     text = _DECADES.sub(lambda m: f"{_DECADE_COUNT.get(m.group(1), 1) * 10} years", text)
     text = _PERCENT_WORD.sub(r"\1%", text)  # "6 percent" is "6%" to every pattern
+    text = _FRACTION_OF_SCALE.sub(lambda m: f"{_FRACTIONS[m.group(1)]} {m.group(2)}", text)
     if not _SPELLED.search(text):
         return text
     # "1.55 million" is already a number: its scale word is shortened first so the converter
@@ -217,6 +219,11 @@ def digits_for_words(text: str) -> str:
 
 
 _PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")
+# "half a million", "a quarter of a million": the fraction of the scale word
+_FRACTION_OF_SCALE = re.compile(
+    r"\b(?:an? |one )?(half|quarter)(?: of)? (?:an? |one )?(million|billion|trillion)\b"
+)
+_FRACTIONS = {"half": "0.5", "quarter": "0.25"}
 _DECADES = re.compile(r"\b(a|one|two|three|four)\s+decades?\b")
 _DECADE_COUNT = {"two": 2, "three": 3, "four": 4}
 _SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "b", "trillion": "t"}

@@ -94,5 +94,5 @@ def explicit_calculator(text: str) -> str | None:
 
 
 def fmt(value: float) -> str:
-    """A compact, exact-enough string for a parameter value."""
-    return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"
+    """A compact string for a parameter value, exact to the cent ("90894.36", "1502555.42")."""
+    return f"{round(value, 4):.15g}" if abs(value) < 1e15 else f"{value:.0f}"

@@ -22,10 +22,12 @@ class Quantity:
     start: int
     end: int
     kind: str
-    period: str | None = None  # money only: "year", "month" or "biweekly" when stated
+    period: str | None = None  # money only: "year", "month", "biweekly" or "week" when stated
 
 
-_AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|yo\b|y/o|岁|歲)")
+_AGE_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|years? of age|yo\b|y/o|y\.o\b|岁|歲)"
+)
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages of|age of)\s*$")
 _CALENDAR_AFTER = re.compile(
     r"\s*年\s*(?:\d{1,2}\s*月)?\s*(?:份)?\s*(?:出生|生|参加工作|参保|开始)"
@@ -37,17 +39,22 @@ _DURATION_AFTER = re.compile(
 _CURRENCY_WORD = r"(?:\s*(?:bucks|dollars|usd|rmb|yuan|刀|美元|美金|元|块钱?))?"
 _PER_YEAR_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:a|per|each|every)\s+year|/\s*(?:yr|year)\b|annually|yearly|一年|每年)"
+    + r"\s*(?:(?:a|per|each|every)\s+(?:year|yr)\b|/\s*(?:yr|year)\b|annually|yearly|一年|每年)"
 )
 _PER_MONTH_AFTER = re.compile(
-    _CURRENCY_WORD + r"\s*(?:(?:a|per|each|every)\s+month|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
+    _CURRENCY_WORD
+    + r"\s*(?:(?:a|per|each|every)\s+mo(?:nth)?\b|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
 )
 _BIWEEKLY_AFTER = re.compile(
     _CURRENCY_WORD
     + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|"
     + r"(?:a|per|each|every) paycheck|每两周)"
 )
-_PUT = r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚))?"
+_WEEKLY_AFTER = re.compile(
+    _CURRENCY_WORD
+    + r"\s*(?:(?:a|per|each|every)\s+(?:week|wk)\b|/\s*(?:wk|week)\b|weekly|每周|每星期|一周)"
+)
+_PUT = r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄))?"
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
     + _PUT
@@ -59,6 +66,7 @@ _PER_MONTH_BEFORE = re.compile(
     + r"\s*(?:大概|大约|约|是|为|有)?\s*$"
 )
 _BIWEEKLY_BEFORE = re.compile(r"(?:每两周|每2周|每半个月)" + _PUT + r"\s*(?:添加|新增)?\s*$")
+_WEEKLY_BEFORE = re.compile(r"(?:每周|每星期|每个星期|一周|weekly)" + _PUT + r"\s*$")
 
 
 def _period(text: str, number: Number) -> str | None:
@@ -66,6 +74,8 @@ def _period(text: str, number: Number) -> str | None:
     before = text[max(0, number.start - 12) : number.start]
     if _BIWEEKLY_AFTER.match(after) or _BIWEEKLY_BEFORE.search(before):
         return "biweekly"
+    if _WEEKLY_AFTER.match(after) or _WEEKLY_BEFORE.search(before):
+        return "week"
     if _PER_MONTH_AFTER.match(after) or _PER_MONTH_BEFORE.search(before):
         return "month"
     if _PER_YEAR_AFTER.match(after) or _PER_YEAR_BEFORE.search(before):
@@ -83,7 +93,9 @@ def _kind(text: str, number: Number, period: str | None) -> str:
     if number.percent:
         return "percent"
     plain = not number.currency and not number.scaled
-    if plain and number.value in range(1900, 2101) and _names_a_year(before, after):
+    # "put in 2,000/month", "in 2000 a year": a comma or a period makes it an amount
+    dated = period is None and "," not in text[number.start : number.end]
+    if plain and dated and number.value in range(1900, 2101) and _names_a_year(before, after):
         return "calendar"
     if plain and number.value > 0:
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
@@ -95,7 +107,32 @@ def _kind(text: str, number: Number, period: str | None) -> str:
     return "money" if period is not None else "count"
 
 
+# "33M, 401k 200k…", "45f": an age and a sex, as forum posts open, not 33 million. Only a
+# two-digit age glued to the letter, with no dollar sign and no word of money around it.
+_AGE_AND_SEX = re.compile(
+    r"(\d{2})[mf](?![a-z0-9]|\.\d)(?!\s*(?:account|in\b|saved|balance|401k|ira|portfolio|dollars|usd))"
+)
+_MONEY_BEFORE = re.compile(
+    r"(?:have|has|had|saved|with|balance|worth|want|need|reach|hit|of)[\s$~]*$"
+)
+AGE_AND_SEX_RANGE = range(16, 91)
+
+
+def _age_and_sex(text: str, number: Number) -> float | None:
+    """The age of "33m" / "45f", or None when the number is something else."""
+    glued = _AGE_AND_SEX.match(text, number.start)
+    if number.currency or glued is None or glued.end() < number.end:
+        return None
+    if _MONEY_BEFORE.search(text, max(0, number.start - 12), number.start):
+        return None
+    age = int(glued.group(1))
+    return float(age) if age in AGE_AND_SEX_RANGE else None
+
+
 def _quantity(text: str, number: Number) -> Quantity:
+    age = _age_and_sex(text, number)
+    if age is not None:
+        return Quantity(value=age, start=number.start, end=number.end, kind="age")
     period = _period(text, number)
     kind = _kind(text, number, period)
     return Quantity(

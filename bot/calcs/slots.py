@@ -36,6 +36,7 @@ class Slot:
     not_before_window: int = 25  # characters before a quantity searched for `not_before`
     unless: str = ""  # another slot that, once filled, makes this one's fallback moot
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
+    stock: bool = False  # a sum held or aimed at (balance, target): never money paid per period
 
 
 def slot(name: str, kinds: str, **fields: object) -> Slot:
@@ -51,11 +52,30 @@ def _compiled(pattern: str) -> re.Pattern[str] | None:
 _SPACES = re.compile(r"\s+")
 
 
-def _gap(text: str, start: int, end: int) -> int | None:
+# Plan names hold digits that are no numbers ("contribute to my 401k 10%").
+_PLAN_NAME = re.compile(r"\b(?:401|403|457)\s?\(?[kb]\)?")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]")
+# A unit written after a number belongs to it ("45岁,", "42yo,"), not to the words around.
+_UNIT = re.compile(r"^\s*(?:岁|歲|yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|years? of age|[mf]\b)")
+
+
+def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
     """Characters between a cue and its quantity (runs of spaces count as one), or None
-    across a sentence end."""
+    when they are not each other's: across a sentence end, over another number ("putting
+    2500/mo, 6%": the 6% is not put in), or across a comma that ends the quantity's item
+    ("8%, expense ratio 0.04%": the ratio is the 0.04%)."""
     between = text[start:end]
-    return None if _SENTENCE_END.search(between) else len(_SPACES.sub(" ", between.strip()))
+    if _SENTENCE_END.search(between) or _DIGIT.search(_PLAN_NAME.sub("", between)):
+        return None
+    if "," in between:
+        # A comma right next to the quantity ends its item of a list ("I have 50k saved,
+        # 60k/yr salary": "saved" is not the 60k's); words between ("earnings, which is
+        # $54,000") keep the cue in reach.
+        near = between.rsplit(",", 1)[1] if not after else between.split(",", 1)[0]
+        if not _WORD.search(_UNIT.sub("", near)):
+            return None
+    return len(_SPACES.sub(" ", between.strip()))
 
 
 def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
@@ -74,7 +94,7 @@ def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
     if after is not None:
         hi = min(len(text), quantity.end + row.window + 40)
         for match in after.finditer(text, quantity.end, hi):
-            gap = _gap(text, quantity.end, match.start())
+            gap = _gap(text, quantity.end, match.start(), after=True)
             if gap is not None and gap <= row.window:
                 gap += row.after_penalty
                 if best is None or gap < best:
@@ -87,6 +107,8 @@ def fits(row: Slot, quantity: Quantity, text: str = "") -> bool:
     meaning, so the calculator can refuse it rather than have it dropped), and nothing just
     before it rules the slot out."""
     if quantity.kind not in row.kinds or not row.low <= abs(quantity.value) <= row.high:
+        return False
+    if row.stock and quantity.period is not None:
         return False
     ruled_out = _compiled(row.not_before)
     if ruled_out is None:
@@ -115,8 +137,8 @@ def assign(
         used.add(start)
     for row in table:
         if row.fallback and row.name not in filled and row.unless not in filled:
-            alike = [q for q in quantities if fits(row, q, text)]
-            if len(alike) == 1 and alike[0].start not in used:
+            alike = [q for q in quantities if fits(row, q, text) and q.start not in used]
+            if len(alike) == 1:
                 filled[row.name] = alike[0]
                 used.add(alike[0].start)
     return filled
@@ -128,4 +150,6 @@ def yearly_value(row: Slot, quantity: Quantity) -> float:
         return quantity.value * 12
     if row.yearly and quantity.period == "biweekly":
         return quantity.value * 26
+    if row.yearly and quantity.period == "week":
+        return quantity.value * 52
     return quantity.value

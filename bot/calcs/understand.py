@@ -21,7 +21,10 @@ from bot.calcs.request import (
 from bot.knowledge.focus import asking_text, asks_anything
 from bot.knowledge.tokens import normalize
 
-_CRYPTO = re.compile(r"crypto|bitcoin|btc|ether|ethereum|加密|比特币|数字货币|虚拟货币|以太坊")
+# "ether" as a word: "whether", "together", "either" are no coins
+_CRYPTO = re.compile(
+    r"crypto|bitcoin|\bbtc\b|\bether\b|ethereum|加密|比特币|数字货币|虚拟货币|以太坊"
+)
 _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
 _FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
 _PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension")
@@ -48,9 +51,10 @@ _GET_CUE = re.compile(
     r"what (?:will|would) (?:my pension|i get)|estimate"
 )
 _SAVINGS = re.compile(
-    r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|"
-    r"contribut|\bput(?:ting|s)?\b[^.?!;]{0,25}?\b(?:in|into|away|aside)\b|\badding\b|\bfund\b|"
-    r"存|攒|贡献|供款|基金|放在"
+    r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|defer|"
+    r"contribut|\bput(?:ting|s)?\b[^.?!;]{0,25}?\b(?:in|into|away|aside)\b|\badd(?:ing)?\b|\bfund\b|"
+    r"pre-?tax|\bgoes in\b|\bi do \d+(?:\.\d+)?%|"
+    r"存|攒|贡献|供款|基金|放在|\bgrow (?:to|into)\b"  # "what would 500k grow to…"
 )
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|where (?:will|would) (?:i|we) be|"
@@ -111,7 +115,8 @@ _CALC_VERB = re.compile(
 _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the)|"
-    r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b"
+    r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
+    r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b"  # "what comes off my pay?"
 )
 # Casual ways to ask for the sum, trusted only in a short request that states its numbers
 # ("…8% a year, what'll it be at 70?", "…7% for 25 yrs, total?"): in a long story they ask
@@ -130,14 +135,19 @@ _ADVICE = re.compile(
 # reach retirement, which a projection of those numbers answers.
 _ENOUGH = re.compile(
     r"\bon (?:the )?(?:right )?track\b|\benough\b|\bcan (?:i|we|he|she) (?:still )?retire\b|\b(?:able|afford) to retire\b|"
-    r"\bafford to (?:quit|stop working)\b|\bdoable\b|\bbehind\b|"
+    r"\b(?:whether|if)(?: or not)? (?:i|we) (?:can|could|will be able to) (?:still )?retire\b|"
+    r"\bafford to (?:quit|stop working)\b|\bdoable\b|\bbehind\b|\brealistic\b|\bfeasible\b|"
     r"\b(?:am i|are we) (?:gonna|going to) be (?:ok|okay|fine|alright)\b|"
     r"\bwill (?:i|we) be (?:ok|okay|fine|alright)\b|\bwill i make it\b|"
     r"够不够|够用|够吗|来得及|能不能退休|能退休|可以退休|退休.{0,6}(?:行吗|可以吗|行不行|能行吗)|"
+    r"(?:能|可以|能不能|可不可以)\s*(?:在)?\s*\d{2}\s*岁?\s*(?:就)?\s*退休|"  # 能不能60岁退休
     r"正常进度|有可能吗|能行吗|能否(?:支持|支撑|养活)|能不能(?:支持|支撑|养活)|撑得住|够花"
 )
 _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
-_US_PLAN = re.compile(r"401k|403b|\bira\b|美元|\$")
+# A US plan, or dollars however written (刀 and 美金 are how people type 美元)
+_US_PLAN = re.compile(
+    r"401k|403b|\bira\b|美元|\$|美金|[\d十百千万]\s*(?:[万千kw]\s*)?刀|\busd\b|\bdollars?\b|\bbucks\b"
+)
 
 
 def _resident_scheme(text: str) -> bool:
@@ -197,7 +207,9 @@ def _states_a_projection(text: str) -> bool:
 
 _MONEY_OUT = re.compile(
     r"withdraw|take (?:it |money |some )?out|took out|come out|cash(?:ing)? out|\bloan|borrow|"
-    r"penalt|\btax|取出|提取|取钱|贷款|借|罚|税"
+    r"penalt|(?<!pre-)(?<!pre )\btax(?!-deferred| deferred|-free| free|-advantaged)|"
+    r"取出|提取|取钱|取多少|能取|可以取|贷款|借|罚|"
+    r"(?<!免)税(?![前后])"  # pay before tax (税前年薪) is not money coming out
 )
 
 
@@ -374,9 +386,10 @@ def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
 
 
 _TIER_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
-# A number is "used" when an input holds it as stated, or a month's, a fortnight's or a
-# percentage's worth of it (pay 8000 a month is 96000 a year; 60% is index 0.6).
-_USED_AS = (1, 12, 26, 0.01)
+# A number is "used" when an input holds it as stated, or a month's, a fortnight's, a week's
+# or a percentage's worth of it (pay 8000 a month is 96000 a year; 60% is index 0.6), or it
+# is an age written with a sex ("33m" is age 33, not 33 million).
+_USED_AS = (1, 12, 26, 52, 0.01, 1e-6)
 
 
 def _unused_numbers(text: str, params: dict[str, str]) -> tuple[str, ...]:

@@ -11,6 +11,15 @@ _WHOSE = (
 )
 
 _MATCH_PATTERNS = (
+    # 75% match ... up to a maximum employer contribution of 4.5% (of pay): the employer puts
+    # in at most 4.5%, so the match covers the first 4.5 / 0.75 = 6% one puts in
+    (
+        r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match(?:ing)?\b[^%.?!;]{0,50}?"
+        r"(?:max(?:imum)?|cap(?:ped)?|limit(?:ed)?|up to)\s*(?:of\s*|at\s*)?"
+        r"(?:an?\s*|the\s*)?(?:total\s*)?(?:employer|company)\s*(?:contribution|match)s?\s*"
+        r"(?:of|at|is)?\s*(\d+(?:\.\d+)?)%",
+        "employer_cap",
+    ),
     # 100% of the first 3% and 50% of the next 2%
     (
         r"(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|"
@@ -21,15 +30,14 @@ _MATCH_PATTERNS = (
     # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%
     (
         r"(\d+(?:\.\d+)?)%\s*(?:employer |company |的)?(?:公司|雇主)?(?:match(?:ing)?|匹配|"
-        r"配比)?\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?(?:up to|on the first|"
-        r"of the first|for the first|on up to|前|最多)\s*(\d+(?:\.\d+)?)%",
+        r"配比)?\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?(?:up to|"
+        r"(?:on|of|for) (?:the )?first|on up to|on|前|最多)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # matches 100% of contributions up to 5%
     (
         r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of " + _WHOSE + r"(?:401k )?contributions? |"
-        r"of [^%]{0,30}?,?\s*)?(?:up to|on the first|"
-        r"of the first)\s*(\d+(?:\.\d+)?)%",
+        r"of [^%]{0,30}?,?\s*)?(?:up to|(?:on|of) (?:the )?first)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # matches .50 on the dollar up to 6%
@@ -46,6 +54,18 @@ _MATCH_PATTERNS = (
         r"dollar)[^%]{0,25}?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
         "per_dollar",
     ),
+    # 前3%全额匹配，后2%匹配50%
+    (
+        r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1|100%)\s*(?:匹配|配比|配对)\s*[,，]?\s*"
+        r"(?:后|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*(?:按|匹配|配比|配对)?\s*(\d+(?:\.\d+)?)%",
+        "cn_two",
+    ),
+    # 公司按50%匹配，最高6% / 公司匹配一半，上限6%
+    (
+        r"(?:按\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*|(一半)\s*)?(?:匹配|配比|配对)\s*(一半)?\s*[,，]?\s*"
+        r"(?:最高|上限|最多|封顶)\s*(?:为|是|到|达)?\s*(?:工资的?)?\s*(\d+(?:\.\d+)?)%",
+        "cn_rate_cap",
+    ),
     # 前6%按50%匹配 / 前6%可以2:1 match
     (
         r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|的|可以)?\s*(\d+(?:\.\d+)?)%\s*(?:匹配|配比|配对|match)",
@@ -54,15 +74,17 @@ _MATCH_PATTERNS = (
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|配对|match)", "ratio"),
     # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
     (
-        r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
-        r"(?:最高|上限|最多|封顶|到|至|capped at|max(?:imum)? of)\s*(?:达|到|至)?\s*"
+        r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(?:比例|率)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
+        r"(?:最高|上限|最多|封顶|到|至|capped at|max(?:imum)? of)\s*(?:为|是)?\s*"
+        r"(?:匹配|配比|配对)?\s*(?:达|到|至)?\s*"
         r"(?:你的?|您的?|我的?)?\s*(?:工资|薪水|薪资|收入)?\s*的?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
     (
         r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|配对|提拨|配|match)?\s*"
-        r"(?:到|至|前|up to)\s*(\d+(?:\.\d+)?)%",
+        r"(?:[,，]?\s*(?:最高|上限|最多|封顶)\s*(?:为|是|到)?\s*(?:工资的?)?|到|至|前|up to)?\s*"
+        r"(\d+(?:\.\d+)?)%",
         "full",
     ),
     # matches the first 6% / matches his contribution up to 3% / matches up to 3%
@@ -73,7 +95,9 @@ _MATCH_PATTERNS = (
     ),
     # matches half up to 6%
     (
-        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what i put in)\s+)?"
+        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what i put in|"
+        + _WHOSE
+        + r"(?:401k )?contributions?)\s+)?"
         r"(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
         "half",
     ),
@@ -81,17 +105,58 @@ _MATCH_PATTERNS = (
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1)\s*(?:匹配|配比|配对|match)", "full"),
     # 公司匹配5% (the whole of it, when no cap follows)
     (
-        r"(?:公司|雇主|单位)\s*(?:匹配|配比|配对)\s*(\d+(?:\.\d+)?)%(?!\s*(?:到|至|最高|上限|封顶|的|前))",
+        r"(?:公司|雇主|单位)\s*(?:会|也)?\s*(?:匹配|配比|配对|相对提拨)\s*(\d+(?:\.\d+)?)%"
+        r"(?!\s*(?:到|至|最高|上限|封顶|的|前))",
+        "full",
+    ),
+    # 公司匹配到5% / 雇主配比至工资的6%: up to a cap, rate unsaid (as "matches up to 5%")
+    (
+        r"(?:公司|雇主|单位)\s*(?:会|也)?\s*(?:匹配|配比|配对|相对提拨)\s*(?:到|至)\s*(?:工资的?)?\s*"
+        r"(\d+(?:\.\d+)?)%",
+        "full",
+    ),
+    # 雇主提供的3%的匹配(贡献): the whole of it, when no cap follows
+    (
+        r"(\d+(?:\.\d+)?)%\s*的\s*(?:公司|雇主)?\s*(?:匹配|配比|配对)"
+        r"(?![^。；;,，]{0,4}(?:到|至|最高|上限|封顶|最多|前))",
         "full",
     ),
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
-    (r"(\d+(?:\.\d+)?)%\s*(?:employer |company )?match\b", "full"),
+    (r"(\d+(?:\.\d+)?)%\s*(?:max(?:imum)? )?(?:employer |company )?match\b", "full"),
     (
-        r"(?:employer|company|公司|雇主) ?match(?:es)?\s*(?:at\s*)?(\d+(?:\.\d+)?)%"
+        r"(?:employer|company|they|firm|job|work|plan|公司|雇主|单位) ?match(?:es)?\s*(?:at\s*)?"
+        r"(\d+(?:\.\d+)?)%"
         r"(?!\s*(?:of|on|up))",
         "full",
     ),
+    # the match is 4% / company match: 4% / matches 3% of my salary / 公司匹配是4%
+    (
+        r"(?:\bmatch(?:ing)?|\bmatch(?:es)?|匹配|配比|配对)\s*(?:is|of|=|:|是|为|\()?\s*(?:an? )?"
+        r"(\d+(?:\.\d+)?)%"
+        # "…of my salary" is the whole match; "…of the first 6%", "…up to 6%" a rate and cap
+        r"(?!\s*(?:of(?! (?:my |your |his |her |the )?(?:salary|pay|income|compensation))|"
+        r"on|up|到|至|最高|上限|封顶|的|前))",
+        "full",
+    ),
 )
+
+
+# The largest share of pay a match formula caps at: a bare "N% match" above it is the rate of
+# the match, with its cap unsaid (the bot asks), not a dollar-for-dollar match of N% of pay.
+FULL_MATCH_CAP = 20
+
+
+# "…up to 6% of your salary, with a max of $1000": the match's dollar cap, which the
+# calculator does not model; it is no other input either (not a contribution, not a balance).
+_DOLLAR_CAP = re.compile(
+    r"[^.?!;。；]{0,30}?(?:\bmax(?:imum)?|\bcap(?:ped)?|\blimit(?:ed)?|\bup to|最高|上限|封顶|最多)"
+    r"[^.?!;。；\d$]{0,25}?(\$\s?\d[\d,.]*\s*k?|\d[\d,.]*\s*[k万]?\s*(?:美元|刀|dollars))"
+)
+
+
+def _dollar_cap(text: str, end: int) -> list[tuple[int, int]]:
+    found = _DOLLAR_CAP.match(text, end)
+    return [found.span(1)] if found else []
 
 
 def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
@@ -108,9 +173,19 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{fmt(rate)}@{g[1]}"
         elif kind == "cap_first":
             tiers = f"{g[1]}@{g[0]}"
+        elif kind == "cn_two":
+            tiers = f"100@{g[0]}+{g[2]}@{g[1]}"
+        elif kind == "cn_rate_cap":
+            if g[0] is None and g[1] is None and g[2] is None:
+                continue  # 匹配，最高6%: the rate is not said
+            tiers = f"{g[0] or 50}@{g[3]}"
+        elif kind == "employer_cap":
+            tiers = f"{g[0]}@{fmt(float(g[1]) * 100 / float(g[0]))}"
         elif kind == "half":
             tiers = f"50@{g[0]}"
         elif kind == "full":
+            if float(g[0]) > FULL_MATCH_CAP:
+                continue  # "a 100% match", "50% match" alone: a rate whose cap is not said
             tiers = f"100@{g[0]}"
         elif kind == "per_dollar":
             per = 1.0 if g[1] == "dollar" else float(g[1])
@@ -121,7 +196,7 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             tiers = f"{fmt(100 * float(g[2]) / float(g[1]))}@{g[0]}"
         else:
             tiers = f"{g[0]}@{g[1]}"
-        return tiers, [found.span()]
+        return tiers, [found.span(), *_dollar_cap(text, found.end())]
     if re.search(r"dollar[- ]for[- ]dollar", text):
         cap = after(r"dollar[- ]for[- ]dollar", text, window=30, percent=True)
         if cap:

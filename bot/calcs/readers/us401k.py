@@ -17,15 +17,51 @@ _PERIOD = (
     r"\s*annually|\s*monthly)?"
 )
 _AGE_BEFORE = (
-    r"(?<!the time )\bi'?m|(?<!the time )\bi am|\byou'?re|\byou are|\b(?:now|currently|today) at|"
-    r"(?<!by )(?<!at )(?<!until )(?<!till )\baged?\b|\bturning|\bturned|\bnow\b|"
+    r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
+    r"\byou'?re|\byou are|\bwe'?re|\bwe are|\bme\s*[:=]|(?:^|[,;]\s*)me|"
+    r"\b(?:now|currently|today)(?: at)?|"
+    r"(?<!by )(?<!at )(?<!until )(?<!till )(?<!around )(?<!about )\baged?\b|"
+    r"\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
-    r"\b(?:he|she|wife|husband|spouse|partner)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|^|我"
+    r"\b(?:he|she)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
+    r"\bboth|我|"
+    # "calculate: 35, 100k salary…": a list after a word asking for it opens with the age
+    r"^(?:please )?(?:calc(?:ulate)?|compute|quick math|math|run the numbers|numbers|scenario)"
+    r"(?: for me| this)?\s*:"
 )
 _AGE_AFTER = r"\s*(?:now|this year|right now)|了"
-# "catch-up contributions starting at age 50": the age catch-ups begin, not the asker's.
-_CATCH_UP = r"catch[- ]?up[^.?!;]{0,40}$|追加[^。？！]{0,12}$"
+# "catch-up contributions starting at age 50": the age catch-ups begin, not the asker's; and
+# "到62岁", "by 60" (even opening the text: "到62岁，33岁…") name an age to come.
+_CATCH_UP = (
+    r"catch[- ]?up[^.?!;]{0,40}$|追加[^。？！]{0,12}$|"
+    r"(?:到|至|(?<!now )(?<!currently )(?<!today )\bat|\bby|\buntil|\btill)\s*$"
+)
+
+# Pay that rises ("工资每年涨3%", 薪水年增2%) is a raise, not the market's return (涨).
+_PAY = r"(?:工资|薪水|薪资|薪酬|收入|年薪)"
+_PAY_RISES = r"(?:每年|一年|年)?(?:都|会)?(?:上|调|上调)?(?:涨|增长?|增加|提高|调升)(?:幅度)?"
+_EN_PAY_RISES = (
+    r"(?:salary|pay|wages?|income)\s+(?:growth|grows?|increases?|rises?|goes up|bumps?)"
+    r"(?:\s+(?:by|at|of))?|(?:annual|yearly) (?:salary |pay )?(?:increases?|bumps?)"
+)
+_NOT_EN_PAY = "".join(f"(?<!{pay} )" for pay in ("salary", "pay", "wage", "wages", "income"))
+_NOT_PAY = "".join(
+    f"(?<!{pay}{gap})" for pay in ("工资", "薪水", "薪资", "薪酬", "收入") for gap in ("", "每年")
+)
+
+# What the employer puts in by itself ("the company contributes 3% of his salary", 公司每年给5000)
+# is no input of ours: only a match formula is.
+_COMPANY_PUTS_IN = (
+    r"(?:company|employer|they)\s*(?:is |also |will |then )?(?:contribut\w*|adds?|puts? in)|"
+    r"(?:公司|雇主|单位)(?:每年|每月|每个月)?(?:再|也|会|还)?(?:给|存|缴|贡献|供款|提拨)"
+)
+
+# "catch-up contributions starting at 50", "from 45": an age one starts at, not retires at
+_NOT_RETIRING = (
+    r"(?:catch[- ]?up(?: contributions?)?|starting|start|begin(?:ning)?|from)"
+    r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$"
+)
 
 TABLE: tuple[Slot, ...] = (
     # ages and horizons
@@ -52,15 +88,54 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "retire_age",
         "age count",
-        before=r"retire[sd]?(?: at| by)?|retirement(?: at| age)?|until (?:he |she |i |you )?"
-        r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|\bat age|"
-        r"\bby\b|\bat\b|\bfor\b|\buntil\b|\btill\b|到|在",
-        after=r"退休|\s*(?:retire|retirement)|时|的时候|(?:能|会|可以)?(?:有|存到?|攒到?)多少",
+        before=r"retire[sd]?(?: at| by)?(?: around| about)?(?: age)?|retirement(?: at| age)?|"
+        r"until (?:he |she |i |you )?"
+        r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
+        r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
+        # "what will I have at 65", "what will it be (worth) at 60": the age projected to
+        r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?: age)?(?!\s*the time)",
+        after=r"退休|\s*(?:retire|retirement)|时|的时候|"
+        r"(?:能|会|可以)?(?:有|存到?|攒到?|滚到|涨到|变成|达到|拿到?)多少",
         window=6,
         low=30,
         high=110,
-        not_before=r"(?:catch[- ]?up(?: contributions?)?|starting|start|begin(?:ning)?|from)"
-        r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$",
+        not_before=_NOT_RETIRING,
+    ),
+    # "at 65", "by 60", 到65岁: a retirement age unless a surer cue took one ("is 300k at 45
+    # enough to retire at 65?": the retirement is 65, and 45 is the age now, below)
+    slot(
+        "retire_age",
+        "age count",
+        before=r"\bat(?: age)?|\bby\b|\bfor\b|\buntil\b|\btill\b|到|在",
+        window=6,
+        low=30,
+        high=110,
+        before_penalty=1,
+        not_before=_NOT_RETIRING,
+    ),
+    slot("age", "age count", before=r"\bat(?: age)?", window=2, low=14, high=110, before_penalty=2),
+    # A number that opens the text ("35, 100k in my 401k…", "本人30岁"): weaker than a retirement
+    # cue on the same number ("62岁退休，…今年38岁").
+    slot(
+        "age",
+        "age count",
+        before=r"^",
+        window=4,
+        low=14,
+        high=110,
+        before_penalty=1,
+        not_before=_CATCH_UP,
+        not_before_window=50,
+    ),
+    # A spouse's age counts when the asker gives none ("My wife is 35 and I'm 38": 38).
+    slot(
+        "age",
+        "age count",
+        before=r"\b(?:wife|husband|spouse|partner)(?:'s| is)",
+        window=4,
+        low=14,
+        high=110,
+        before_penalty=1,
     ),
     # "Maria is 25 and earns…": weaker than any retirement cue ("retirement age is 65").
     slot("age", "count", before=r"\bis\b", window=2, low=14, high=110, before_penalty=3),
@@ -82,7 +157,8 @@ TABLE: tuple[Slot, ...] = (
         r"\bpaid(?![- ]off)|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
         r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
-        after=r"\s*(?:a year |per year |annually )?(?:salary|income|gross|pay\b)",
+        after=r"\s*(?:a year |per year |annually |/\s*(?:yr|year) )?(?:salary|income|gross|pay\b)|"
+        r"\s*(?:美元|美金|刀|元)?\s*的?\s*(?:年薪|薪水|工资|薪资|收入)",
         window=12,
         low=1000,
         yearly=True,
@@ -93,17 +169,33 @@ TABLE: tuple[Slot, ...] = (
         "money",
         after=r"\s*(?:/\s*(?:yr|year)|a year|per year|annually)",
         window=1,
-        low=10_000,
+        low=30_000,
         after_penalty=3,
         yearly=True,
+    ),
+    # "want to retire at 57 with 500k": the sum wished for, not the one saved (before the
+    # balances: the same "with 500k in my 401k" would otherwise be a balance)
+    slot(
+        "target",
+        "money",
+        before=r"\b(?:want|hope|like|plan|aim|goal is|trying)(?:ing|s|ed)? to retire\b"
+        r"[^.?!;]{0,20}?\b(?:with|w/|having)|\b(?:want|need|hoping for|aiming for|aim for)",
+        window=6,
+        low=1000,
+        stock=True,
     ),
     slot(
         "balance",
         "money",
-        before=r"balance(?: of| is)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
+        before=r"balance(?: of| is)?|\b(?:i've|we've|they've|i have|we have|has|had) saved(?: up)?"
+        r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
-        r"(?:401k|403b|account|balance|ira)s?\s*(?:is|has|of|=|:|sits at|stands at)?\s*"
+        r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
+        r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
+        r"(?:401k|403b|account|balance|ira)s?(?:\s+(?:value|balance|total))?\s*"
+        r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
+        r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
@@ -111,6 +203,7 @@ TABLE: tuple[Slot, ...] = (
         + r"|\s*(?:current |starting )?balance|在\s*401k",
         window=10,
         low=100,
+        stock=True,
     ),
     # A one-off sum put in once ("a $10,000 investment", "1万美元放在基金里", "what would $10,000
     # grow to") starts the balance.
@@ -123,6 +216,7 @@ TABLE: tuple[Slot, ...] = (
         r"\s*(?:grow|compound|turn into|become)",
         window=6,
         low=100,
+        stock=True,
     ),
     slot(
         "balance",
@@ -131,16 +225,17 @@ TABLE: tuple[Slot, ...] = (
         after=r"\s*(?:saved|stashed|sitting)|\s*(?:be |is )?(?:enough|sufficient)|够",
         window=10,
         low=100,
+        stock=True,
         before_penalty=2,
         after_penalty=2,
     ),
     slot(
         "contrib_amount",
         "money",
-        before=r"contribut\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
+        before=r"contrib\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
         r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
         r"(?:\s+(?:at|with|to|by))?|"
-        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投",
+        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投|提拨|自提|储蓄|存入",
         after=_PERIOD
         + r"\s*(?:into|to)\s+"
         + _MY
@@ -151,46 +246,36 @@ TABLE: tuple[Slot, ...] = (
         window=14,
         low=1,
         yearly=True,
-        not_before=r"(?:company|employer|they)\s*(?:is |also )?(?:contribut\w*|adds?|puts? in)",
+        not_before=_COMPANY_PUTS_IN,
     ),
     slot(
         "target",
         "money",
-        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|"
+        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
-        r"(?:want|need|hope) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
+        r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
+        r"\b(?:i|we|you|they|she|he)(?:'ll| will|'d| would) have"
+        r"(?: (?:over|about|around|roughly|nearly|almost|only|just))?|"
+        r"\b(?:balance|401k|403b|account|it|that|savings|nest egg|money|investments?|"
+        r"portfolio)\b[^.?!;$\d]{0,30}?"
+        r"\b(?:will|would|could) (?:be|grow to)(?: worth)?(?: about| around| roughly| nearly)?|"
         r"\b(?:is it|it's|that's|is that) (?:really|actually)|"
-        r"grows? to|增长到|增长至|增至|涨到|涨至|变成|"
+        # "you will accumulate $1M" (not "I've accumulated 200k": that is a balance)
+        r"grows? to|\baccumulat(?:e|ing)\b(?: about| around| roughly| nearly| over)?|"
+        r"增长到|增长至|增至|涨到|涨至|变成|"
         r"(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
         r"时有|的时候有|想(?:要)?有|希望有|要有",
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
         window=10,
         low=1000,
+        stock=True,
     ),
     # percentages
-    slot(
-        "return",
-        "percent",
-        before=r"return|interest|grow\w*|\bearns?\b|earning|yield|\bat\s*$|\brate of|"
-        r"回报|报酬|投报|收益|年化|利率|复利|增值|涨",
-        after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
-        r"yield)|回报|收益|年化",
-        window=30,
-    ),
-    slot(
-        "return",
-        "percent",
-        before=r"market (?:does|returns?|makes)|\bdoes",
-        after=r"\s*(?:a|per|each) year|\s*annually|\s*compounded|\s*yearly|"
-        r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
-        window=12,
-        after_penalty=3,
-        before_penalty=3,
-    ),
+    # pay rises, fees and inflation first: their cue words are surer than a return's ("at")
     slot(
         "fee",
         "percent",
-        before=r"fees?|expense\w*|charg\w*|费用|管理费|费率|手续费|内扣",
+        before=r"fees?|expense\w*|expense ratio(?: of| is)?|charg\w*|费用|管理费|费率|手续费|内扣",
         after=r"\s*(?:in )?(?:fees?|expense ratio)|费",
         window=25,
     ),
@@ -204,27 +289,67 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "raise",
         "percent",
-        before=r"raises?|salary growth|涨薪|工资增长|加薪",
-        after=r"\s*(?:a year )?(?:raises?|salary growth)|涨薪|加薪",
+        before=r"raises?|" + _EN_PAY_RISES + r"|涨薪|加薪|" + _PAY + r"(?:" + _PAY_RISES + "|"
+        r"(?:每年|一年)?(?:以|按)(?:每年)?)",  # 工资每年以2%的速度上涨
+        after=r"\s*(?:(?:a|per) year |/\s*yr |annual |yearly )?(?:raises?|"
+        + _EN_PAY_RISES
+        + r")|涨薪|加薪",
         window=25,
+    ),
+    slot(
+        "return",
+        "percent",
+        before=r"return|interest|" + _NOT_EN_PAY + r"grow\w*|\bearns?\b|earning|yield|\brate of|"
+        r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨",
+        after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
+        r"yield)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化",
+        window=30,
+    ),
+    slot(
+        "return",
+        "percent",
+        before=r"market (?:does|returns?|makes)|\bdoes|\bassum\w*|\bexpect\w*|\bat",
+        after=r"\s*(?:a|per|each) year|\s*/\s*(?:yr|year)\b|\s*annually|\s*compounded|\s*yearly|"
+        r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
+        window=12,
+        after_penalty=3,
+        before_penalty=3,
     ),
     slot(
         "contrib_pct",
         "percent",
-        before=r"contribut\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
-        r"自提|存|缴|贡献|供款|提拨",
+        before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|\bi (?:do|'m doing)|"
+        r"\binvest(?:ing|s)?\b(?!\s+(?:at|in|with|for|and))|"
+        r"自提|存|缴|贡献|供款|提拨|储蓄|放",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
-        r"\s*(?:to|into|in)\s+" + _MY + r"(?:401k|403b|ira|plan|account)\b|\s*contributions?|"
-        r"\s*in\b(?=\s*(?:[,.;]|$))",  # "10% in, 50% match": slang for what one puts in
+        r"\s*(?:to|into|in)\s+"
+        + _MY
+        + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
+        r"\s*in\b(?=\s*(?:[,.;]|$))|\s*(?:pre-?tax|roth)\b|"  # "10% in", "8% pre-tax"
+        r"\s*的?\s*(?:工资|薪水|薪资|收入)|"  # 储蓄8%的工资
+        r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k
+        r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d",  # "10% of 85k"
         window=30,
-        fallback=True,
-        unless="contrib_amount",
+        # no fallback: a bare percent with no cue ("30, 80k, 7%") may as well be a return,
+        # and asking beats guessing
+        not_before=_COMPANY_PUTS_IN,
     ),
+    slot("contrib_pct", "percent", before=r"\b(?:401k|403b)\b", window=0),
 )
 _BY_NAME = {row.name: row for row in reversed(TABLE)}  # a name's first row decides its units
 _AGE_SPAN = re.compile(
     r"(?:between|from) (?:the )?(?:ages? (?:of )?)?(\d{2}) ?(?:and|to|-|–|until|till) ?"
     r"(?:age )?(\d{2})\b"
+)
+# "aged 25 to 34", "25-34 year olds": an age bracket of other people (a span from one's own
+# age to retirement says "between"/"from", read by _AGE_SPAN first)
+_AGE_BRACKET = re.compile(
+    r"(?<!between )(?<!from )\b(?:aged|ages)\s+\d{2}\s*(?:to|-|–)\s*\d{2}\b|"
+    r"\b\d{2}\s*(?:-|–|to)\s*\d{2}[- ]year[- ]olds\b"
+)
+# 从30岁存到60岁, 30岁到60岁每年存: saving from the one age to the other
+_AGE_SPAN_CN = re.compile(
+    r"从\s*(\d{2})\s*岁?\s*(?:开始)?\s*(?:存|投|放|缴|干|工作)?\s*(?:到|至)\s*(\d{2})\s*岁"
 )
 # A rate or amount that belongs to a debt ("a mortgage at 3.5%") is not an input.
 _DEBT = re.compile(r"\bloan|mortgage|\bdebt|car payment|credit card|房贷|贷款|车贷|欠")
@@ -233,6 +358,14 @@ DEBT_WINDOW = 20
 _POWER = re.compile(r"(?:x|×|\*)\s*1\.(\d+)|1\.(\d+)\s*(?:to the power|\^|的)")
 _MATCHED_AT = re.compile(
     r"\bmatched\s*(?:at\s*)?(\d+(?:\.\d+)?)%|按\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*匹配"
+)
+
+
+# "At 45, I have…", "At age 62, an individual with…": a sentence that opens with an age and
+# goes on to state what one has is about now ("…at 65, will I…" asks about then).
+_AGE_NOW = re.compile(
+    r"(?:^|[.!?;]\s*)at (?:age )?(\d{2}),?\s+(?=(?:i|i'm|i've|we|we're|my|our|an?|he|she)\b)"
+    r"(?![^.?!;]{0,30}?(?:\b(?:will|would|could|can)\b|'ll\b|'d\b))"  # "at 65 I'd have…": then
 )
 
 
@@ -269,8 +402,14 @@ def _balances_by_account(text: str, quantities: list[Quantity]) -> list[Quantity
 _MAXED = re.compile(
     r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my|our)\s+)?(?:401k|403b)s?))?\s+out\b|"
     r"\bmax(?:ing|ed|es)?\s+(?:(?:the|my|our)\s+)?(?:401k|403b)s?\b|"
-    r"\bcontribut\w* the (?:irs )?max(?:imum)?\b|\bthe (?:irs )?max(?:imum)? (?:each|every) year\b|"
-    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:存|放)满|顶格存"
+    # a verb that does it, not the noun: "the contribution limit at 50" is a fact asked about
+    r"\bcontribut(?:e|es|ed|ing) (?:the )?(?:full )?(?:irs |annual |legal )?"
+    r"(?:max(?:imum)?|limit)\b|"
+    r"\bthe (?:irs )?max(?:imum)? (?:each|every) year\b|"
+    r"\b(?:make|makes|making|do|does|doing|hit|hits|hitting)\s+(?:the\s+)?max(?:imum)?"
+    r"(?: contributions?)?\b|"
+    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|顶格存|"
+    r"(?:存|放|缴)(?:到|满)(?:上限|顶)"
 )
 
 
@@ -294,7 +433,13 @@ def _reading(text: str) -> dict[str, str]:
     matched_at = None if tiers else _MATCHED_AT.search(text)
     if matched_at:
         used.append(matched_at.span())
-    span = _AGE_SPAN.search(text)
+    for bracket in _AGE_BRACKET.finditer(text):
+        used.append(bracket.span())  # "workers aged 25 to 34": a bracket, nobody's age
+    now = _AGE_NOW.search(text)
+    if now:  # "At 45, I have 200k…": the age one is now, not the one retired at
+        params["age"] = now.group(1)
+        used.append(now.span(1))
+    span = _AGE_SPAN.search(text) or _AGE_SPAN_CN.search(text)
     if span:  # "between the ages of 22 and 40": saving from the one age to the other
         params.setdefault("age", span.group(1))
         params.setdefault("retire_age", span.group(2))
@@ -315,6 +460,8 @@ def _reading(text: str) -> dict[str, str]:
     for name, quantity in filled.items():
         if name not in params:
             params[name] = fmt(yearly_value(_BY_NAME[name], quantity))
+    if "age" in params and params["age"] == params.get("retire_age"):
+        del params["age"]  # "62岁退休…在62岁时": an age said twice is the one retired at
     if matched_at and "contrib_pct" in params:
         params["match"] = f"{fmt(float(matched_at.group(1) or matched_at.group(2)))}@"
         params["match"] += params["contrib_pct"]

@@ -14,14 +14,16 @@ def blank(text: str, span: tuple[int, int]) -> str:
 _ZERO_PHRASES = (
     (
         "contrib_amount",
-        r"\bno (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
+        r"\b(?:no|0|zero) (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
         r"\bstop(?:ped)? (?:putting (?:money |anything )?in|adding|saving)\b|\btouch nothing\b|"
-        r"\bnot contributing\b|不再(?:继续)?(?:存|缴|投|放)|不存了|不放了|停止(?:缴费|供款|存|放)",
+        r"\bnot contributing\b|不再(?:继续)?(?:存|缴|投|放|提拨|供款|贡献)|不存了|不放了|"
+        r"停止(?:缴费|供款|存|放|提拨|贡献)",
     ),
     (
         "balance",
         r"\bstart(?:ing)? (?:from|with|at) (?:zero|nothing|\$?0)\b|\b(?:zero|nothing|\$?0) saved\b|"
-        r"\bfrom \$0\b|\bha(?:ve|s) (?:\$?0|zero|nothing) (?:saved|in (?:my |his |her |our )?"
+        r"\bfrom (?:\$0|zero|scratch|nothing)\b|"
+        r"\bha(?:ve|s) (?:\$?0|zero|nothing) (?:saved|in (?:my |his |her |our )?"
         r"(?:401k|ira|retirement|savings|account))|从零开始|一分钱没存|还没有存|一分钱都没有",
     ),
     (
@@ -37,7 +39,7 @@ _ZERO_PHRASES = (
     (
         "fee",
         r"\bno fees?\b|\b(?:0|zero)\s*%?\s*fees?\b|\bfees? (?:of |are |is )?(?:0|zero)\b(?!\.\d)|"
-        r"没有费用|不收费|零费用|费用为?0(?![.\d])",
+        r"(?:没有|无|零|不收)(?:任何)?(?:管理费|手续费|费用)|不收费|(?:管理费|手续费|费用)(?:为|是)?0(?![.\d])",
     ),
     (
         "return",
