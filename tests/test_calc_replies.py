@@ -721,3 +721,14 @@ def test_a_result_offers_the_notes_it_rests_on(engine: Engine, request_text: str
 
 def test_every_calculator_names_notes_that_exist(engine: Engine) -> None:
     assert {c.notes for c in CALCULATORS.values()} <= set(engine.content.topics)
+
+
+def test_a_projection_without_pay_says_no_contributions_are_included(engine: Engine) -> None:
+    bare = engine.handle(Message("I'm 40 and have $75,000 in my 401(k). Am I on track?"))
+    assert bare.kind == "calc" and "No new contributions are included" in bare.text
+    paid = engine.handle(
+        Message("I'm 40 and have $75,000 in my 401(k), salary 80k, 10% into my 401k. On track?")
+    )
+    assert paid.kind == "calc" and "No new contributions" not in paid.text
+    stopped = engine.handle(Message("I'm 40, $75k in my 401k, I stopped contributing. What at 65?"))
+    assert stopped.kind == "calc" and "No new contributions" not in stopped.text

@@ -253,7 +253,15 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         calculator="us401k",
         inputs=shown_inputs,
         figures=figures,
-        context={"r": result, "i": inputs, "rules": rules.us401k, "contrib_pct": contrib_pct},
+        context={
+            "r": result,
+            "i": inputs,
+            "rules": rules.us401k,
+            "contrib_pct": contrib_pct,
+            # Nothing said about pay or money going in: the projection grows today's balance
+            # alone, which must be said, not left to a "$0" in the breakdown.
+            "contributions_unknown": not (_CONTRIBUTION_KEYS & request.params.keys()),
+        },
         adjustments=adjustments,
         sources=[
             f["us401k_deferral_limit_2026"],
@@ -342,6 +350,9 @@ def run_inflow(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         chart=result,
         defaults_used=used,
     )
+
+
+_CONTRIBUTION_KEYS = frozenset({"salary", "contrib_pct", "contrib_amount", "max"})
 
 
 # ---------- China basic pension ----------
