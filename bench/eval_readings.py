@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.readings import exact, load_requests, read_request, same_value
+from tests.readings import Request, exact, load_requests, read_request, same_value
 
 HALVES = ("tune", "held")
 SCRIPTS = ("en", "zh-Hans", "zh-Hant")
@@ -54,12 +54,35 @@ def main(argv: list[str]) -> int:
             f"{half}: the labelled calculator in {len(routed)}/{len(mine)}; "
             f"fields read right when it is: {right}/{fields}"
         )
+    _print_by_ask(requests)
     if "--show-failures" in argv:
         for request in failures:
             calculator, params = read_request(request)
             print(f"\n{request.id} [{request.lang}] want {request.calculator} {request.read}")
             print(f"    got {calculator} {params}\n    {request.text[:200]}")
     return 0
+
+
+def _print_by_ask(requests: list[Request]) -> None:
+    """Rows that ask for a calculation, field-exact; rows that ask something else (or
+    nothing), left to the answers: the `asks` label, given blind to the bot."""
+    if not any(r.asks for r in requests):
+        return
+    print(f"\n{'':24}{'tune':>18}{'held-out':>18}")
+    for script in SCRIPTS:
+        row = ""
+        for half in HALVES:
+            mine = [r for r in requests if r.half == half and r.lang == script]
+            asking = [r for r in mine if r.asks == "calculation"]
+            right = sum(exact(r) for r in asking)
+            row += f"{f'{right}/{len(asking)} = {right / len(asking):.1%}' if asking else '-':>18}"
+        print(f"{script + ' asks, exact':24}{row}")
+    row = ""
+    for half in HALVES:
+        other = [r for r in requests if r.half == half and r.asks == "other"]
+        left = sum(read_request(r)[0] is None for r in other)
+        row += f"{f'{left}/{len(other)} = {left / len(other):.1%}' if other else '-':>18}"
+    print(f"{'other, not calculated':24}{row}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ class Request:
     calculator: str
     text: str
     read: dict[str, str]
+    asks: str | None = None  # calculation | other: labelled blind to the bot (README)
 
     @property
     def half(self) -> str:
@@ -46,6 +47,7 @@ def load_requests(path: Path = READINGS) -> list[Request]:
             calculator=str(item["calculator"]),
             text=str(item["text"]),
             read={str(k): str(v) for k, v in (item.get("read") or {}).items()},
+            asks=str(item["asks"]) if "asks" in item else None,
         )
         for item in raw
     ]
