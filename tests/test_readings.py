@@ -18,6 +18,9 @@ REQUESTS = load_requests()
 # Raised on 2026-12-07 (issue 9, plain requests) by the gains on both halves: en 59.2% -> 66.4%,
 # zh-Hans 66.0% -> 69.1%, zh-Hant 61.1% -> 65.3%.
 MIN_EXACT = {"en": 0.62, "zh-Hans": 0.63, "zh-Hant": 0.61}
+# The same for the rows that ask for a calculation (`asks`, labelled blind to the bot): both
+# halves together measured en 77.0%, zh-Hans 79.7%, zh-Hant 78.6% on 2026-12-07.
+MIN_ASKS_EXACT = {"en": 0.73, "zh-Hans": 0.75, "zh-Hant": 0.74}
 
 
 def test_every_request_has_a_source_a_calculator_and_known_inputs() -> None:
@@ -64,6 +67,19 @@ def test_requests_are_read_field_exact_at_least_as_often_as_measured(
     mine = [r for r in REQUESTS if r.lang == script]
     exact = sum(_exact(r, *replies[r.id][:2]) for r in mine)
     assert exact / len(mine) >= MIN_EXACT[script], f"{exact}/{len(mine)}"
+
+
+@pytest.mark.parametrize("script", sorted(MIN_ASKS_EXACT))
+def test_requests_that_ask_a_calculation_are_read_field_exact_as_often_as_measured(
+    replies: dict[str, tuple[str | None, dict[str, str], str]], script: str
+) -> None:
+    asking = [r for r in REQUESTS if r.lang == script and r.asks == "calculation"]
+    exact = sum(_exact(r, *replies[r.id][:2]) for r in asking)
+    assert exact / len(asking) >= MIN_ASKS_EXACT[script], f"{exact}/{len(asking)}"
+
+
+def test_every_row_says_whether_it_asks_a_calculation() -> None:
+    assert {r.asks for r in REQUESTS} == {"calculation", "other"}
 
 
 def test_every_calculation_says_what_it_read(
