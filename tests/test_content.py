@@ -63,6 +63,13 @@ def test_checker_reports_a_number_outside_figures(scratch_content: Path) -> None
     assert any("number outside a figure" in p and "42" in p for p in problems)
 
 
+def test_form_numbers_are_identifiers_not_figures() -> None:
+    from bot.knowledge.check import stray_digits
+
+    assert not stray_digits("Ask for a waiver on Form SSA-632 or reconsideration on SSA-561.")
+    assert stray_digits("SSA keeps 50 percent.")
+
+
 def test_checker_reports_an_unknown_figure(scratch_content: Path) -> None:
     path = _first_topic_file(scratch_content)
     path.write_text(

@@ -98,7 +98,17 @@ def test_ages_years_and_dates_read_naturally() -> None:
 
 
 # Issue 8: OpenCC's Taiwan phrases turned domain terms into computing words.
-KNOWN_BAD_TRADITIONAL = ("安全域性", "社保宣告", "賬戶", "國家檔案", "程式", "支援", "稽核", "通脹")
+KNOWN_BAD_TRADITIONAL = (
+    "安全域性",
+    "社保宣告",
+    "賬戶",
+    "國家檔案",
+    "程式",
+    "支援",
+    "稽核",
+    "通脹",
+    "緻殘",
+)
 
 
 def test_every_topic_reads_right_in_traditional_chinese(engine: Engine) -> None:
@@ -117,6 +127,7 @@ def test_every_topic_reads_right_in_traditional_chinese(engine: Engine) -> None:
         ("国家文件规定", "國家文件規定"),
         ("个人账户", "個人帳戶"),
         ("仲裁程序", "仲裁程序"),
+        ("因病或非因工致残", "因病或非因工致殘"),
     ],
 )
 def test_domain_terms_keep_their_meaning_in_traditional(simplified: str, traditional: str) -> None:

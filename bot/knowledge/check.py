@@ -20,7 +20,8 @@ _TEMPLATE_PART = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _IDENTIFIERS = re.compile(
     r"401\s?\(?k\)?|403\(b\)|457\(b\)|402\(g\)|415\(c\)|414\(v\)|72\(t\)|404a-5|1099-R"
     r"|SECURE 2\.0|EO 14330|CAR 20\d\d-0\d|12333|12366|12329"
-    r"|W-8[A-Z]+(?:-[A-Z]+)?|Form \d{3,4}(?:-[A-Z]+)?|Publication \d+|Notice 20\d\d-\d+"
+    r"|W-8[A-Z]+(?:-[A-Z]+)?|Form \d{3,4}(?:-[A-Z]+)?|SSA-\d{3,4}(?:-[A-Z]+\d*)?|Publication \d+"
+    r"|Notice 20\d\d-\d+"
     r"|\b1-8\d\d-\d{3}-\d{4}\b"
     r"|[〔\[]\d{4}[〕\]]\s?\d+\s?号|(?:Art\.|Article|Arts\.|Section|§)\s?\d+[a-z]?(?:\(\d\))*"
     r"|pillars? [123](?:(?:[–/-]|,? and | or |, )[123])*"
