@@ -217,3 +217,29 @@ def test_the_year_of_the_figures_is_not_mentioned_when_it_matches(engine: Engine
 def test_a_letter_o_typed_for_the_zero_is_still_a_401k(engine: Engine) -> None:
     reply = engine.handle(Message("can i borrow from my 4O1K"))
     assert reply.kind == "answer" and reply.topic == "k401_loans"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have 30 years of service, how much pension will I get at 65?",
+        "how much pension will I get after 25 years as a teacher in Texas?",
+    ],
+)
+def test_a_pension_question_naming_no_china_is_not_a_china_calculation(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.handle(Message(question))
+    assert reply.kind != "calc", reply.text
+    if reply.kind in ("answer", "clarify"):
+        assert frozenset({"cn"}) not in _countries(engine, reply)
+
+
+def test_a_farmers_pension_is_the_residents_scheme(engine: Engine) -> None:
+    asked = engine.handle(Message("my mom is a farmer, how much pension will she get at 60?"))
+    assert asked.kind == "answer" and asked.topic == "cn_resident_pension"
+    stated = engine.handle(
+        Message("my dad is a farmer and pays 300 yuan a year, 15 years, how much a month at 60?")
+    )
+    assert stated.kind == "calc" and stated.result is not None
+    assert stated.result["calculator"] == "cn_resident_pension"

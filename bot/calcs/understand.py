@@ -18,6 +18,7 @@ from bot.calcs.request import (
     fmt,
     parse_key_values,
 )
+from bot.knowledge.country import question_countries
 from bot.knowledge.focus import asking_text, asks_anything
 from bot.knowledge.tokens import normalize
 
@@ -71,7 +72,7 @@ _MATCH = re.compile(
 # names that scheme (a 农民工 in the employee scheme is an employee), and people without an
 # employer, who join it unless they name the employee scheme.
 _RESIDENT_SUBJECT = re.compile(
-    r"农民(?!工)|农村|城乡居民|居民养老|居民基本养老|新农保|城居保|"
+    r"农民(?!工)|农村|城乡居民|居民养老|居民基本养老|新农保|城居保|\bfarmers?\b|\bvillagers?\b|"
     r"residents?['’]? (?:basic )?pension|rural (?:pension|residents?)|urban[- ]and[- ]rural residents?"
 )
 _NO_EMPLOYER = re.compile(r"没有单位|无业")
@@ -311,6 +312,7 @@ def detect_calculator(text: str) -> str | None:
         and not re.search(r"401k|ira|\$|美元", text)
         and not _PERSONAL_PENSION.search(text)
         and not _outside_employee_scheme(text)
+        and "cn" in question_countries(text)  # "how much pension after 30 years of service?"
     ):
         return "cn_pension"
     saving, matched = bool(_SAVINGS.search(text)), bool(_MATCH.search(text))

@@ -43,7 +43,7 @@ _US_WEAK = re.compile(r"\b(?:pension|retire|retirement|employer)\b", re.ASCII)
 _CN_WEAK_EN = re.compile(
     r"\b(?:individual|personal) (?:pension )?account|\bpersonal pension|\bpension insurance|"
     r"\bmedical insurance|\bcontribution (?:index|base|years?)|\byears of contributions?|"
-    r"\bpayout (?:months|divisor)|\bresidents?'? (?:basic )?pension|\brural\b|\bfarmers?\b|"
+    r"\bpayout (?:months|divisor)|\b(?:residents?'? )?basic pension|\brural\b|\bfarmers?\b|"
     r"\burban[- ](?:and[- ])?(?:rural|employees?)|\bdeemed (?:contribution )?years|"
     r"\btransitional pension|\bnational social security fund|\bprovinc(?:e|es|ial)\b|"
     r"\biit\b|\bretirement[- ]age reform|\bpension adjustment",
