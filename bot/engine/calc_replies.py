@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from bot.calcs.registry import CALCULATORS
-from bot.calcs.request import CalcRequest, explicit_calculator, parse_key_values
+from bot.calcs.request import NOT_INPUTS, CalcRequest, explicit_calculator, parse_key_values
 from bot.calcs.rules import CalcRules
 from bot.calcs.run import NO_MATCH, CalcOutcome, MissingInputError
 from bot.engine.answers import localized
@@ -221,7 +221,7 @@ def _read_params(request: CalcRequest | None) -> dict[str, str]:
         return {}
     order = CALCULATORS[request.calculator].keys if request.calculator in CALCULATORS else ()
     keys = sorted(
-        (k for k in request.params if k != "missing"),
+        (k for k in request.params if k not in NOT_INPUTS),
         key=lambda k: order.index(k) if k in order else len(order),
     )
     return {key: request.params[key] for key in keys}
