@@ -23,8 +23,9 @@ CALCULATORS = {
 # Floors a few points under the field-exact rates measured when they were set (tune and
 # held-out halves together): a change that reads people's requests worse fails here.
 # Raised on 2026-12-07 (issue 9, plain requests) by the gains on both halves: en 59.2% -> 66.4%,
-# zh-Hans 66.0% -> 69.1%, zh-Hant 61.1% -> 65.3%.
-MIN_EXACT = {"en": 0.62, "zh-Hans": 0.63, "zh-Hant": 0.61}
+# zh-Hans 66.0% -> 69.1%, zh-Hant 61.1% -> 65.3%. Raised again the same day (issue 9, the
+# income tax on pay: "工资2万扣多少税"): zh-Hans 72.8% -> 79.6%, zh-Hant 66.7% -> 68.1%.
+MIN_EXACT = {"en": 0.62, "zh-Hans": 0.76, "zh-Hant": 0.65}
 
 
 def test_every_request_has_a_source_a_calculator_and_known_inputs() -> None:
@@ -76,7 +77,8 @@ def test_requests_are_read_field_exact_at_least_as_often_as_measured(
 def test_every_calculation_says_what_it_read(
     replies: dict[str, tuple[str | None, dict[str, str], str]],
 ) -> None:
-    """A misreading must be visible: each calculation reply starts by saying what it read."""
+    """A misreading must be visible: each calculation reply starts by saying what it read, or
+    says it right after a first line that answers what was asked ("工资2万扣多少税": the tax)."""
     openings = tuple(
         t(lang, "Read as: %(items)s.").split("%(items)s")[0]
         for lang in ("en", "zh-Hans", "zh-Hant")
@@ -84,5 +86,6 @@ def test_every_calculation_says_what_it_read(
     for request in REQUESTS:
         calculator, read, text = replies[request.id]
         if calculator is not None and read:
-            first_line = text.strip().splitlines()[0]
-            assert first_line.startswith(openings), (request.id, text)
+            first, second = [*text.strip().splitlines(), ""][:2]
+            led = calculator == "cn_personal_pension" and second.startswith(openings)
+            assert first.startswith(openings) or led, (request.id, text)
