@@ -145,10 +145,21 @@ def test_calc_lists_the_focus_key_and_takes_it(calc_engine: Engine) -> None:
     assert calc_engine.handle(Message("/calc cn_personal_pension salary=1 focus=x")).kind == "error"
 
 
-def test_a_personal_pension_question_still_leads_with_the_saving(calc_engine: Engine) -> None:
-    reply = calc_engine.handle(Message("年薪40万，买个人养老金12000能省多少税"))
-    assert reply.kind == "calc" and reply.text.startswith("我读到的是")
-    assert "缴存12,000元，今年可少缴个税" in reply.text.split("\n\n")[2]
+@pytest.mark.parametrize(
+    "text", ["年薪40万，买个人养老金12000能省多少税", "月薪2万，个人养老金存满，个税能少多少"]
+)
+def test_a_personal_pension_question_still_leads_with_the_saving(
+    calc_engine: Engine, text: str
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.text.startswith("我读到的是"), reply.text
+    assert "今年可少缴个税" in reply.text.split("\n\n")[2]
+
+
+def test_a_tax_reply_without_deductions_says_none_were_counted(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(Message("工资3万，两个孩子上学，个税交多少"))
+    assert reply.result is not None and "deductions" not in reply.result["read"]
+    assert "没有提到专项附加扣除" in reply.text
 
 
 @pytest.mark.parametrize(

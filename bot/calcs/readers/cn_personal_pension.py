@@ -103,8 +103,11 @@ _CHINA_WORDS = re.compile(
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _INCOME_TAX = re.compile(r"个税|个人所得税|所得税|income tax|\biit\b")
-# What a deduction saves, asked: the personal pension's reply leads with that.
-_SAVING_ASKED = re.compile(r"省|少交|少缴|少扣|少多少|节税|抵扣|减少|\bsav(?:e|es|ing)\b")
+# What a deduction saves, asked ("能省多少", "个税能少多少"): the personal pension's reply leads
+# with that. (省 alone is also a province: 广东省.)
+_SAVING_ASKED = re.compile(
+    r"省(?:多少|下|了|钱|税)|节省|少交|少缴|少扣|少多少|少了多少|节税|抵扣|减少|\bsav(?:e|es|ing)\b"
+)
 # A question about the rules themselves: its amounts are thresholds and rates, not pay.
 _RULE_WORDS = re.compile(r"起征点|免征额|税率|扣除标准|threshold|bracket")
 
@@ -115,7 +118,8 @@ def _in_china(text: str) -> bool:
 
 def asks_income_tax(text: str) -> bool:
     """Whether a normalised text asks what the income tax on pay comes to, in China."""
-    return bool(_INCOME_TAX_ASKED.search(text)) and _in_china(text)
+    asked = _INCOME_TAX_ASKED.search(text) and not _SAVING_ASKED.search(text)
+    return bool(asked) and _in_china(text)
 
 
 def names_income_tax(text: str) -> bool:
@@ -125,7 +129,7 @@ def names_income_tax(text: str) -> bool:
 
 def _tax_first(text: str) -> bool:
     """Whether the reply should lead with the income tax: it is what was asked."""
-    return asks_income_tax(text) or (names_income_tax(text) and not _SAVING_ASKED.search(text))
+    return (asks_income_tax(text) or names_income_tax(text)) and not _SAVING_ASKED.search(text)
 
 
 def _deductions(filled: dict[str, Quantity], pay: Quantity | None) -> float | None:
