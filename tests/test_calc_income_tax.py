@@ -183,3 +183,15 @@ def test_a_tax_question_without_pay_in_china_is_no_calculation(
     )
     if "$" not in text and "401k" not in text:
         assert reply.kind in {"answer", "fallback", "clarify"}, (reply.kind, reply.text)
+
+
+def test_changing_the_pay_keeps_the_tax_first(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(Message("工资2万扣多少税"))
+    fix = next(b for b in reply.buttons if b.label.startswith("✏️"))
+    menu = calc_engine.action(fix.action, "zh-Hans")
+    assert [b.label for b in menu.buttons] == ["年收入: 240,000元"]  # the focus is no input
+    ask = calc_engine.action(menu.buttons[0].action, "zh-Hans")
+    again = calc_engine.handle(Message("360000", "zh-Hans", pending=ask.pending))
+    assert again.text.startswith("按年薪360,000元估算，全年个人所得税约")
+    assert again.result is not None
+    assert again.result["income_tax"] == pytest.approx(iit_on_pay(360_000), abs=0.01)
