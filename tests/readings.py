@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from bot.calcs.request import NOT_INPUTS
 from bot.calcs.understand import understand
 
 READINGS = Path(__file__).parent / "data" / "readings" / "requests.yaml"
@@ -66,11 +67,12 @@ def same_value(key: str, got: str, want: str) -> bool:
 
 
 def read_request(request: Request) -> tuple[str | None, dict[str, str]]:
-    """What the bot reads: the calculator and the inputs (without the 'missing' marker)."""
+    """What the bot reads: the calculator and the inputs (without the keys that only steer
+    the reply: the 'missing' marker, the focus)."""
     found = understand(request.text)
     if found is None:
         return None, {}
-    return found.calculator, {k: v for k, v in found.params.items() if k != "missing"}
+    return found.calculator, {k: v for k, v in found.params.items() if k not in NOT_INPUTS}
 
 
 def exact(request: Request) -> bool:

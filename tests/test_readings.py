@@ -16,8 +16,9 @@ REQUESTS = load_requests()
 # Floors a few points under the field-exact rates measured when they were set (tune and
 # held-out halves together): a change that reads people's requests worse fails here.
 # Raised on 2026-12-07 (issue 9, plain requests) by the gains on both halves: en 59.2% -> 66.4%,
-# zh-Hans 66.0% -> 69.1%, zh-Hant 61.1% -> 65.3%.
-MIN_EXACT = {"en": 0.62, "zh-Hans": 0.63, "zh-Hant": 0.61}
+# zh-Hans 66.0% -> 69.1%, zh-Hant 61.1% -> 65.3%. Raised again the same day (issue 9, the
+# income tax on pay: "工资2万扣多少税"): zh-Hans 72.8% -> 79.6%, zh-Hant 66.7% -> 68.1%.
+MIN_EXACT = {"en": 0.62, "zh-Hans": 0.76, "zh-Hant": 0.65}
 # The same for the rows that ask for a calculation (`asks`, labelled blind to the bot): both
 # halves together measured en 77.0%, zh-Hans 79.7%, zh-Hant 78.6% on 2026-12-07.
 MIN_ASKS_EXACT = {"en": 0.73, "zh-Hans": 0.75, "zh-Hant": 0.74}
@@ -85,7 +86,8 @@ def test_every_row_says_whether_it_asks_a_calculation() -> None:
 def test_every_calculation_says_what_it_read(
     replies: dict[str, tuple[str | None, dict[str, str], str]],
 ) -> None:
-    """A misreading must be visible: each calculation reply starts by saying what it read."""
+    """A misreading must be visible: each calculation reply starts by saying what it read, or
+    says it right after a first line that answers what was asked ("工资2万扣多少税": the tax)."""
     openings = tuple(
         t(lang, "Read as: %(items)s.").split("%(items)s")[0]
         for lang in ("en", "zh-Hans", "zh-Hant")
@@ -93,5 +95,6 @@ def test_every_calculation_says_what_it_read(
     for request in REQUESTS:
         calculator, read, text = replies[request.id]
         if calculator is not None and read:
-            first_line = text.strip().splitlines()[0]
-            assert first_line.startswith(openings), (request.id, text)
+            first, second = [*text.strip().splitlines(), ""][:2]
+            led = calculator == "cn_personal_pension" and second.startswith(openings)
+            assert first.startswith(openings) or led, (request.id, text)

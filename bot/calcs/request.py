@@ -55,8 +55,11 @@ CALCULATOR_KEYS: dict[str, tuple[str, ...]] = {
         "return",
     ),
     "cn_contrib": ("wage", "avg_wage", "floor", "cap"),
-    "cn_personal_pension": ("salary", "taxable", "deductions", "contribution"),
+    "cn_personal_pension": ("salary", "taxable", "deductions", "contribution", "focus"),
 }
+# Keys that steer the reply, not inputs read from the message: the field a follow-up answer
+# fills, and what the reply leads with (`focus=tax`: the income tax on pay was asked).
+NOT_INPUTS = frozenset({"missing", "focus"})
 _KEY_VALUE = re.compile(r"([a-z_]+)\s*=\s*([^\s,;，；]+)")
 
 

@@ -47,6 +47,9 @@ class CalcOutcome:
     sources: list[Figure] = field(default_factory=list)
     chart: Any = None
     defaults_used: list[str] = field(default_factory=list)
+    # The template of a line that answers what was asked, put above the reading (the income
+    # tax, when the tax on pay was asked): empty when the result itself is the answer.
+    lead: str = ""
 
 
 # The pension chart runs from the minimum years to this many years of contributions.
@@ -677,22 +680,33 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
 # ---------- personal pension tax ----------
 
 
+# What a personal-pension reply leads with: `tax` (the income tax on pay was asked, issue 9).
+FOCUSES = ("tax",)
+
+
 def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
-    """Tax saved by a personal-pension contribution."""
+    """Tax saved by a personal-pension contribution, after the income tax on pay itself."""
     used: list[str] = []
+    focus = request.params.get("focus")
+    if focus is not None and focus not in FOCUSES:
+        raise CalcInputError("focus", "out_of_range")
     taxable = _value(request, "taxable")
     salary = _value(request, "salary")
-    social = 0.0
+    deductions = _value(request, "deductions")
+    social = base = 0.0
+    social_rate = sum(r.employee for r in rules.contribution_rates.values())
+    if deductions is not None:
+        require_range("deductions", deductions, 0, 1e9)
     if taxable is None:
         if salary is None:
             raise MissingInputError("cn_personal_pension", ["income"], request)
-        deductions = _value(request, "deductions") or 0.0
+        require_range("salary", salary, 0, 1e10)
         monthly = salary / 12
         floor = rules.avg_wage_monthly * rules.base_floor_share
         cap = rules.avg_wage_monthly * rules.base_cap_share
         base = min(max(monthly, floor), cap)
-        social = 12 * base * sum(r.employee for r in rules.contribution_rates.values())
-        taxable = max(0.0, salary - rules.basic_deduction - social - deductions)
+        social = 12 * base * social_rate
+        taxable = max(0.0, salary - rules.basic_deduction - social - (deductions or 0.0))
     contribution = _or_default(request, "contribution", rules.personal_pension.cap, used)
     result = cn_personal_pension.personal_pension_saving(
         taxable, contribution, rules.personal_pension
@@ -708,23 +722,49 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         )
         for level in levels
     ]
+    from_pay = _value(request, "taxable") is None
+    sources = [
+        f["cn_pp_cap"],
+        f["cn_pp_withdraw_tax"],
+        f["cn_iit_rate_max"],
+        f["cn_iit_basic_deduction"],
+    ]
+    if from_pay and focus == "tax":
+        # The income tax rests on the social-insurance estimate: its rates and base.
+        sources += [
+            f["cn_rate_pension_employee"],
+            f["cn_example_medical_employee"],
+            f["cn_base_cap_pct"],
+            f["cn_avg_wage_nonprivate_2024"],
+        ]
     return CalcOutcome(
         calculator="cn_personal_pension",
         chart=SavingChart(by_income, taxable),
         inputs={
             "taxable_income": round(taxable, 2),
             "salary": salary,
-            "social_insurance_estimate": round(social, 2) if salary is not None else None,
-            "basic_deduction": rules.basic_deduction if salary is not None else None,
+            "social_insurance_estimate": round(social, 2) if from_pay else None,
+            "basic_deduction": rules.basic_deduction if from_pay else None,
+            "deductions": deductions if from_pay else None,
             "contribution": contribution,
         },
         figures={
+            "income_tax": round(result.tax_before, 2),
+            "income_tax_monthly": round(result.tax_before / 12, 2),
             "tax_saved": round(result.tax_saved, 2),
             "withdrawal_tax": round(result.withdrawal_tax, 2),
             "net_benefit": round(result.net_benefit, 2),
             "marginal_rate_pct": result.marginal_rate * 100,
         },
-        context={"r": result, "salary": salary, "social": social},
+        context={
+            "r": result,
+            "salary": salary if from_pay else None,
+            "social": social,
+            "social_base": base,
+            "social_rate": social_rate,
+            "deductions": (deductions or 0.0) if from_pay else 0.0,
+            "focus": focus,
+        },
         adjustments=[
             Adjustment(
                 N_("Contribution"),
@@ -737,11 +777,7 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
                 request.with_param("contribution", fmt(rules.personal_pension.cap)),
             ),
         ],
-        sources=[
-            f["cn_pp_cap"],
-            f["cn_pp_withdraw_tax"],
-            f["cn_iit_rate_max"],
-            f["cn_iit_basic_deduction"],
-        ],
+        sources=sources,
         defaults_used=used,
+        lead="calc_cn_income_tax_lead.html.j2" if focus == "tax" else "",
     )

@@ -9,6 +9,11 @@ import re
 
 from bot.calcs.numbers import Number, digits_for_words, find_numbers
 from bot.calcs.readers.cn_pension import gender_of
+from bot.calcs.readers.cn_personal_pension import (
+    asks_income_tax,
+    names_income_tax,
+    read_cn_personal_pension,
+)
 from bot.calcs.readers.cn_resident_pension import read_cn_resident_pension
 from bot.calcs.readers.us401k import read_us401k
 from bot.calcs.registry import CALCULATORS
@@ -167,8 +172,8 @@ def _subject(text: str) -> str | None:
     """The calculator a text's subject points to, when it asks for a calculation outright."""
     if _CRYPTO.search(text) and _PLANS.search(text):
         return "inflow"
-    if _PERSONAL_PENSION.search(text):
-        return "cn_personal_pension"
+    if _PERSONAL_PENSION.search(text) or names_income_tax(text):
+        return "cn_personal_pension"  # the income tax on pay is worked out on the way
     if _resident_scheme(text) and re.search(r"养老|pension", text):
         return "cn_resident_pension"
     if _US_PLAN.search(text):
@@ -301,6 +306,8 @@ def detect_calculator(text: str) -> str | None:
         return "inflow"
     if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
         return "cn_personal_pension"
+    if asks_income_tax(text) and {"salary", "taxable"} & read_cn_personal_pension(text).keys():
+        return "cn_personal_pension"  # "工资2万扣多少税": the tax on a stated pay (issue 9)
     if _resident_request(text, numbers):
         return "cn_resident_pension"
     if _SOCIAL.search(text) and _PAY_CUE.search(text) and _has_amount(numbers):

@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from bot.calcs.registry import CALCULATORS
-from bot.calcs.request import CalcRequest, explicit_calculator, parse_key_values
+from bot.calcs.request import NOT_INPUTS, CalcRequest, explicit_calculator, parse_key_values
 from bot.calcs.rules import CalcRules
 from bot.calcs.run import NO_MATCH, CalcOutcome, MissingInputError
 from bot.engine.answers import localized
@@ -84,6 +84,7 @@ def _field_names(lang: Lang) -> dict[str, str]:
         "taxable_income": t(lang, "taxable income"),
         "income": t(lang, "income"),
         "deductions": t(lang, "deductions"),
+        "focus": t(lang, "focus (focus=tax leads with the income tax)"),
     }
 
 
@@ -160,6 +161,8 @@ def _template_context(outcome: CalcOutcome, rules: CalcRules, lang: Lang) -> dic
     elif outcome.calculator == "cn_personal_pension":
         ctx["withdrawal_rate"] = rules.personal_pension.withdrawal_rate
         ctx["basic_deduction"] = rules.basic_deduction
+        ctx["floor_share"] = rules.base_floor_share
+        ctx["cap_share"] = rules.base_cap_share
     return ctx
 
 
@@ -221,7 +224,7 @@ def _read_params(request: CalcRequest | None) -> dict[str, str]:
         return {}
     order = CALCULATORS[request.calculator].keys if request.calculator in CALCULATORS else ()
     keys = sorted(
-        (k for k in request.params if k != "missing"),
+        (k for k in request.params if k not in NOT_INPUTS),
         key=lambda k: order.index(k) if k in order else len(order),
     )
     return {key: request.params[key] for key in keys}
@@ -235,6 +238,7 @@ def _read_label(calculator: str, key: str, lang: Lang) -> str:
         ("cn_resident_pension", "retire_age"): t(lang, "age the pension starts"),
         ("cn_resident_pension", "return"): t(lang, "account interest rate"),
         ("cn_personal_pension", "salary"): t(lang, "yearly pay"),
+        ("cn_personal_pension", "deductions"): t(lang, "special additional deductions a year"),
         ("us401k", "salary"): t(lang, "yearly pay"),
     }
     if (calculator, key) in special:
@@ -273,16 +277,21 @@ def calc_reply(
 ) -> Reply:
     """The reply for a finished calculation, starting with what was read from the request."""
     refs, shown = _source_refs(outcome, lang)
+    context = _template_context(outcome, rules, lang)
     html = render_html(
         lang,
         f"calc_{outcome.calculator}.html.j2",
         sources=shown,
         as_of=format_date(today, lang),
-        **_template_context(outcome, rules, lang),
+        **context,
     )
     reading = reading_html(request, lang) if request is not None else ""
     if reading:
         html = f"{reading}\n\n{html}"
+    if outcome.lead:
+        # What was asked comes first ("工资2万扣多少税": the tax), then what was read.
+        lead = render_html(lang, outcome.lead, **context)
+        html = f"{lead}\n{html}" if reading else f"{lead}\n\n{html}"
     buttons = [
         Button(
             label=f"{t(lang, adjustment.label)} {adjustment.amount}",

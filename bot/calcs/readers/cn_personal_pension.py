@@ -1,16 +1,15 @@
-"""Read a personal-pension tax request: yearly pay or taxable income, contribution, deductions."""
+"""Read a personal-pension tax request: yearly pay or taxable income, contribution, deductions;
+and whether what was asked is the income tax on pay itself (`focus=tax`)."""
+
+import re
 
 from bot.calcs.request import fmt
-from bot.calcs.scan import scan
+from bot.calcs.scan import Quantity, scan
 from bot.calcs.slots import Slot, assign, slot, yearly_value
 
-TABLE: tuple[Slot, ...] = (
-    slot(
-        "taxable",
-        "money",
-        before=r"应纳税所得额|taxable income|应税收入|应税所得",
-        window=6,
-    ),
+# Special additional deductions (专项附加扣除), named as a whole or one by one: each named one is
+# its own slot, and the reading is their sum ("房贷每月1000，赡养老人每月3000" is ¥48,000 a year).
+_DEDUCTIONS: tuple[Slot, ...] = (
     slot(
         "deductions",
         "money",
@@ -18,6 +17,37 @@ TABLE: tuple[Slot, ...] = (
         window=8,
         yearly=True,
     ),
+    slot(
+        "deduct_housing",
+        "money",
+        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|mortgage interest|rent",
+        window=6,
+        yearly=True,
+    ),
+    slot(
+        "deduct_elderly",
+        "money",
+        before=r"赡养老人|赡养父母|elderly parents?",
+        window=6,
+        yearly=True,
+    ),
+    slot(
+        "deduct_children",
+        "money",
+        before=r"子女教育|孩子教育|婴幼儿照护|婴幼儿|children'?s? education",
+        window=6,
+        yearly=True,
+    ),
+    slot("deduct_study", "money", before=r"继续教育|大病医疗", window=6, yearly=True),
+)
+TABLE: tuple[Slot, ...] = (
+    slot(
+        "taxable",
+        "money",
+        before=r"应纳税所得额|taxable income|应税收入|应税所得",
+        window=6,
+    ),
+    *_DEDUCTIONS,
     slot(
         "contribution",
         "money",
@@ -31,7 +61,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"年薪|年收入|annual salary|annual income|income of|"
         r"一年挣|一年赚|每年挣|每年赚|年挣|年赚|"
-        r"月薪|月收入|工资|收入|monthly|salary|earn\w*|\bmake",
+        r"月薪|月收入|月入|税前|薪水|薪资|工资|收入|monthly|salary|earn\w*|\bmake|\bpay\b|\bwage",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:a|per) (?:year|month)",
         window=6,
         yearly=True,
@@ -41,15 +71,121 @@ _BY_NAME = {row.name: row for row in TABLE}
 # Pay stated without a period is a month's pay when it is below this (yuan): in Chinese,
 # 工资 and 收入 alone mean monthly pay.
 MONTHLY_PAY_BELOW = 100_000
+# A deduction stated without a period beside a month's pay is a month's worth when below this
+# (the monthly standards: 赡养老人 3,000, 子女教育 2,000 a child, 房贷 1,000, …).
+MONTHLY_DEDUCTIONS_BELOW = 10_000
+# An amount alone is taken for pay only from this much (yuan, a month's pay at the least).
+MIN_BARE_PAY = 1_000
+
+# The income tax on pay asked as such ("工资2万扣多少税", "个税要交多少", "how much income
+# tax"), not what a deduction saves ("能少交多少税", "省多少税") nor a refund (退税).
+_INCOME_TAX_ASKED = re.compile(
+    r"(?<![少省退补])(?:扣|交|缴|纳|付)(?:纳|了|掉)?(?:多少|几多)(?:钱)?的?(?:个人所得|个|所得)?税|"
+    r"(?:个税|个人所得税|所得税|扣税|交税|缴税)[^,.?!;。？！；]{0,8}?(?:多少|几多|怎么算|如何计算)|"
+    r"(?<![少省退补])税(?:要|需要|得|应该)?(?:交|缴|扣)多少|"
+    r"\bhow much\b[^.?!]{0,40}\b(?:income )?tax\b(?! (?:saving|break|deduction|refund))|"
+    r"\b(?:income|iit|individual income|personal income) tax\b[^.?!]{0,30}\b(?:how much|what)\b|"
+    r"\bwhat(?:'s| is| would be| will be)? (?:my |the )?(?:income |iit )?tax\b|\biit\b"
+)
+# Whose tax would be the wrong calculation: other income (a bonus, a pension, rent, a sale),
+# a refund or settling up, another country's tax.
+_NOT_PAY_TAX = re.compile(
+    r"年终奖|奖金|劳务|稿酬|特许权|经营所得|分红|股息|(?<!贷款)(?<!房贷)利息|出租|转让|卖房|房产税|契税|"
+    r"印花税|增值税|遗产|赠与|中奖|彩票|(?<!个人)养老金|退休|年金|一次性|补偿金|退税|补税|汇算|"
+    r"美国|香港|台湾|新加坡|日本|韩国|加拿大|英国|澳洲|澳大利亚|美元|美金|港币|港元|台币|综所税|"
+    r"bonus|dividend|capital gains|rental|(?<!personal )(?<!private )pension|retire|refund|"
+    r"401k|403b|\bira\b|[\d千万kw]\s*刀|"
+    r"\$|usd|hkd|twd|ntd|sgd"
+)
+# An English request is about China's tax only when it says so.
+_CHINA_WORDS = re.compile(
+    r"china|chinese|mainland|\brmb\b|yuan|\bcny\b|¥|\biit\b|beijing|shanghai|shenzhen|guangzhou"
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_INCOME_TAX = re.compile(r"个税|个人所得税|所得税|income tax|\biit\b")
+# What a deduction saves, asked ("能省多少", "个税能少多少"): the personal pension's reply leads
+# with that. (省 alone is also a province: 广东省.)
+_SAVING_ASKED = re.compile(
+    r"省(?:多少|下|了|钱|税)|节省|少交|少缴|少扣|少多少|少了多少|节税|抵扣|减少|\bsav(?:e|es|ing)\b"
+)
+# A question about the rules themselves: its amounts are thresholds and rates, not pay.
+_RULE_WORDS = re.compile(r"起征点|免征额|税率|扣除标准|threshold|bracket")
+
+
+def _in_china(text: str) -> bool:
+    return not _NOT_PAY_TAX.search(text) and bool(_CJK.search(text) or _CHINA_WORDS.search(text))
+
+
+def asks_income_tax(text: str) -> bool:
+    """Whether a normalised text asks what the income tax on pay comes to, in China."""
+    asked = _INCOME_TAX_ASKED.search(text) and not _SAVING_ASKED.search(text)
+    return bool(asked) and _in_china(text)
+
+
+def names_income_tax(text: str) -> bool:
+    """Whether a normalised text is about China's income tax on pay (its subject)."""
+    return bool(_INCOME_TAX.search(text)) and _in_china(text)
+
+
+def _tax_first(text: str) -> bool:
+    """Whether the reply should lead with the income tax: it is what was asked."""
+    return (asks_income_tax(text) or names_income_tax(text)) and not _SAVING_ASKED.search(text)
+
+
+def _deductions(filled: dict[str, Quantity], pay: Quantity | None) -> float | None:
+    """The yearly special additional deductions: the sum of those named."""
+    parts = [(row, filled[row.name]) for row in _DEDUCTIONS if row.name in filled]
+    if not parts:
+        return None
+    monthly_pay = pay is not None and (
+        pay.period == "month" or (pay.period is None and pay.value < MONTHLY_PAY_BELOW)
+    )
+    total = 0.0
+    for row, quantity in parts:
+        if quantity.period is None and monthly_pay and quantity.value < MONTHLY_DEDUCTIONS_BELOW:
+            total += quantity.value * 12  # "月薪2万，专项附加扣除2000": a month's worth
+        else:
+            total += yearly_value(row, quantity)
+    return total
+
+
+def _bare_pay(
+    text: str, quantities: list[Quantity], filled: dict[str, Quantity]
+) -> Quantity | None:
+    """The one amount a tax question leaves unclaimed ("九千块钱交个人所得税多少"): the pay."""
+    if _RULE_WORDS.search(text):
+        return None
+    taken = {q.start for q in filled.values()}
+    alike = [
+        q
+        for q in quantities
+        if q.kind == "money" and q.value >= MIN_BARE_PAY and q.start not in taken
+    ]
+    return alike[0] if len(alike) == 1 else None
 
 
 def read_cn_personal_pension(text: str) -> dict[str, str]:
     """Parameters of the personal-pension tax saving (yearly yuan)."""
-    filled = assign(text, scan(text), TABLE)
-    params = {name: fmt(yearly_value(_BY_NAME[name], q)) for name, q in filled.items()}
+    quantities = scan(text)
+    filled = assign(text, quantities, TABLE)
+    tax_first = _tax_first(text)
+    if tax_first and "salary" not in filled and "taxable" not in filled:
+        pay = _bare_pay(text, quantities, filled)
+        if pay is not None:
+            filled["salary"] = pay
+    params = {
+        name: fmt(yearly_value(_BY_NAME[name], q))
+        for name, q in filled.items()
+        if name in ("taxable", "contribution", "salary")
+    }
     pay = filled.get("salary")
     if pay is not None and pay.period is None and pay.value < MONTHLY_PAY_BELOW:
         params["salary"] = fmt(pay.value * 12)  # "工资2万" is a month's pay
+    deductions = _deductions(filled, pay)
+    if deductions is not None:
+        params["deductions"] = fmt(deductions)
     if "taxable" in params:
         params.pop("salary", None)
+    if tax_first:
+        params["focus"] = "tax"
     return params
