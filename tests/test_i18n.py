@@ -108,6 +108,7 @@ KNOWN_BAD_TRADITIONAL = (
     "稽核",
     "通脹",
     "緻殘",
+    "釋出",
 )
 
 
@@ -128,6 +129,7 @@ def test_every_topic_reads_right_in_traditional_chinese(engine: Engine) -> None:
         ("个人账户", "個人帳戶"),
         ("仲裁程序", "仲裁程序"),
         ("因病或非因工致残", "因病或非因工致殘"),
+        ("国务院发布的办法", "國務院發布的辦法"),
     ],
 )
 def test_domain_terms_keep_their_meaning_in_traditional(simplified: str, traditional: str) -> None:

@@ -19,6 +19,7 @@ PROTECTED_TRADITIONAL = {
     "通胀": "通膨",  # Taiwan says 通膨; OpenCC gives Hong Kong's 通脹
     "审核": "審核",  # OpenCC's 稽核 means an audit
     "致残": "致殘",  # 非因工致残: OpenCC reads 工致 as 工緻 ("fine workmanship")
+    "发布": "發布",  # rules and notices are 發布 in Taiwan; OpenCC's 釋出 means "release"
 }
 _PROTECTED = re.compile("|".join(sorted(PROTECTED_TRADITIONAL, key=len, reverse=True)))
 
