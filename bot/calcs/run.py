@@ -11,7 +11,15 @@ from bot.calcs.request import CalcRequest, fmt
 from bot.calcs.rules import CalcRules
 from bot.i18n.text import N_
 from bot.knowledge.figures import Figure
-from calc import cn_contrib, cn_pension, cn_personal_pension, cn_resident_pension, inflow, us401k
+from calc import (
+    cn_contrib,
+    cn_income_tax,
+    cn_pension,
+    cn_personal_pension,
+    cn_resident_pension,
+    inflow,
+    us401k,
+)
 from calc.cn_retirement import Category, statutory_retirement
 from calc.errors import CalcInputError, require_range
 
@@ -706,7 +714,9 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         cap = rules.avg_wage_monthly * rules.base_cap_share
         base = min(max(monthly, floor), cap)
         social = 12 * base * social_rate
-        taxable = max(0.0, salary - rules.basic_deduction - social - (deductions or 0.0))
+        taxable = cn_income_tax.taxable_pay(
+            salary, social, deductions or 0.0, rules.basic_deduction
+        )
     contribution = _or_default(request, "contribution", rules.personal_pension.cap, used)
     result = cn_personal_pension.personal_pension_saving(
         taxable, contribution, rules.personal_pension
