@@ -2,15 +2,8 @@
 
 from dataclasses import dataclass
 
+from calc.cn_income_tax import TaxBracket, income_tax, marginal_rate
 from calc.errors import CalcInputError, require_range
-
-
-@dataclass(frozen=True)
-class TaxBracket:
-    """Taxable income above `lower` (yuan a year) is taxed at `rate`."""
-
-    lower: float
-    rate: float
 
 
 @dataclass(frozen=True)
@@ -35,25 +28,6 @@ class PersonalPensionResult:
     net_benefit: float
     marginal_rate: float
     low_rate_warning: bool
-
-
-def income_tax(taxable: float, brackets: tuple[TaxBracket, ...]) -> float:
-    """Tax on annual taxable comprehensive income, bracket by bracket."""
-    tax = 0.0
-    for i, bracket in enumerate(brackets):
-        upper = brackets[i + 1].lower if i + 1 < len(brackets) else float("inf")
-        if taxable > bracket.lower:
-            tax += (min(taxable, upper) - bracket.lower) * bracket.rate
-    return tax
-
-
-def marginal_rate(taxable: float, brackets: tuple[TaxBracket, ...]) -> float:
-    """The rate on the last yuan of taxable income (0 when nothing is taxable)."""
-    rate = 0.0
-    for bracket in brackets:
-        if taxable > bracket.lower:
-            rate = bracket.rate
-    return rate
 
 
 def personal_pension_saving(

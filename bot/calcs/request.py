@@ -54,7 +54,7 @@ CALCULATOR_KEYS: dict[str, tuple[str, ...]] = {
         "subsidy",
         "return",
     ),
-    "cn_contrib": ("wage", "avg_wage", "floor", "cap"),
+    "cn_contrib": ("wage", "avg_wage", "floor", "cap", "deductions"),
     "cn_personal_pension": ("salary", "taxable", "deductions", "contribution", "focus"),
 }
 # Keys that steer the reply, not inputs read from the message: the field a follow-up answer

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from bot.knowledge.content import Content
 from bot.knowledge.figures import Figure
 from calc.cn_contrib import Rates
-from calc.cn_personal_pension import PersonalPensionRules, TaxBracket
+from calc.cn_income_tax import TaxBracket
+from calc.cn_personal_pension import PersonalPensionRules
 from calc.cn_resident_pension import ResidentPensionRules
 from calc.cn_retirement import Category, ReformSchedule, RetirementRules
 from calc.us401k import Us401kRules

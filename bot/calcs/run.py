@@ -11,7 +11,15 @@ from bot.calcs.request import CalcRequest, fmt
 from bot.calcs.rules import CalcRules
 from bot.i18n.text import N_
 from bot.knowledge.figures import Figure
-from calc import cn_contrib, cn_pension, cn_personal_pension, cn_resident_pension, inflow, us401k
+from calc import (
+    cn_contrib,
+    cn_income_tax,
+    cn_pension,
+    cn_personal_pension,
+    cn_resident_pension,
+    inflow,
+    us401k,
+)
 from calc.cn_retirement import Category, statutory_retirement
 from calc.errors import CalcInputError, require_range
 
@@ -626,7 +634,7 @@ def run_cn_resident_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
 
 
 def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
-    """Each side's monthly contributions for a wage."""
+    """Each side's monthly contributions for a wage, and the take-home after income tax."""
     used: list[str] = []
     wage = _value(request, "wage")
     if wage is None:
@@ -634,6 +642,7 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     avg = _or_default(request, "avg_wage", rules.avg_wage_monthly, used)
     floor = _value(request, "floor")
     cap = _value(request, "cap")
+    deductions = _value(request, "deductions")
     inputs = cn_contrib.ContribInputs(
         wage=wage,
         base_floor=floor if floor is not None else avg * rules.base_floor_share,
@@ -641,6 +650,15 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         rates=rules.contribution_rates,
     )
     result = cn_contrib.contributions(inputs)
+    # The year's tax on twelve such months, shown as a month's average (issue 9).
+    pay_tax = cn_income_tax.tax_on_pay(
+        12 * wage,
+        12 * result.employee_total,
+        deductions or 0.0,
+        rules.basic_deduction,
+        rules.personal_pension.brackets,
+    )
+    monthly_tax = pay_tax.tax / 12
     f = rules.figures
     return CalcOutcome(
         calculator="cn_contrib",
@@ -653,6 +671,8 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
                 k: {"employee": r.employee * 100, "employer": r.employer * 100}
                 for k, r in inputs.rates.items()
             },
+            "basic_deduction": rules.basic_deduction,
+            "deductions": deductions,
         },
         figures={
             "base": round(result.base, 2),
@@ -661,8 +681,18 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
             "employee_total": round(result.employee_total, 2),
             "employer_total": round(result.employer_total, 2),
             "take_home": round(result.take_home, 2),
+            "taxable_income_yearly": round(pay_tax.taxable, 2),
+            "income_tax_yearly": round(pay_tax.tax, 2),
+            "income_tax_monthly": round(monthly_tax, 2),
+            "take_home_after_tax": round(result.take_home - monthly_tax, 2),
         },
-        context={"r": result, "i": inputs},
+        context={
+            "r": result,
+            "i": inputs,
+            "tax": pay_tax,
+            "monthly_tax": monthly_tax,
+            "deductions": deductions or 0.0,
+        },
         adjustments=[
             Adjustment(N_("Wage"), "-1000", _bump(request, "wage", wage, -1000)),
             Adjustment(N_("Wage"), "+1000", _bump(request, "wage", wage, 1000)),
@@ -672,6 +702,8 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
             f["cn_example_medical_employer"],
             f["cn_base_cap_pct"],
             f["cn_avg_wage_nonprivate_2024"],
+            f["cn_iit_rate_max"],
+            f["cn_iit_basic_deduction"],
         ],
         defaults_used=used,
     )
@@ -706,7 +738,9 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         cap = rules.avg_wage_monthly * rules.base_cap_share
         base = min(max(monthly, floor), cap)
         social = 12 * base * social_rate
-        taxable = max(0.0, salary - rules.basic_deduction - social - (deductions or 0.0))
+        taxable = cn_income_tax.taxable_pay(
+            salary, social, deductions or 0.0, rules.basic_deduction
+        )
     contribution = _or_default(request, "contribution", rules.personal_pension.cap, used)
     result = cn_personal_pension.personal_pension_saving(
         taxable, contribution, rules.personal_pension

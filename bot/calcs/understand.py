@@ -8,9 +8,11 @@ ages ("65"), match tiers ("50@6+25@2").
 import re
 
 from bot.calcs.numbers import Number, digits_for_words, find_numbers
+from bot.calcs.readers.cn_contrib import read_cn_contrib
 from bot.calcs.readers.cn_pension import gender_of
 from bot.calcs.readers.cn_personal_pension import (
     asks_income_tax,
+    in_china,
     names_income_tax,
     read_cn_personal_pension,
 )
@@ -155,6 +157,32 @@ _US_PLAN = re.compile(
     r"401k|403b|\bira\b|美元|\$|美金|[\d十百千万]\s*(?:[万千kw]\s*)?刀|\busd\b|\bdollars?\b|\bbucks\b"
 )
 
+# What is left of a month's pay, asked ("税前15000到手多少", "what's my take-home?"): the
+# contributions calculator answers, after social insurance and income tax (issue 9). Not the
+# pay a take-home needs ("到手1万税前要多少"), nor a year's pay, which it does not read, nor
+# the rules' own amounts ("起征点5000，到手怎么算").
+_TAKE_HOME_ASKED = re.compile(
+    r"到手|实发|实得|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
+    r"take.?home|after (?:income )?tax(?:es)?\b|after (?:social insurance|deductions)|"
+    r"\bnet (?:pay|salary|income)\b"
+)
+_NOT_TAKE_HOME = re.compile(
+    r"税前(?:要|应该|得|是|需要)?多少|年薪|年收入|年终奖|(?:一|每)年(?:挣|赚|收入|工资|薪)|"
+    r"\bannual|\ba year\b|\bper year\b|"
+    r"\byearly\b|\bgross(?:ed)? up\b|起征点|免征额|税率|扣除标准|\bthreshold|\bbracket"
+)
+
+
+def _asks_take_home(text: str) -> bool:
+    """Whether a normalised text states a month's pay in China and asks what is left of it."""
+    return (
+        bool(_TAKE_HOME_ASKED.search(text))
+        and not _NOT_TAKE_HOME.search(text)
+        and not _US_PLAN.search(text)
+        and in_china(text)
+        and "wage" in read_cn_contrib(text)
+    )
+
 
 def _resident_scheme(text: str) -> bool:
     """Whether a text is about the urban-rural residents' pension, not the employee scheme."""
@@ -172,6 +200,8 @@ def _subject(text: str) -> str | None:
     """The calculator a text's subject points to, when it asks for a calculation outright."""
     if _CRYPTO.search(text) and _PLANS.search(text):
         return "inflow"
+    if _asks_take_home(text):
+        return "cn_contrib"  # the income tax is worked out on the way to the take-home
     if _PERSONAL_PENSION.search(text) or names_income_tax(text):
         return "cn_personal_pension"  # the income tax on pay is worked out on the way
     if _resident_scheme(text) and re.search(r"养老|pension", text):
@@ -300,6 +330,8 @@ def detect_calculator(text: str) -> str | None:
         return "us401k"
     if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
         return None
+    if _asks_take_home(text):
+        return "cn_contrib"  # "税前15000到手多少": after social insurance and income tax
     if asked != text and not _AMOUNT_ASKED.search(asked) and not _states_a_projection(text):
         return None  # a story with figures whose question asks for no amount ("can I borrow?")
     if _CRYPTO.search(text) and _FLOW.search(text) and (_PLANS.search(text) or _a_stock(numbers)):

@@ -158,6 +158,7 @@ def _template_context(outcome: CalcOutcome, rules: CalcRules, lang: Lang) -> dic
         spc = rules.figures["cn_spc_interp_effective"].value
         assert isinstance(spc, dt.date)
         ctx["spc_date"] = format_date(spc, lang)
+        ctx["basic_deduction"] = rules.basic_deduction
     elif outcome.calculator == "cn_personal_pension":
         ctx["withdrawal_rate"] = rules.personal_pension.withdrawal_rate
         ctx["basic_deduction"] = rules.basic_deduction
@@ -239,6 +240,7 @@ def _read_label(calculator: str, key: str, lang: Lang) -> str:
         ("cn_resident_pension", "return"): t(lang, "account interest rate"),
         ("cn_personal_pension", "salary"): t(lang, "yearly pay"),
         ("cn_personal_pension", "deductions"): t(lang, "special additional deductions a year"),
+        ("cn_contrib", "deductions"): t(lang, "special additional deductions a year"),
         ("us401k", "salary"): t(lang, "yearly pay"),
     }
     if (calculator, key) in special:

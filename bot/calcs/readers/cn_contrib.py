@@ -1,5 +1,7 @@
-"""Read a social-insurance contribution request: wage (the base) and a city's figures."""
+"""Read a social-insurance contribution request: wage (the base), a city's figures, and the
+special additional deductions the income tax on that wage takes off."""
 
+from bot.calcs.readers.cn_personal_pension import DEDUCTION_SLOTS, yearly_deductions
 from bot.calcs.request import fmt
 from bot.calcs.scan import scan
 from bot.calcs.slots import Slot, assign, slot
@@ -25,10 +27,17 @@ TABLE: tuple[Slot, ...] = (
         window=8,
         fallback=True,
     ),
+    *DEDUCTION_SLOTS,
 )
+_MONTHLY = ("avg_wage", "floor", "cap", "wage")
 
 
 def read_cn_contrib(text: str) -> dict[str, str]:
-    """Parameters of a social-insurance contribution breakdown (monthly yuan)."""
+    """Parameters of a social-insurance contribution breakdown (monthly yuan; the special
+    additional deductions yearly, as the income tax counts them)."""
     filled = assign(text, scan(text), TABLE)
-    return {name: fmt(quantity.value) for name, quantity in filled.items()}
+    params = {name: fmt(filled[name].value) for name in _MONTHLY if name in filled}
+    deductions = yearly_deductions(filled, filled.get("wage"))
+    if deductions is not None:
+        params["deductions"] = fmt(deductions)
+    return params

@@ -9,7 +9,7 @@ from bot.calcs.slots import Slot, assign, slot, yearly_value
 
 # Special additional deductions (专项附加扣除), named as a whole or one by one: each named one is
 # its own slot, and the reading is their sum ("房贷每月1000，赡养老人每月3000" is ¥48,000 a year).
-_DEDUCTIONS: tuple[Slot, ...] = (
+DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deductions",
         "money",
@@ -47,7 +47,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"应纳税所得额|taxable income|应税收入|应税所得",
         window=6,
     ),
-    *_DEDUCTIONS,
+    *DEDUCTION_SLOTS,
     slot(
         "contribution",
         "money",
@@ -112,19 +112,21 @@ _SAVING_ASKED = re.compile(
 _RULE_WORDS = re.compile(r"起征点|免征额|税率|扣除标准|threshold|bracket")
 
 
-def _in_china(text: str) -> bool:
+def in_china(text: str) -> bool:
+    """Whether a normalised text is about pay taxed in China (not a bonus, a pension, another
+    country's tax)."""
     return not _NOT_PAY_TAX.search(text) and bool(_CJK.search(text) or _CHINA_WORDS.search(text))
 
 
 def asks_income_tax(text: str) -> bool:
     """Whether a normalised text asks what the income tax on pay comes to, in China."""
     asked = _INCOME_TAX_ASKED.search(text) and not _SAVING_ASKED.search(text)
-    return bool(asked) and _in_china(text)
+    return bool(asked) and in_china(text)
 
 
 def names_income_tax(text: str) -> bool:
     """Whether a normalised text is about China's income tax on pay (its subject)."""
-    return bool(_INCOME_TAX.search(text)) and _in_china(text)
+    return bool(_INCOME_TAX.search(text)) and in_china(text)
 
 
 def _tax_first(text: str) -> bool:
@@ -132,9 +134,9 @@ def _tax_first(text: str) -> bool:
     return (asks_income_tax(text) or names_income_tax(text)) and not _SAVING_ASKED.search(text)
 
 
-def _deductions(filled: dict[str, Quantity], pay: Quantity | None) -> float | None:
+def yearly_deductions(filled: dict[str, Quantity], pay: Quantity | None) -> float | None:
     """The yearly special additional deductions: the sum of those named."""
-    parts = [(row, filled[row.name]) for row in _DEDUCTIONS if row.name in filled]
+    parts = [(row, filled[row.name]) for row in DEDUCTION_SLOTS if row.name in filled]
     if not parts:
         return None
     monthly_pay = pay is not None and (
@@ -181,7 +183,7 @@ def read_cn_personal_pension(text: str) -> dict[str, str]:
     pay = filled.get("salary")
     if pay is not None and pay.period is None and pay.value < MONTHLY_PAY_BELOW:
         params["salary"] = fmt(pay.value * 12)  # "工资2万" is a month's pay
-    deductions = _deductions(filled, pay)
+    deductions = yearly_deductions(filled, pay)
     if deductions is not None:
         params["deductions"] = fmt(deductions)
     if "taxable" in params:
