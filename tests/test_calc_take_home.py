@@ -1,6 +1,8 @@
 """Take-home pay after social insurance and income tax ("税前15000到手多少", issue 9): the
 contributions calculator adds the month's income tax, a monthly average of the year's."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
 
 from bot.engine import Engine, Message
@@ -24,9 +26,10 @@ def yearly_tax(taxable: float) -> float:
 
 def monthly_tax(wage: float, base: float, deductions: float = 0.0) -> float:
     """A month's average of the tax on twelve months of a wage, its social insurance taken on
-    `base` (the wage itself between the base's floor and cap)."""
+    `base` (the wage itself between the base's floor and cap), in whole yuan (halves up)."""
     social = 12 * base * EMPLOYEE_SOCIAL_RATE
-    return yearly_tax(max(0.0, 12 * wage - BASIC_DEDUCTION - social - deductions)) / 12
+    yearly = yearly_tax(max(0.0, 12 * wage - BASIC_DEDUCTION - social - deductions))
+    return float(Decimal(yearly / 12).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 @pytest.fixture(scope="module")

@@ -658,7 +658,9 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         rules.basic_deduction,
         rules.personal_pension.brackets,
     )
-    monthly_tax = pay_tax.tax / 12
+    # Whole yuan: a twelfth of the year's tax is an average, and the take-home shown beside it
+    # must be the before-tax take-home minus exactly the tax shown.
+    monthly_tax = float(math.floor(pay_tax.tax / 12 + 0.5))
     f = rules.figures
     return CalcOutcome(
         calculator="cn_contrib",
