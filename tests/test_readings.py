@@ -20,8 +20,10 @@ REQUESTS = load_requests()
 # income tax on pay: "工资2万扣多少税"): zh-Hans 72.8% -> 79.6%, zh-Hant 66.7% -> 68.1%.
 MIN_EXACT = {"en": 0.62, "zh-Hans": 0.76, "zh-Hant": 0.65}
 # The same for the rows that ask for a calculation (`asks`, labelled blind to the bot): both
-# halves together measured en 77.0%, zh-Hans 79.7%, zh-Hant 78.6% on 2026-12-07.
-MIN_ASKS_EXACT = {"en": 0.73, "zh-Hans": 0.75, "zh-Hant": 0.74}
+# halves together measured en 77.0%, zh-Hans 79.7%, zh-Hant 78.6% on 2026-12-07, then en
+# 72.2%, zh-Hans 86.2%, zh-Hant 80.7% once that day's harvest added 47 real rows nobody had
+# tuned on (field-exact over all rows: en 63.2%, zh-Hans 77.1%, zh-Hant 68.9%).
+MIN_ASKS_EXACT = {"en": 0.69, "zh-Hans": 0.80, "zh-Hant": 0.76}
 
 
 def test_every_request_has_a_source_a_calculator_and_known_inputs() -> None:
