@@ -18,6 +18,25 @@ from bot.knowledge.tokens import normalize
 # (text, the inputs a right reading gives)
 REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
     # English
+    # "salary to increase at a rate of 5%" is the raise; "at the age of 65" the age projected to
+    (
+        "I'm 30, salary $40,000, I expect my salary to increase at a rate of 5% a year. I put in "
+        "8% and expect a 10% return. How much will I have at the age of 65?",
+        {
+            "age": "30",
+            "salary": "40000",
+            "raise": "5",
+            "contrib_pct": "8",
+            "return": "10",
+            "retire_age": "65",
+        },
+    ),
+    # "401ks" and "529s" are plan names, not amounts
+    (
+        "We're 38, make 450k a year and have 1.1M in our 401ks plus 529s for the kids. "
+        "Can we retire at 50?",
+        {"age": "38", "salary": "450000", "balance": "1100000", "retire_age": "50"},
+    ),
     (
         "I'm 35, make 95k, put in 8% with a 100% match on the first 4%, what will I have at 67?",
         {"age": "35", "salary": "95000", "contrib_pct": "8", "match": "100@4", "retire_age": "67"},

@@ -54,9 +54,12 @@ NUMBER = re.compile(
 )
 _PERCENT_WORDS = re.compile(r"百分之([" + _CN_NUMERAL + r"\d.]+)")
 _HALF_PERCENT = re.compile(r"half (?:a |of a |of one |one )?(?:percent|per cent|%)|半个百分点")
-# Plan names hold digits that are not amounts: 401(k), 403b, 457(b), 402(g), 415(c).
+# Plan names hold digits that are not amounts: 401(k), 403b, 457(b), 402(g), 415(c), and the
+# college-savings 529 plans ("we have 529s for the kids", "a 529 plan").
 _PLAN_NAME = re.compile(
-    r"(?<![0-9a-z.])(?:401|403|457|402|415)\s?\(?[kbgc]\)?(?![a-z])", re.IGNORECASE
+    r"(?<![0-9a-z.])(?:(?:401|403|457|402|415)\s?\(?[kbgc]\)?s?(?![a-z])"
+    r"|529(?=s\b|\s+(?:plans?|accounts?|savings)\b))",
+    re.IGNORECASE,
 )
 
 

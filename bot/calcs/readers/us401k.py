@@ -42,8 +42,9 @@ _CATCH_UP = (
 _PAY = r"(?:工资|薪水|薪资|薪酬|收入|年薪)"
 _PAY_RISES = r"(?:每年|一年|年)?(?:都|会)?(?:上|调|上调)?(?:涨|增长?|增加|提高|调升)(?:幅度)?"
 _EN_PAY_RISES = (
-    r"(?:salary|pay|wages?|income)\s+(?:growth|grows?|increases?|rises?|goes up|bumps?)"
-    r"(?:\s+(?:by|at|of))?|(?:annual|yearly) (?:salary |pay )?(?:increases?|bumps?)"
+    r"(?:salary|pay|wages?|income)\s+(?:to\s+)?(?:growth|grows?|increases?|rises?|rise|goes up|"
+    r"go up|bumps?)(?:\s+(?:by|at|of))?(?:\s+a rate of)?|"
+    r"(?:annual|yearly) (?:salary |pay )?(?:increases?|bumps?)"
 )
 _NOT_EN_PAY = "".join(f"(?<!{pay} )" for pay in ("salary", "pay", "wage", "wages", "income"))
 _NOT_PAY = "".join(
@@ -93,7 +94,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
         r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
         # "what will I have at 65", "what will it be (worth) at 60": the age projected to
-        r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?: age)?(?!\s*the time)",
+        r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?: the)?(?: age)?(?: of)?"
+        r"(?!\s*the time)",
         after=r"退休|\s*(?:retire|retirement)|时|的时候|"
         r"(?:能|会|可以)?(?:有|存到?|攒到?|滚到|涨到|变成|达到|拿到?)多少",
         window=6,
