@@ -1,5 +1,6 @@
 """China's income tax on pay (综合所得): the yearly brackets, and the tax on a year's pay."""
 
+import math
 from dataclasses import dataclass
 
 from calc.errors import require_range
@@ -38,6 +39,12 @@ def marginal_rate(taxable: float, brackets: tuple[TaxBracket, ...]) -> float:
         if taxable > bracket.lower:
             rate = bracket.rate
     return rate
+
+
+def monthly_average(yearly_tax: float) -> float:
+    """A twelfth of a year's tax in whole yuan (halves up), as replies show it: an average of
+    cumulative withholding, which is lower early in the year and higher later."""
+    return float(math.floor(yearly_tax / 12 + 0.5))
 
 
 def taxable_pay(

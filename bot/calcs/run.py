@@ -658,9 +658,8 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
         rules.basic_deduction,
         rules.personal_pension.brackets,
     )
-    # Whole yuan: a twelfth of the year's tax is an average, and the take-home shown beside it
-    # must be the before-tax take-home minus exactly the tax shown.
-    monthly_tax = float(math.floor(pay_tax.tax / 12 + 0.5))
+    # Whole yuan, so the take-home shown beside it is the before-tax one minus exactly the tax.
+    monthly_tax = cn_income_tax.monthly_average(pay_tax.tax)
     f = rules.figures
     return CalcOutcome(
         calculator="cn_contrib",
@@ -734,7 +733,6 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
     if taxable is None:
         if salary is None:
             raise MissingInputError("cn_personal_pension", ["income"], request)
-        require_range("salary", salary, 0, 1e10)
         monthly = salary / 12
         floor = rules.avg_wage_monthly * rules.base_floor_share
         cap = rules.avg_wage_monthly * rules.base_cap_share
@@ -799,6 +797,7 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
             "social_base": base,
             "social_rate": social_rate,
             "deductions": (deductions or 0.0) if from_pay else 0.0,
+            "monthly_tax": cn_income_tax.monthly_average(result.tax_before),
             "focus": focus,
         },
         adjustments=[
