@@ -85,7 +85,13 @@ _INCOME_TAX_ASKED = re.compile(
     r"(?<![少省退补])税(?:要|需要|得|应该)?(?:交|缴|扣)多少|"
     r"\bhow much\b[^.?!]{0,40}\b(?:income )?tax\b(?! (?:saving|break|deduction|refund))|"
     r"\b(?:income|iit|individual income|personal income) tax\b[^.?!]{0,30}\b(?:how much|what)\b|"
-    r"\bwhat(?:'s| is| would be| will be)? (?:my |the )?(?:income |iit )?tax\b|\biit\b"
+    r"\bwhat(?:'s| is| would be| will be)? (?:my |the )?(?:income |iit )?tax\b|\biit\b|"
+    # whether any tax is due: the amount answers it, zero included ("月薪8000要交税吗")
+    r"(?<![少省退补])(?:要|需要|用|得|会)(?:交|缴|扣|纳)(?:个人所得|个|所得)?税(?:吗|嘛|么|不)|"
+    r"(?:交|缴|扣)不(?:交|缴|扣)(?:个人所得|个|所得)?税|"
+    r"是否(?:需要|要)?(?:缴纳|交纳|交|缴)(?:个人所得|个|所得)?税|"
+    r"\b(?:do|does|will|would) (?:i|we|he|she|they) (?:have to |need to )?pay "
+    r"(?:any )?(?:income )?tax"
 )
 # Whose tax would be the wrong calculation: other income (a bonus, a pension, rent, a sale),
 # a refund or settling up, another country's tax.
