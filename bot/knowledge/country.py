@@ -37,6 +37,14 @@ _CN_STRONG = re.compile(
 # System words that point one way only when nothing names the other country.
 _CN_WEAK = re.compile(r"社保|社会保险|养老保险|养老金|退休金|退休工资|缴费|公积金|单位")
 _US_WEAK = re.compile(r"\b(?:pension|retire|retirement|employer)\b", re.ASCII)
+# A yearly pension raise is asked in English about China's adjustment as often as about the
+# US cost-of-living raise: "pension" does not tell which, so such a question names no country.
+_EITHER_RAISE = re.compile(
+    r"\bpensions? (?:increases?|rises?|raises?|hikes?|go(?:es)? up|went up|adjustments?)\b|"
+    r"\b(?:increases?|rises?|raises?|hikes?) (?:in|of|to) (?:my |the |our |their )?pensions?\b|"
+    r"\bpensions? (?:will |to )?(?:increase|rise|go up)\b|\bpension (?:be )?(?:raised|increased)\b",
+    re.ASCII,
+)
 # China's system in English: terms of its pension and social insurance that American plans do
 # not use. They outweigh the generic words above ("the minimum basic pension for rural
 # residents" is China's, though "pension" alone would be read as American).
@@ -74,7 +82,11 @@ def question_countries(normalized: str) -> frozenset[Country]:
         # Chinese that names nothing American is about China: people asking in Chinese about
         # a 401(k) or 社安金 say so ("美国", "401k", "IRA").
         return frozenset({"cn"})
-    if _US_WEAK.search(normalized) and not han_count(normalized):
+    if (
+        _US_WEAK.search(normalized)
+        and not han_count(normalized)
+        and not _EITHER_RAISE.search(normalized)
+    ):
         return frozenset({"us"})
     return frozenset()
 
