@@ -209,6 +209,32 @@ def test_a_newer_year_than_the_figures_is_said_first(engine: Engine) -> None:
     assert "2027" in first and "2026" in first
 
 
+def test_a_later_year_points_to_the_official_source(engine: Engine) -> None:
+    reply = engine.handle(Message("how much is the social security COLA for 2027?"))
+    assert reply.kind == "answer" and reply.topic == "us_ss_cola"
+    first = reply.text.splitlines()[0]
+    assert "2027" in first and "2026" in first and "official source" in first
+    assert any("ssa.gov" in source.url for source in reply.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        # "pension" alone does not make a yearly raise American: China's adjustment stays in.
+        ("pension increase this year", {"cn_pension_adjustment", "us_ss_cola"}),
+        ("How much will my pension go up this year?", {"cn_pension_adjustment", "us_ss_cola"}),
+        ("what is the social security cost of living adjustment", {"us_ss_cola"}),
+        ("社安金明年涨多少", {"us_ss_cola"}),
+        ("今年养老金涨多少", {"cn_pension_adjustment"}),
+    ],
+)
+def test_a_yearly_raise_is_answered_by_a_raise_topic(
+    engine: Engine, question: str, topics: set[str]
+) -> None:
+    reply = engine.handle(Message(question))
+    assert reply.kind == "answer" and reply.topic in topics, (reply.kind, reply.topic)
+
+
 def test_the_year_of_the_figures_is_not_mentioned_when_it_matches(engine: Engine) -> None:
     reply = engine.handle(Message("What is the 401(k) contribution limit for 2026?"))
     assert "You asked about" not in reply.text

@@ -84,6 +84,28 @@ TAX_REQUESTS = [
         0,
         ("On a yearly pay of ¥240,000", "about ¥14,040 a year", "about ¥1,170 a month"),
     ),
+    # Whether any tax is due: the amount answers it.
+    (
+        "月薪1万要交税吗",
+        "zh-Hans",
+        120_000,
+        0,
+        ("按年薪120,000元估算", "全年个人所得税约2,220元"),
+    ),
+    (
+        "工資一萬五交不交稅",
+        "zh-Hant",
+        180_000,
+        0,
+        ("按年薪180,000元估算", "全年個人所得稅約7,590元"),
+    ),
+    (
+        "I earn 15,000 yuan a month in Shenzhen, do I have to pay income tax?",
+        "en",
+        180_000,
+        0,
+        ("On a yearly pay of ¥180,000", "about ¥7,590 a year"),
+    ),
 ]
 READ_AS = {"en": "Read as:", "zh-Hans": "我读到的是", "zh-Hant": "我讀到的是"}
 PENSION_PART = {
