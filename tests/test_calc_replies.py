@@ -38,6 +38,9 @@ ROUTES = [
     ("如果我每年存6000美元到401k，存30年，年化回报7%，最后有多少钱？", "us401k"),
     ("算算我的401k能有多少", "us401k"),
     ("401k试算一下：40岁，年薪10万美元，缴8%，60岁退休", "us401k"),
+    # "social security" in a message about China only is its 社保
+    ("I earn 8000 yuan a month in Beijing, how much social security is deducted?", "cn_contrib"),
+    ("How much social security should Chengdu deduct for a monthly salary of 5500?", "cn_contrib"),
 ]
 
 
@@ -52,6 +55,11 @@ def test_requests_reach_the_right_calculator(
     assert reply.result is not None and reply.result["calculator"] == calculator
     if script == "traditional" and question != to_traditional(question):
         assert reply.lang == "zh-Hant"
+
+
+def test_american_social_security_on_pay_is_not_chinas_contributions(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(Message("I make $5000 a month, how much social security do I pay?"))
+    assert reply.result is None or reply.result["calculator"] != "cn_contrib"
 
 
 # Questions that mention a pension and "how much" but ask for facts, not a calculation:

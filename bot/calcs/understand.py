@@ -43,6 +43,7 @@ _SOCIAL = re.compile(
 )
 _PAY_CUE = re.compile(
     r"交多少|缴多少|扣多少|交是多少|缴是多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
+    r"\bhow much\b[^.?!]{0,60}\b(?:pay|paid|deduct(?:ed)?)\b|\b(?:pay|deduct)\w* how much\b|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
     r"how much [^.?!]{0,40}\b(?:do|does|will|would) (?:i|we|my employer|they)\b[^.?!]{0,25}\bpay\b|"
     r"comes? off|deducted|taken off|"
@@ -95,6 +96,16 @@ _RESIDENT_GET = re.compile(
 _NAMED_GRADE = re.compile(
     r"最高档|最低档|[一二三四五六七八九十\d]+档|(?:top|highest|lowest) (?:grade|tier)"
 )
+
+
+def _names_social_insurance(text: str) -> bool:
+    """Whether a text names China's social insurance: its own words, or "social security" in
+    a text about China only ("How much social security should Chengdu deduct from 5500?")."""
+    if _SOCIAL.search(text):
+        return True
+    if "social security" not in text:
+        return False
+    return question_countries(text.replace("social security", " ")) == {"cn"}
 
 
 def _has_input(numbers: list[Number]) -> bool:
@@ -209,7 +220,7 @@ def _subject(text: str) -> str | None:
     if _US_PLAN.search(text):
         return "us401k"
     if (
-        _SOCIAL.search(text)
+        _names_social_insurance(text)
         and re.search(r"缴费|交|缴|contribut|扣", text)
         and not _PENSION.search(text.replace("养老保险", ""))
     ):
@@ -342,7 +353,7 @@ def detect_calculator(text: str) -> str | None:
         return "cn_personal_pension"  # "工资2万扣多少税": the tax on a stated pay (issue 9)
     if _resident_request(text, numbers):
         return "cn_resident_pension"
-    if _SOCIAL.search(text) and _PAY_CUE.search(text) and _has_amount(numbers):
+    if _names_social_insurance(text) and _PAY_CUE.search(text) and _has_amount(numbers):
         return "cn_contrib"
     if (
         _PENSION.search(text)

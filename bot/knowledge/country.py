@@ -25,7 +25,7 @@ _US_STRONG = re.compile(
 )
 _CN_STRONG = re.compile(
     r"中国|国内|大陆|内地|人社|社保局|12333|户口|户籍|城镇职工|职工养老|五险|人民币|\brmb\b|"
-    r"[0-9一二三四五六七八九十百千万]+(?:块|元)|万元|省|\bchinas?\b|\bchinese\b|\bprc\b|"
+    r"[0-9一二三四五六七八九十百千万]+(?:块|元)|万元|省|\bchinas?\b|\bchinese\b|\bprc\b|\byuan\b|"
     r"\bshebao\b|\bhukou\b|\bmainland\b|\bstate[- ]owned\b|\bstate (?:factory|enterprise)|"
     r"\bsoes?\b|\bdang'?an\b|\bdanwei\b|\bwork unit\b|"
     r"个人养老金|企业年金|职业年金|灵活就业|最高法|司法解释|劳动合同|"
