@@ -31,6 +31,9 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # living on a sum: "retire on $X", "靠X退休"
+    ("Can I retire on $1.5 million at 62?", {"retire_age": "62", "balance": "1500000"}),
+    ("65岁时能靠600万美元退休吗？", {"retire_age": "65", "balance": "6000000"}),
     # "401ks" and "529s" are plan names, not amounts
     (
         "We're 38, make 450k a year and have 1.1M in our 401ks plus 529s for the kids. "

@@ -160,7 +160,8 @@ _ENOUGH = re.compile(
     r"\bwill (?:i|we) be (?:ok|okay|fine|alright)\b|\bwill i make it\b|"
     r"够不够|够用|够吗|来得及|能不能退休|能退休|可以退休|退休.{0,6}(?:行吗|可以吗|行不行|能行吗)|"
     r"(?:能|可以|能不能|可不可以)\s*(?:在)?\s*\d{2}\s*岁?\s*(?:就)?\s*退休|"  # 能不能60岁退休
-    r"正常进度|有可能吗|能行吗|能否(?:支持|支撑|养活)|能不能(?:支持|支撑|养活)|撑得住|够花"
+    r"正常进度|有可能吗|能行吗|能否(?:支持|支撑|养活)|能不能(?:支持|支撑|养活)|撑得住|够花|"
+    r"(?:能|可以|能否|能不能)\s*(?:靠|凭)[^,.?!;，。？！；]{0,20}退休"  # 能靠600万美元退休吗
 )
 _CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
 # A US plan, or dollars however written (刀 and 美金 are how people type 美元)

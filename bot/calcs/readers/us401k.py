@@ -223,7 +223,9 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "balance",
         "money",
-        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|\bw/|已经?有|现有|存款|才|手[上里头]有|有|用",
+        # "能靠600万美元退休吗", "retire on $1.5M": the sum lived on
+        before=r"\bhave|\bhas|\bhad|\bgot|\bwith|\bw/|\bretire (?:comfortably |early )?on|"
+        r"已经?有|现有|存款|才|手[上里头]有|有|用|靠|凭",
         after=r"\s*(?:saved|stashed|sitting)|\s*(?:be |is )?(?:enough|sufficient)|够",
         window=10,
         low=100,
