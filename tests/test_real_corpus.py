@@ -13,8 +13,10 @@ CORPUS = load_corpus()
 # Floors a few points under the rates measured when they were set (see the README): a change
 # that makes the bot worse on real people's questions fails here. Raise them as the bot improves.
 # Raised on 2026-12-07 (after the label review and a harvest of 61 English questions): the
-# lower half measured en 58.5%, zh-Hans 64.3%.
-MIN_RIGHT = {"en": 0.54, "zh-Hans": 0.6}
+# lower half measured en 58.5%, zh-Hans 64.3%. zh-Hans lowered later that day, not for a change
+# of the bot: a sixth harvest added 25 简体 questions nobody had tuned on, 4 of the 10 that fell
+# in the held-out half answered rightly, and that half now measures 31/52 = 59.6%.
+MIN_RIGHT = {"en": 0.54, "zh-Hans": 0.56}
 # Only 8 questions written in 繁體 could be found: too few for a floor. The 简体 questions
 # converted to 繁體 must do as well as their originals, answered in 繁體.
 MIN_RIGHT_CONVERTED = 0.45
