@@ -41,6 +41,11 @@ ROUTES = [
     # "social security" in a message about China only is its 社保
     ("I earn 8000 yuan a month in Beijing, how much social security is deducted?", "cn_contrib"),
     ("How much social security should Chengdu deduct for a monthly salary of 5500?", "cn_contrib"),
+    ("太原社保基数6000社保缴费多少", "cn_contrib"),
+    (
+        "I paid social security in Shanghai for 20 years, how much can I get when I retire?",
+        "cn_pension",
+    ),
 ]
 
 
@@ -57,9 +62,16 @@ def test_requests_reach_the_right_calculator(
         assert reply.lang == "zh-Hant"
 
 
-def test_american_social_security_on_pay_is_not_chinas_contributions(calc_engine: Engine) -> None:
-    reply = calc_engine.handle(Message("I make $5000 a month, how much social security do I pay?"))
-    assert reply.result is None or reply.result["calculator"] != "cn_contrib"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I make $5000 a month, how much social security do I pay?",
+        "I paid social security for 20 years, how much can I get when I retire?",
+    ],
+)
+def test_american_social_security_is_not_chinas(calc_engine: Engine, text: str) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.result is None or not str(reply.result["calculator"]).startswith("cn_")
 
 
 # Questions that mention a pension and "how much" but ask for facts, not a calculation:

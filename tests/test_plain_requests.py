@@ -31,6 +31,11 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # "by the time I'm 60" is the age projected to
+    (
+        "I put in $20,000 a year, how much will I have by the time I'm 60?",
+        {"contrib_amount": "20000", "retire_age": "60"},
+    ),
     # living on a sum: "retire on $X", "靠X退休"
     ("Can I retire on $1.5 million at 62?", {"retire_age": "62", "balance": "1500000"}),
     ("65岁时能靠600万美元退休吗？", {"retire_age": "65", "balance": "6000000"}),

@@ -42,7 +42,8 @@ _SOCIAL = re.compile(
     r"contribution base"
 )
 _PAY_CUE = re.compile(
-    r"交多少|缴多少|扣多少|交是多少|缴是多少|扣了?|到手|take.?home|单位交|公司交|个人交|个人缴|单位缴|"
+    r"交多少|缴多少|扣多少|交是多少|缴是多少|(?:缴|交)费(?:是|要|需要|大概|大约)?多少|扣了?|到手|"
+    r"take.?home|单位交|公司交|个人交|个人缴|单位缴|"
     r"\bhow much\b[^.?!]{0,60}\b(?:pay|paid|deduct(?:ed)?)\b|\b(?:pay|deduct)\w* how much\b|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
     r"how much [^.?!]{0,40}\b(?:do|does|will|would) (?:i|we|my employer|they)\b[^.?!]{0,25}\bpay\b|"
@@ -57,6 +58,7 @@ _GET_CUE = re.compile(
     r"估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|what (?:pension|monthly pension) (?:will|would|can) i get|"
+    r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
     r"what (?:will|would) (?:my pension|i get)|estimate"
 )
 _SAVINGS = re.compile(
@@ -357,7 +359,7 @@ def detect_calculator(text: str) -> str | None:
     if _names_social_insurance(text) and _PAY_CUE.search(text) and _has_amount(numbers):
         return "cn_contrib"
     if (
-        _PENSION.search(text)
+        (_PENSION.search(text) or (_names_social_insurance(text) and "retir" in text))
         and _GET_CUE.search(text)
         and _has_input(numbers)
         and not re.search(r"401k|ira|\$|美元", text)

@@ -94,8 +94,9 @@ TABLE: tuple[Slot, ...] = (
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
         r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
         # "what will I have at 65", "what will it be (worth) at 60": the age projected to
-        r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?: the)?(?: age)?(?: of)?"
-        r"(?!\s*the time)",
+        # ("by the time I'm 60" is the cue above: the look-ahead comes before "the" is eaten)
+        r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?!\s*the time)(?: the)?"
+        r"(?: age)?(?: of)?",
         after=r"退休|\s*(?:retire|retirement)|时|的时候|"
         r"(?:能|会|可以)?(?:有|存到?|攒到?|滚到|涨到|变成|达到|拿到?)多少",
         window=6,
