@@ -160,6 +160,16 @@ def test_a_neighbour_named_only_in_the_story_does_not_decline_the_question(engin
     assert engine.handle(Message(asked)).kind == "fallback"
 
 
+def test_a_neighbours_phrase_that_is_the_whole_question_declines(engine: Engine) -> None:
+    # The 401(k) topic matched "employer", "pay" and "months"; without "stopped paying my
+    # salary" it owns nothing, so the wage question goes to the wage channel.
+    reply = engine.handle(
+        Message("My employer stopped paying my salary for 3 months, what can I do?")
+    )
+    assert reply.kind == "fallback" and "Wage and Hour" in reply.text
+    assert engine.handle(Message("how does my employer's 401k match work")).kind == "answer"
+
+
 @pytest.mark.parametrize(
     ("question", "topic"),
     [

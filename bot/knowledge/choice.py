@@ -76,10 +76,11 @@ class TopicChooser:
             hit.doc_id for hit in hits[:NEAREST_TOPICS] if self.near(hit, query.information)
         )
         country = next(iter(asked)) if len(asked) == 1 else None
-        neighbour = self.neighbours.match(query.normalized, asked)
+        found = self.neighbours.find(query.normalized, asked)
+        neighbour = found[0] if found else None
         if (
-            neighbour is not None
-            and not (hits and self.owns(hits[0]))
+            found is not None
+            and not (hits and self.owns_without(hits[0], query, found[1], asked))
             and not self.only_in_the_story(query, hits, asked)
         ):
             return Choice("fallback", nearest, neighbour, country)
@@ -190,6 +191,21 @@ class TopicChooser:
             hit.relative >= MIN_RELATIVE_SCORE
             and hit.coverage >= min_coverage
             and hit.head_coverage >= MIN_HEAD_COVERAGE
+        )
+
+    def owns_without(
+        self, hit: Hit, query: Query, span: tuple[int, int], asked: frozenset[Country]
+    ) -> bool:
+        """Whether a topic owns the question even without the neighbour's phrase: "stopped
+        paying my salary" is what a wage question is about, not an aside to a 401(k) topic
+        that the rest of it ("my employer", "months") barely names."""
+        if not self.owns(hit):
+            return False
+        start, end = span
+        rest = self.index.query(query.normalized[:start] + " " + query.normalized[end:])
+        return any(
+            other.doc_id == hit.doc_id and self.owns(other)
+            for other in self.candidates(rest, asked)[:1]
         )
 
     @staticmethod

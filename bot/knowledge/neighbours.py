@@ -54,16 +54,26 @@ class NeighbourMatcher:
         """The neighbour with the longest phrase found in already-normalised text (an English
         word weighs two Han characters; on a tie, the first found, Chinese first), leaving
         out neighbours of a country the question does not ask about."""
-        best: tuple[int, Neighbour] | None = None
-        for run in _HAN_RUN.findall(normalized):
-            for start, char in enumerate(run):
+        found = self.find(normalized, asked)
+        return found[0] if found else None
+
+    def find(
+        self, normalized: str, asked: frozenset[Country] = frozenset()
+    ) -> tuple[Neighbour, tuple[int, int]] | None:
+        """`match`'s neighbour and where its phrase stands in the text (start, end)."""
+        best: tuple[int, Neighbour, tuple[int, int]] | None = None
+        for run in _HAN_RUN.finditer(normalized):
+            text = run.group(0)
+            for start, char in enumerate(text):
                 for size in self._han_sizes.get(char, ()):
-                    if start + size > len(run) or (best is not None and size <= best[0]):
+                    if start + size > len(text) or (best is not None and size <= best[0]):
                         continue
-                    neighbour = self._han.get(run[start : start + size])
+                    neighbour = self._han.get(text[start : start + size])
                     if neighbour and fits(neighbour_countries(neighbour), asked):
-                        best = (size, neighbour)
-        words = _words(normalized)
+                        at = run.start() + start
+                        best = (size, neighbour, (at, at + size))
+        spans = [m.span() for m in _WORD.finditer(normalized)]
+        words = [stem(normalized[a:b]) for a, b in spans]
         for start, word in enumerate(words):
             for size in self._word_sizes.get(word, ()):
                 weight = 2 * size  # an English word carries about as much as two Han characters
@@ -71,5 +81,5 @@ class NeighbourMatcher:
                     continue
                 neighbour = self._words.get(tuple(words[start : start + size]))
                 if neighbour and fits(neighbour_countries(neighbour), asked):
-                    best = (weight, neighbour)
-        return best[1] if best else None
+                    best = (weight, neighbour, (spans[start][0], spans[start + size - 1][1]))
+        return (best[1], best[2]) if best else None
