@@ -163,7 +163,7 @@ def test_calc_lists_the_focus_key_and_takes_it(calc_engine: Engine) -> None:
     reply = calc_engine.handle(Message("/calc cn_personal_pension salary=240000 focus=tax"))
     assert reply.text.startswith("On a yearly pay of ¥240,000, income tax comes to about ¥14,040")
     plain = calc_engine.handle(Message("/calc cn_personal_pension salary=240000"))
-    assert plain.text.startswith("Read as: yearly pay ¥240,000.")
+    assert plain.text.startswith("Read as: yearly pay ¥240,000 (¥20,000 a month).")
     assert calc_engine.handle(Message("/calc cn_personal_pension salary=1 focus=x")).kind == "error"
 
 
@@ -211,7 +211,8 @@ def test_changing_the_pay_keeps_the_tax_first(calc_engine: Engine) -> None:
     reply = calc_engine.handle(Message("工资2万扣多少税"))
     fix = next(b for b in reply.buttons if b.label.startswith("✏️"))
     menu = calc_engine.action(fix.action, "zh-Hans")
-    assert [b.label for b in menu.buttons] == ["年收入: 240,000元"]  # the focus is no input
+    # the focus is no input: only the pay can be changed
+    assert [b.label for b in menu.buttons] == ["年收入: 240,000元（每月20,000元）"]
     ask = calc_engine.action(menu.buttons[0].action, "zh-Hans")
     again = calc_engine.handle(Message("360000", "zh-Hans", pending=ask.pending))
     assert again.text.startswith("按年薪360,000元估算，全年个人所得税约")

@@ -216,6 +216,11 @@ def _read_value(calculator: str, key: str, raw: str, lang: Lang) -> str:
         return format_years(value, lang)
     if key in _PLAIN_KEYS:
         return format_number(value, lang)
+    if (calculator, key) == ("cn_personal_pension", "salary"):
+        # Pay in China is said by the month ("月薪8000"): the year's figure shows it too.
+        return t(lang, "{yearly} ({monthly} a month)").format(
+            yearly=format_cny(value, lang), monthly=format_cny(value / 12, lang)
+        )
     return (format_usd if CALCULATORS[calculator].currency == "USD" else format_cny)(value, lang)
 
 
