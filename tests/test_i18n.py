@@ -109,6 +109,7 @@ KNOWN_BAD_TRADITIONAL = (
     "通脹",
     "緻殘",
     "釋出",
+    "社群",
 )
 
 
@@ -130,6 +131,7 @@ def test_every_topic_reads_right_in_traditional_chinese(engine: Engine) -> None:
         ("仲裁程序", "仲裁程序"),
         ("因病或非因工致残", "因病或非因工致殘"),
         ("国务院发布的办法", "國務院發布的辦法"),
+        ("到社区服务中心认证", "到社區服務中心認證"),
     ],
 )
 def test_domain_terms_keep_their_meaning_in_traditional(simplified: str, traditional: str) -> None:

@@ -20,6 +20,7 @@ PROTECTED_TRADITIONAL = {
     "审核": "審核",  # OpenCC's 稽核 means an audit
     "致残": "致殘",  # 非因工致残: OpenCC reads 工致 as 工緻 ("fine workmanship")
     "发布": "發布",  # rules and notices are 發布 in Taiwan; OpenCC's 釋出 means "release"
+    "社区": "社區",  # a neighbourhood (社区服务中心); OpenCC's 社群 is an online community
 }
 _PROTECTED = re.compile("|".join(sorted(PROTECTED_TRADITIONAL, key=len, reverse=True)))
 
