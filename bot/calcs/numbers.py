@@ -56,7 +56,7 @@ _PERCENT_WORDS = re.compile(r"百分之([" + _CN_NUMERAL + r"\d.]+)")
 _HALF_PERCENT = re.compile(r"half (?:a |of a |of one |one )?(?:percent|per cent|%)|半个百分点")
 # Plan names hold digits that are not amounts: 401(k), 403b, 457(b), 402(g), 415(c), and the
 # college-savings 529 plans ("we have 529s for the kids", "a 529 plan").
-_PLAN_NAME = re.compile(
+PLAN_NAME = re.compile(
     r"(?<![0-9a-z.])(?:(?:401|403|457|402|415)\s?\(?[kbgc]\)?s?(?![a-z])"
     r"|529(?=s\b|\s+(?:plans?|accounts?|savings)\b))",
     re.IGNORECASE,
@@ -132,7 +132,7 @@ def _decimal_after_scale(match: re.Match[str]) -> str:
 def find_numbers(text: str) -> list[Number]:
     """Every number in (normalised, lower-case) text, with scale words applied."""
     text = _TRAILING_DIGIT.sub(_decimal_after_scale, text)
-    text = _PLAN_NAME.sub(lambda m: "#" * len(m.group(0)), text)
+    text = PLAN_NAME.sub(lambda m: "#" * len(m.group(0)), text)
     text = _HALF_PERCENT.sub(lambda m: "0.5%".ljust(len(m.group(0))), text)
     text = _PERCENT_WORDS.sub(
         lambda m: m.group(1) + "%" + " " * (len(m.group(0)) - len(m.group(1)) - 1), text

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.calcs.numbers import PLAN_NAME  # digits in plan names are no numbers
 from bot.calcs.scan import Quantity
 
 # A cue and its number belong to one sentence: these end one.
@@ -52,8 +53,6 @@ def _compiled(pattern: str) -> re.Pattern[str] | None:
 _SPACES = re.compile(r"\s+")
 
 
-# Plan names hold digits that are no numbers ("contribute to my 401k 10%").
-_PLAN_NAME = re.compile(r"\b(?:401|403|457)\s?\(?[kb]\)?")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]")
 # A unit written after a number belongs to it ("45岁,", "42yo,"), not to the words around.
@@ -66,7 +65,7 @@ def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
     2500/mo, 6%": the 6% is not put in), or across a comma that ends the quantity's item
     ("8%, expense ratio 0.04%": the ratio is the 0.04%)."""
     between = text[start:end]
-    if _SENTENCE_END.search(between) or _DIGIT.search(_PLAN_NAME.sub("", between)):
+    if _SENTENCE_END.search(between) or _DIGIT.search(PLAN_NAME.sub("", between)):
         return None
     if "," in between:
         # A comma right next to the quantity ends its item of a list ("I have 50k saved,
