@@ -633,6 +633,26 @@ def run_cn_resident_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
 # ---------- China social-insurance contributions ----------
 
 
+def _monthly_contributions(
+    wage: float,
+    rules: CalcRules,
+    avg: float | None = None,
+    floor: float | None = None,
+    cap: float | None = None,
+) -> cn_contrib.ContribResult:
+    """Both sides' social insurance on a month's wage, the base kept between the floor and cap
+    (by default the set shares of the average wage)."""
+    avg = rules.avg_wage_monthly if avg is None else avg
+    return cn_contrib.contributions(
+        cn_contrib.ContribInputs(
+            wage=wage,
+            base_floor=floor if floor is not None else avg * rules.base_floor_share,
+            base_cap=cap if cap is not None else avg * rules.base_cap_share,
+            rates=rules.contribution_rates,
+        )
+    )
+
+
 def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     """Each side's monthly contributions for a wage, and the take-home after income tax."""
     used: list[str] = []
@@ -643,13 +663,8 @@ def run_cn_contrib(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     floor = _value(request, "floor")
     cap = _value(request, "cap")
     deductions = _value(request, "deductions")
-    inputs = cn_contrib.ContribInputs(
-        wage=wage,
-        base_floor=floor if floor is not None else avg * rules.base_floor_share,
-        base_cap=cap if cap is not None else avg * rules.base_cap_share,
-        rates=rules.contribution_rates,
-    )
-    result = cn_contrib.contributions(inputs)
+    result = _monthly_contributions(wage, rules, avg, floor, cap)
+    inputs = result.inputs
     # The year's tax on twelve such months, shown as a month's average (issue 9).
     pay_tax = cn_income_tax.tax_on_pay(
         12 * wage,
@@ -733,11 +748,10 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
     if taxable is None:
         if salary is None:
             raise MissingInputError("cn_personal_pension", ["income"], request)
-        monthly = salary / 12
-        floor = rules.avg_wage_monthly * rules.base_floor_share
-        cap = rules.avg_wage_monthly * rules.base_cap_share
-        base = min(max(monthly, floor), cap)
-        social = 12 * base * social_rate
+        # The employee's social insurance on a month's pay, as the contributions calculator
+        # works it out (the pay above the base cap changes nothing, so it is not passed on).
+        monthly = _monthly_contributions(min(salary / 12, 1e7), rules)
+        social, base = 12 * monthly.employee_total, monthly.base
         taxable = cn_income_tax.taxable_pay(
             salary, social, deductions or 0.0, rules.basic_deduction
         )
