@@ -31,6 +31,11 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # a hedge ("about") puts no distance between "save" and its amount
+    (
+        "I'm 47 and save about 30k annually in my 401k, I have 715k in it. Where will I be at 60?",
+        {"age": "47", "contrib_amount": "30000", "balance": "715000", "retire_age": "60"},
+    ),
     # "by the time I'm 60" is the age projected to
     (
         "I put in $20,000 a year, how much will I have by the time I'm 60?",

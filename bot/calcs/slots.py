@@ -57,6 +57,12 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]")
 # A unit written after a number belongs to it ("45岁,", "42yo,"), not to the words around.
 _UNIT = re.compile(r"^\s*(?:岁|歲|yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|years? of age|[mf]\b)")
+# Hedges say how exact a number is, not what it is: they put no distance between a cue and its
+# number ("save about 30k annually" is as near to "save" as "save 30k").
+_HEDGE = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx\.?|nearly|almost|close to|just over|"
+    r"just under|~)(?=\s|$)|大约|大概|约|差不多|将近|接近"
+)
 
 
 def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
@@ -74,7 +80,7 @@ def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
         near = between.rsplit(",", 1)[1] if not after else between.split(",", 1)[0]
         if not _WORD.search(_UNIT.sub("", near)):
             return None
-    return len(_SPACES.sub(" ", between.strip()))
+    return len(_SPACES.sub(" ", _HEDGE.sub("", between).strip()))
 
 
 def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
