@@ -752,3 +752,12 @@ def test_a_projection_without_pay_says_no_contributions_are_included(engine: Eng
     assert paid.kind == "calc" and "No new contributions" not in paid.text
     stopped = engine.handle(Message("I'm 40, $75k in my 401k, I stopped contributing. What at 65?"))
     assert stopped.kind == "calc" and "No new contributions" not in stopped.text
+
+
+def test_a_question_mark_typed_as_a_value_in_a_sentence_asks_for_it(calc_engine: Engine) -> None:
+    # "years = ?" in a request is what is asked, not an unreadable input; in a /calc command
+    # it is refused, naming the field.
+    text = "Salary $60,000, I put in 5%, match 50% up to 6%, 7% return. years = ? to reach $1M"
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind != "error", reply.text
+    assert calc_engine.handle(Message("/calc us401k years=?")).kind == "error"

@@ -400,8 +400,9 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
     params.update(found)
     if not explicit:
         # "= ?" in a sentence is not an input: typed keys count only when they are the
-        # calculator's own (in a `/calc` command every key counts, so a wrong one is refused).
-        values = {k: v for k, v in values.items() if k in CALCULATORS[name].keys}
+        # calculator's own and have a value ("years = ?" asks for the years); in a `/calc`
+        # command every key counts, so a wrong one is refused.
+        values = {k: v for k, v in values.items() if k in CALCULATORS[name].keys and v.strip("?？")}
     params.update(values)
     if missing and missing not in params and not found and not values:
         # A bare answer to the question we asked ("30", "30年", "$80k"): it fills that gap.

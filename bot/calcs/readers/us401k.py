@@ -89,7 +89,9 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "retire_age",
         "age count",
-        before=r"retire[sd]?(?: at| by)?(?: around| about)?(?: age)?|retirement(?: at| age)?|"
+        # "retired at 62" is past (the asker is retired), "be retired by 55" is a goal
+        before=r"(?:retires?|(?:be|being|get|got to be) retired)(?: at| by)?(?: around| about)?"
+        r"(?: age)?|retirement(?: at| age)?|"
         r"until (?:he |she |i |you )?"
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
         r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
