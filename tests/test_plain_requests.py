@@ -31,6 +31,11 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # 59.5 is the rule's age (59½), not the asker's
+    (
+        "I will be 59.5 next year and have 300k in my 401k. What will it be at 65?",
+        {"balance": "300000", "retire_age": "65"},
+    ),
     # a hedge ("about") puts no distance between "save" and its amount
     (
         "I'm 47 and save about 30k annually in my 401k, I have 715k in it. Where will I be at 60?",

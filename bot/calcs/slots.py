@@ -38,6 +38,7 @@ class Slot:
     unless: str = ""  # another slot that, once filled, makes this one's fallback moot
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
     stock: bool = False  # a sum held or aimed at (balance, target): never money paid per period
+    whole: bool = False  # takes whole numbers only (a person's age: 59.5 and 70.5 are rules' ages)
 
 
 def slot(name: str, kinds: str, **fields: object) -> Slot:
@@ -114,6 +115,8 @@ def fits(row: Slot, quantity: Quantity, text: str = "") -> bool:
     if quantity.kind not in row.kinds or not row.low <= abs(quantity.value) <= row.high:
         return False
     if row.stock and quantity.period is not None:
+        return False
+    if row.whole and not float(quantity.value).is_integer():
         return False
     ruled_out = _compiled(row.not_before)
     if ruled_out is None:

@@ -2,6 +2,7 @@
 
 import itertools
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from bot.calcs.readers.match import match_tiers
@@ -342,6 +343,11 @@ TABLE: tuple[Slot, ...] = (
         not_before=_COMPANY_PUTS_IN,
     ),
     slot("contrib_pct", "percent", before=r"\b(?:401k|403b)\b", window=0),
+)
+# A person's age is a whole number: "59.5" and "70.5" are the rules' ages (59½, 70½), never
+# the asker's age or the age projected to.
+TABLE = tuple(
+    replace(row, whole=True) if row.name in ("age", "retire_age") else row for row in TABLE
 )
 _BY_NAME = {row.name: row for row in reversed(TABLE)}  # a name's first row decides its units
 _AGE_SPAN = re.compile(
