@@ -31,6 +31,15 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # a long problem that states most inputs and asks what the 401(k) comes to
+    (
+        "Your employer offers a 401(k). You earn $90,000 a year and put in 8 percent of it; the "
+        "company matches 50 percent of the first 6 percent. Assume the account earns 7 percent "
+        "a year and your pay never changes. Ignore taxes and fees for this exercise, and assume "
+        "contributions are made at the end of each year. How much will you have in your 401(k) "
+        "after 25 years?",
+        {"salary": "90000", "contrib_pct": "8", "match": "50@6", "return": "7", "years": "25"},
+    ),
     # 59.5 is the rule's age (59½), not the asker's
     (
         "I will be 59.5 next year and have 300k in my 401k. What will it be at 65?",

@@ -273,10 +273,34 @@ _LIMIT_ASKED = re.compile(
 _BENCHMARK = re.compile(r"how much should (?:i|we|you|one) have|应该有多少|该存多少")
 
 
+def _asks_projection_of_many(text: str, asked: str) -> bool:
+    """Whether a long text asks outright what savings come to ("How much will you have in your
+    401(k) after 15 years?") and states most of a projection's inputs (a homework problem, a
+    worked plan): its length is then detail, not a story about something else."""
+    if not _SAVINGS_PLAN.search(text):
+        return False  # a long Social Security or pension story is not a 401(k) projection
+    found = read_us401k(text)
+    return (
+        bool(_PROJECTION.search(asked))
+        and not _MONEY_OUT.search(asked)
+        and not _ADVICE.search(asked)
+        and len(found.keys() & _PROJECTION_INPUTS) >= 4
+    )
+
+
+_SAVINGS_PLAN = re.compile(r"401k|403b|457b|\bira\b|\btsp\b")
+_PROJECTION_INPUTS = frozenset(
+    {"age", "years", "retire_age", "salary", "contrib_pct", "contrib_amount", "balance", "return"}
+    | {"match", "max", "raise"}
+)
+
+
 def _projects_own_numbers(text: str, asked: str) -> bool:
     """Whether a short text gives its own savings (money in or already there) and a horizon,
     and asks what they come to or whether they are enough: a projection answers that."""
-    if len(text) > PLAIN_REQUEST_LENGTH or _CRYPTO.search(text):
+    if _CRYPTO.search(text):
+        return False
+    if len(text) > PLAIN_REQUEST_LENGTH and not _asks_projection_of_many(text, asked):
         return False
     enough = bool(_ENOUGH.search(asked))
     if not (
