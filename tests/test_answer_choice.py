@@ -160,6 +160,26 @@ def test_a_neighbour_named_only_in_the_story_does_not_decline_the_question(engin
     assert engine.handle(Message(asked)).kind == "fallback"
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # Five Roth topics name "Roth 401(k)"; the glossary says which one explains it.
+        ("What is a Roth 401k?", "k401_traditional_vs_roth"),
+        ("什么是Roth 401k", "k401_traditional_vs_roth"),
+        ("what is social security", "us_social_security"),
+        ("什么是社保", "cn_contribution_rates"),
+        ("社保是什么意思", "cn_contribution_rates"),
+        ("what's the rule of 55", "k401_rule_of_55"),
+        ("what is an expense ratio", "k401_fees"),
+    ],
+)
+def test_what_is_a_term_goes_to_the_topic_that_explains_it(
+    engine: Engine, question: str, topic: str
+) -> None:
+    reply = engine.handle(Message(question))
+    assert reply.kind == "answer" and reply.topic == topic, (reply.kind, reply.topic)
+
+
 def test_a_neighbours_phrase_that_is_the_whole_question_declines(engine: Engine) -> None:
     # The 401(k) topic matched "employer", "pay" and "months"; without "stopped paying my
     # salary" it owns nothing, so the wage question goes to the wage channel.

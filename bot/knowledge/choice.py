@@ -13,6 +13,7 @@ import numpy as np
 from bot.knowledge.addressed import addresses
 from bot.knowledge.content import Content
 from bot.knowledge.country import Country, fits, question_countries, topic_countries
+from bot.knowledge.definitions import Definitions
 from bot.knowledge.domain import DomainWords
 from bot.knowledge.focus import asking_text
 from bot.knowledge.neighbours import NeighbourMatcher
@@ -64,6 +65,7 @@ class TopicChooser:
         self.index = index
         self.neighbours = NeighbourMatcher(content.scope)
         self.domain = DomainWords(content.domain)
+        self.definitions = Definitions(content.glossary)
 
     def choose(self, query: Query) -> Choice:
         """Answer when confident; ask which topic is meant when a few are close; else
@@ -86,6 +88,9 @@ class TopicChooser:
             return Choice("fallback", nearest, neighbour, country)
         if self.domain.off_domain(query.normalized):
             return Choice("fallback", nearest, country=country)
+        defining = self.definitions.topic_defining(query.normalized)
+        if defining is not None and fits(topic_countries(self.content.topics[defining]), asked):
+            return Choice("answer", (defining,))  # "what is X?": the topic that defines X
         if hits and self.confident(hits[0], query.information):
             close = [hit for hit in hits[1:CLARIFY_OPTIONS] if self.rivals(hit, hits[0])]
             if not close:
