@@ -31,6 +31,12 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
             "retire_age": "65",
         },
     ),
+    # "each month … deposits $X" is monthly; an APR is the return
+    (
+        "I'm 30 and open an IRA paying an APR of 6%. Every month I deposit $200 into it. "
+        "How much will it hold when I retire at 65?",
+        {"age": "30", "return": "6", "contrib_amount": "2400", "retire_age": "65"},
+    ),
     # a long problem that states most inputs and asks what the 401(k) comes to
     (
         "Your employer offers a 401(k). You earn $90,000 a year and put in 8 percent of it; the "

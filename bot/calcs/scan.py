@@ -69,9 +69,18 @@ _BIWEEKLY_BEFORE = re.compile(r"(?:每两周|每2周|每半个月)" + _PUT + r"\
 _WEEKLY_BEFORE = re.compile(r"(?:每周|每星期|每个星期|一周|weekly)" + _PUT + r"\s*$")
 
 
+# "Each month he deposits $75", "every month you put in 200": the period said before the verb.
+_PER_MONTH_CLAUSE = re.compile(
+    r"\b(?:each|every|per|a)\s+month\b[^.?!;$\d]{0,25}?"
+    r"\b(?:deposit|contribut|put|sav|invest|add)\w*(?:\s+(?:in|away|aside))?\s*\$?\s*$"
+)
+
+
 def _period(text: str, number: Number) -> str | None:
     after = text[number.end : number.end + 16]
     before = text[max(0, number.start - 12) : number.start]
+    if _PER_MONTH_CLAUSE.search(text, max(0, number.start - 50), number.start):
+        return "month"
     if _BIWEEKLY_AFTER.match(after) or _BIWEEKLY_BEFORE.search(before):
         return "biweekly"
     if _WEEKLY_AFTER.match(after) or _WEEKLY_BEFORE.search(before):

@@ -307,7 +307,9 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "return",
         "percent",
-        before=r"return|interest|" + _NOT_EN_PAY + r"grow\w*|\bearns?\b|earning|yield|\brate of|"
+        before=r"return|interest|\bapr\b|annual percentage rate|"
+        + _NOT_EN_PAY
+        + r"grow\w*|\bearns?\b|earning|yield|\brate of|"
         r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
         r"yield)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化",
