@@ -380,7 +380,12 @@ def detect_calculator(text: str) -> str | None:
         return "cn_personal_pension"  # "工资2万扣多少税": the tax on a stated pay (issue 9)
     if _resident_request(text, numbers):
         return "cn_resident_pension"
-    if _names_social_insurance(text) and _PAY_CUE.search(text) and _has_amount(numbers):
+    if (
+        _names_social_insurance(text)
+        and _PAY_CUE.search(text)
+        and _has_amount(numbers)
+        and not (_PENSION.search(asked) and _GET_CUE.search(asked))  # the pension is asked
+    ):
         return "cn_contrib"
     if (
         (_PENSION.search(text) or (_names_social_insurance(text) and "retir" in text))
