@@ -42,6 +42,8 @@ ROUTES = [
     ("I earn 8000 yuan a month in Beijing, how much social security is deducted?", "cn_contrib"),
     ("How much social security should Chengdu deduct for a monthly salary of 5500?", "cn_contrib"),
     ("太原社保基数6000社保缴费多少", "cn_contrib"),
+    # what social insurance takes off the pay is told; the pension is what is asked
+    ("现在每月扣完五险一金到手7000，交了25年，退休能领多少退休金？", "cn_pension"),
     (
         "I paid social security in Shanghai for 20 years, how much can I get when I retire?",
         "cn_pension",
