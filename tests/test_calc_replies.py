@@ -756,6 +756,22 @@ def test_a_projection_without_pay_says_no_contributions_are_included(engine: Eng
     assert stopped.kind == "calc" and "No new contributions" not in stopped.text
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("1985年参加工作，2026年退休能拿多少退休金", "41"),
+        ("我是92年开始交社保的，2031年退休，能领多少养老金", "39"),
+    ],
+)
+def test_the_years_from_first_job_to_retirement_are_the_years_paid(
+    calc_engine: Engine, text: str, years: str
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.result is not None
+    assert reply.result["read"].get("years") == years
+    assert "没有用到" not in reply.text.splitlines()[0]  # both years went into it
+
+
 def test_a_question_mark_typed_as_a_value_in_a_sentence_asks_for_it(calc_engine: Engine) -> None:
     # "years = ?" in a request is what is asked, not an unreadable input; in a /calc command
     # it is refused, naming the field.

@@ -60,6 +60,9 @@ CALCULATOR_KEYS: dict[str, tuple[str, ...]] = {
 # Keys that steer the reply, not inputs read from the message: the field a follow-up answer
 # fills, and what the reply leads with (`focus=tax`: the income tax on pay was asked).
 NOT_INPUTS = frozenset({"missing", "focus"})
+# A reader's note of the numbers an input was worked out from ("85年参加工作，2026年退休" gives
+# 41 years): they are used, though no input holds them. Never a parameter.
+DERIVED_FROM = "_derived_from"
 _KEY_VALUE = re.compile(r"([a-z_]+)\s*=\s*([^\s,;，；]+)")
 
 

@@ -20,6 +20,7 @@ from bot.calcs.readers.cn_resident_pension import read_cn_resident_pension
 from bot.calcs.readers.us401k import read_us401k
 from bot.calcs.registry import CALCULATORS
 from bot.calcs.request import (
+    DERIVED_FROM,
     CalcRequest,
     explicit_calculator,
     fmt,
@@ -426,6 +427,7 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
     params = dict(context.params) if continuing and context is not None else {}
     missing = params.pop("missing", None)
     found = CALCULATORS[name].read(normalized)
+    derived_from = found.pop(DERIVED_FROM, "")  # numbers an input was worked out from
     params.update(found)
     if not explicit:
         # "= ?" in a sentence is not an input: typed keys count only when they are the
@@ -440,7 +442,7 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
             params[missing] = fmt(numbers[0].value)
         elif missing == "gender" and (gender := gender_of(normalized)):
             params["gender"] = gender
-    return CalcRequest(name, params, _unused_numbers(normalized, params))
+    return CalcRequest(name, params, _unused_numbers(normalized, params, derived_from))
 
 
 BARE_ANSWER_LENGTH = 24  # characters: "40", "$95k", "7%", "30年", "65 years old"
@@ -465,6 +467,7 @@ def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
             value /= 100  # "60%" of the average wage is the index 0.6
         return CalcRequest(context.calculator, {**params, key: fmt(value)})
     found = CALCULATORS[context.calculator].read(normalized)
+    found.pop(DERIVED_FROM, None)
     if key not in found:
         return None
     return CalcRequest(context.calculator, {**params, key: found[key]})
@@ -477,10 +480,10 @@ _TIER_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 _USED_AS = (1, 12, 26, 52, 0.01, 1e-6)
 
 
-def _unused_numbers(text: str, params: dict[str, str]) -> tuple[str, ...]:
-    """Numbers of the message that no input holds, as they are written."""
+def _unused_numbers(text: str, params: dict[str, str], derived_from: str = "") -> tuple[str, ...]:
+    """Numbers of the message that no input holds (nor was worked out from), as written."""
     held: set[float] = set()
-    for value in params.values():
+    for value in (*params.values(), derived_from):
         for part in _TIER_NUMBERS.findall(value):
             held.add(round(float(part), 6))
     unused = []

@@ -3,7 +3,7 @@
 import re
 
 from bot.calcs.readers.nearby import whole
-from bot.calcs.request import fmt
+from bot.calcs.request import DERIVED_FROM, fmt
 from bot.calcs.scan import scan
 from bot.calcs.slots import Slot, assign, slot
 
@@ -130,8 +130,34 @@ def read_cn_pension(text: str) -> dict[str, str]:
         params["index"] = "0.6"
     elif re.search(r"at the average wage|按社平|按平均工资", text):
         params["index"] = "1"
-    used = [m.span() for m in (birth, named, retire, stated) if m]
+    started, ended = re.search(_STARTED_WORK, text), re.search(_RETIRES_IN, text)
+    used = [m.span() for m in (birth, named, retire, stated, started, ended) if m]
     quantities = [q for q in scan(text) if not any(x <= q.start < y for x, y in used)]
     for name, quantity in assign(text, quantities, TABLE).items():
         params[name] = fmt(quantity.value)
+    if started and ended and "years" not in params:
+        # "85年参加工作，2026年退休": the years from the first job (or first payment) to retiring
+        span = _full_year(ended.group(1)) - _full_year(started.group(1))
+        if 0 < span <= MAX_WORK_YEARS:
+            params["years"] = str(span)
+            params[DERIVED_FROM] = f"{started.group(1)} {ended.group(1)}"
     return params
+
+
+MAX_WORK_YEARS = 50
+# The year work (or paying in) began, and the year of retirement: "85年参加工作", "2026年退休".
+_STARTED_WORK = re.compile(
+    r"(?<!\d)((?:19|20)?\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:份)?\s*)?(?:就)?"
+    r"(?:参加工作|开始工作|参工|参保|开始交社保|开始缴费|开始交养老保险|交社保|上班)"
+)
+_RETIRES_IN = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:份)?\s*)?(?:就)?退休"
+)
+
+
+def _full_year(digits: str) -> int:
+    """A year as written; two digits are 19xx from 50 on and 20xx below."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 1900 if year >= 50 else 2000
+    return year
