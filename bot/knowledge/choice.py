@@ -208,10 +208,8 @@ class TopicChooser:
             return False
         start, end = span
         rest = self.index.query(query.normalized[:start] + " " + query.normalized[end:])
-        return any(
-            other.doc_id == hit.doc_id and self.owns(other)
-            for other in self.candidates(rest, asked)[:1]
-        )
+        best = next(iter(self.candidates(rest, asked)), None)
+        return best is not None and best.doc_id == hit.doc_id and self.owns(best)
 
     @staticmethod
     def owns(hit: Hit) -> bool:
