@@ -30,6 +30,10 @@ MIN_COVERAGE = 0.3
 MIN_HEAD_COVERAGE = 0.1
 LONG_QUESTION = 40.0  # idf units, about ten informative words
 MIN_COVERAGE_LONG = 0.2
+# A long story's ideal score grows with every word no topic needs, so its relative bar is lower
+# too: on the tune half 0.07 and 0.06 each answered one more 简体 question rightly and nothing
+# else; 0.07 is the smaller change.
+MIN_RELATIVE_LONG = 0.07
 OWNED_HEAD_COVERAGE = 0.7
 NEAREST_TOPICS = 3
 CANDIDATES = 12
@@ -188,12 +192,14 @@ class TopicChooser:
     def confident(hit: Hit, information: float) -> bool:
         """Whether a topic hit is good enough to answer with.
 
-        Long, narrative questions carry many words no topic needs; they are held to a lower
-        coverage bar (calibrated on tests/data/retrieval_cases.yaml, not on the dev set).
+        Long, narrative questions carry many words no topic needs; they are held to lower
+        coverage and relative bars (calibrated on tests/data/retrieval_cases.yaml and the tune
+        half, not on the dev set).
         """
         min_coverage = MIN_COVERAGE_LONG if information >= LONG_QUESTION else MIN_COVERAGE
+        min_relative = MIN_RELATIVE_LONG if information >= LONG_QUESTION else MIN_RELATIVE_SCORE
         return (
-            hit.relative >= MIN_RELATIVE_SCORE
+            hit.relative >= min_relative
             and hit.coverage >= min_coverage
             and hit.head_coverage >= MIN_HEAD_COVERAGE
         )
