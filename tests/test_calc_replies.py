@@ -67,6 +67,19 @@ def test_requests_reach_the_right_calculator(
 @pytest.mark.parametrize(
     "text",
     [
+        # how a sum is worked out, asked as a rule, or the asker's own sum ("I calculate that")
+        "how do taxes and penalties calculate on a defaulted 401k loan of $20k?",
+        "养老金是怎么计算的？我交了20年",
+        "I calculate that I can pay off my $25k card debt with one of my 401(k)s.",
+    ],
+)
+def test_asking_how_something_is_calculated_is_a_question(calc_engine: Engine, text: str) -> None:
+    assert calc_engine.handle(Message(text)).kind != "calc"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I make $5000 a month, how much social security do I pay?",
         "I paid social security for 20 years, how much can I get when I retire?",
     ],

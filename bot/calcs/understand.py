@@ -130,8 +130,16 @@ def _has_amount(numbers: list[Number]) -> bool:
 
 # "Work it out for me": with a subject, a request for a calculation even before any number.
 _CALC_VERB = re.compile(
-    r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|试算|\bcalculate\b|\bcalculator\b|"
+    r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|试算|"
+    # "I calculate that…" is the asker's own sum, not a request
+    r"(?<!\bi )(?<!\bwe )\bcalculate\b(?! that)|\bcalculator\b|"
     r"\bestimate my\b|\bproject my\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
+)
+# How a sum is worked out, asked as a rule ("how do taxes calculate on a defaulted loan?",
+# 养老金是怎么计算的): the notes explain it; a calculation needs the asker's own numbers asked.
+_ASKS_METHOD = re.compile(
+    r"\bhow (?:is|are|do|does|did|to|would|will)\b[^.?!]{0,40}\bcalculat|"
+    r"怎么(?:计算|算)的|如何(?:计算|算)的|是怎么(?:计算|算)"
 )
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
@@ -358,7 +366,11 @@ def detect_calculator(text: str) -> str | None:
     "要不要…") is a question, not a calculation, unless what it asks is itself a sum.
     """
     asked = asking_text(text)
-    if _CALC_VERB.search(asked) and (subject := _subject(text)) is not None:
+    if (
+        _CALC_VERB.search(asked)
+        and not _ASKS_METHOD.search(asked)
+        and (subject := _subject(text)) is not None
+    ):
         return subject
     if _BENCHMARK.search(asked):
         return None
