@@ -9,7 +9,7 @@ class CalcInputError(ValueError):
     """An input a calculator cannot use: which field, why, and the allowed range if any."""
 
     field: str
-    reason: str  # "not_finite" | "negative" | "out_of_range" | "order" | "missing"
+    reason: str  # "not_finite" | "negative" | "out_of_range" | "order" | "missing" | "unknown"
     low: float | None = None
     high: float | None = None
 

@@ -792,3 +792,11 @@ def test_a_question_mark_typed_as_a_value_in_a_sentence_asks_for_it(calc_engine:
     reply = calc_engine.handle(Message(text))
     assert reply.kind != "error", reply.text
     assert calc_engine.handle(Message("/calc us401k years=?")).kind == "error"
+
+
+def test_a_key_the_calculator_does_not_take_is_refused_by_name(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(Message("/calc cn_pension years=20 foo=3"))
+    assert reply.kind == "error" and "foo" in reply.text
+    chinese = calc_engine.handle(Message("/calc cn_pension years=20 foo=3", "zh-Hans"))
+    assert chinese.kind == "error" and "没有名为“foo”的输入项" in chinese.text
+    assert calc_engine.handle(Message("/calc cn_pension years=20")).kind == "calc"

@@ -15,8 +15,9 @@ from bot.calcs.readers.cn_personal_pension import read_cn_personal_pension
 from bot.calcs.readers.cn_resident_pension import read_cn_resident_pension
 from bot.calcs.readers.inflow import read_inflow
 from bot.calcs.readers.us401k import read_us401k
-from bot.calcs.request import CALCULATOR_KEYS, CalcRequest
+from bot.calcs.request import CALCULATOR_KEYS, NOT_INPUTS, CalcRequest
 from bot.calcs.rules import CalcRules
+from calc.errors import CalcInputError
 
 
 @dataclass(frozen=True)
@@ -93,5 +94,10 @@ CALCULATORS: dict[str, Calculator] = {
 
 
 def run(request: CalcRequest, rules: CalcRules, today: dt.date) -> runs.CalcOutcome:
-    """Run the calculator a request names."""
-    return CALCULATORS[request.calculator].run(request, rules, today)
+    """Run the calculator a request names; a key it does not take is refused, not ignored
+    (`/calc cn_pension years=20 foo=3`)."""
+    calculator = CALCULATORS[request.calculator]
+    for key in request.params:
+        if key not in calculator.keys and key not in NOT_INPUTS:
+            raise CalcInputError(key, "unknown")
+    return calculator.run(request, rules, today)

@@ -478,6 +478,8 @@ def calc_error_reply(error: CalcInputError, lang: Lang) -> Reply:
         ).format(name=name)
     elif error.reason == "missing":
         message = t(lang, "I need the {name} for this calculation.").format(name=name)
+    elif error.reason == "unknown":
+        message = t(lang, "This calculator takes no input called “{name}”.").format(name=name)
     elif error.low is not None and error.high is not None:
         scale, suffix = (100, "%") if error.field in _SHARE_FIELDS else (1, "")
         message = t(lang, "The {name} has to be between {low} and {high}.").format(
