@@ -251,7 +251,6 @@ def test_a_later_year_points_to_the_official_source(engine: Engine) -> None:
     ("question", "topics"),
     [
         # "pension" alone does not make a yearly raise American: China's adjustment stays in.
-        ("pension increase this year", {"cn_pension_adjustment", "us_ss_cola"}),
         ("How much will my pension go up this year?", {"cn_pension_adjustment", "us_ss_cola"}),
         ("what is the social security cost of living adjustment", {"us_ss_cola"}),
         ("社安金明年涨多少", {"us_ss_cola"}),
@@ -263,6 +262,14 @@ def test_a_yearly_raise_is_answered_by_a_raise_topic(
 ) -> None:
     reply = engine.handle(Message(question))
     assert reply.kind == "answer" and reply.topic in topics, (reply.kind, reply.topic)
+
+
+def test_a_question_naming_no_country_asks_which_when_both_fit(engine: Engine) -> None:
+    # China's yearly adjustment and the US cost-of-living raise both answer it: ask, not guess.
+    reply = engine.handle(Message("pension increase this year"))
+    assert reply.kind == "clarify"
+    offered = {b.action.removeprefix("topic:") for b in reply.buttons}
+    assert {"cn_pension_adjustment", "us_ss_cola"} <= offered, offered
 
 
 def test_the_year_of_the_figures_is_not_mentioned_when_it_matches(engine: Engine) -> None:

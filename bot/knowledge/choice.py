@@ -44,6 +44,8 @@ CLOSE_HEAD = 0.99
 CLOSE_PARAPHRASE = 0.98  # the way people ask must not favour the best topic either
 # Middling topics that also pass near(): on the tune half every such offer held a right topic.
 PLAUSIBLE_RELATIVE = 0.1
+# A question that names no country, with the other country's best topic this close: ask which.
+OTHER_COUNTRY_CLOSE = 0.8
 # How much the character n-gram view weighs beside BM25 when candidates are ordered.
 SECOND_OPINION_WEIGHT = 0.3
 # A declined question is offered the nearest topics only when they share its subject words.
@@ -97,6 +99,14 @@ class TopicChooser:
             return Choice("answer", (defining,))  # "what is X?": the topic that defines X
         if hits and self.confident(hits[0], query.information):
             close = [hit for hit in hits[1:CLARIFY_OPTIONS] if self.rivals(hit, hits[0])]
+            if not asked and not close:
+                close = [
+                    hit
+                    for hit in hits[1:CLARIFY_OPTIONS]
+                    if self.other_country(hit, hits[0])
+                    and self.confident(hit, query.information)
+                    and hit.rank_key >= OTHER_COUNTRY_CLOSE * hits[0].rank_key
+                ][:1]
             if not close:
                 return Choice("answer", (hits[0].doc_id,))
             return Choice("clarify", tuple(hit.doc_id for hit in [hits[0], *close]))
@@ -165,6 +175,12 @@ class TopicChooser:
             if fits(topic_countries(topic), asked):
                 return topic.id
         return None
+
+    def other_country(self, hit: Hit, best: Hit) -> bool:
+        """Whether two topics belong to different countries (China's and America's)."""
+        a = topic_countries(self.content.topics[hit.doc_id])
+        b = topic_countries(self.content.topics[best.doc_id])
+        return bool(a and b and not a & b)
 
     @staticmethod
     def rivals(hit: Hit, best: Hit) -> bool:
