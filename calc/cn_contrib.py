@@ -39,9 +39,12 @@ class ContribResult:
     base_clamped: str | None  # "floor" | "cap" | None
 
 
+MAX_WAGE = 1e7  # yuan a month: the largest wage the calculator takes
+
+
 def validate(inputs: ContribInputs) -> None:
     """Raise CalcInputError for anything the arithmetic cannot use."""
-    require_range("wage", inputs.wage, 0, 1e7)
+    require_range("wage", inputs.wage, 0, MAX_WAGE)
     require_range("base_floor", inputs.base_floor, 0, 1e6)
     require_range("base_cap", inputs.base_cap, 0, 1e7)
     if inputs.base_cap < inputs.base_floor:

@@ -749,8 +749,9 @@ def run_cn_personal_pension(request: CalcRequest, rules: CalcRules) -> CalcOutco
         if salary is None:
             raise MissingInputError("cn_personal_pension", ["income"], request)
         # The employee's social insurance on a month's pay, as the contributions calculator
-        # works it out (the pay above the base cap changes nothing, so it is not passed on).
-        monthly = _monthly_contributions(min(salary / 12, 1e7), rules)
+        # works it out (pay far above the base cap changes nothing, so it is passed on capped
+        # at the largest wage that calculator takes).
+        monthly = _monthly_contributions(min(salary / 12, cn_contrib.MAX_WAGE), rules)
         social, base = 12 * monthly.employee_total, monthly.base
         taxable = cn_income_tax.taxable_pay(
             salary, social, deductions or 0.0, rules.basic_deduction
