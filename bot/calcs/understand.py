@@ -438,8 +438,7 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
     continuing = context is not None and context.calculator == name
     params = dict(context.params) if continuing and context is not None else {}
     missing = params.pop("missing", None)
-    found = CALCULATORS[name].read(normalized)
-    derived_from = found.pop(DERIVED_FROM, "")  # numbers an input was worked out from
+    found, derived_from = _read(name, normalized)
     params.update(found)
     if not explicit:
         # "= ?" in a sentence is not an input: typed keys count only when they are the
@@ -455,6 +454,14 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
         elif missing == "gender" and (gender := gender_of(normalized)):
             params["gender"] = gender
     return CalcRequest(name, params, _unused_numbers(normalized, params, derived_from))
+
+
+def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
+    """A calculator's inputs read from a message, and apart from them the numbers an input
+    was worked out from (a reader's note, never a parameter)."""
+    found = CALCULATORS[calculator].read(normalized)
+    derived_from = found.pop(DERIVED_FROM, "")
+    return found, derived_from
 
 
 BARE_ANSWER_LENGTH = 24  # characters: "40", "$95k", "7%", "30年", "65 years old"
@@ -478,8 +485,7 @@ def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
         if key == "index" and value > 5:
             value /= 100  # "60%" of the average wage is the index 0.6
         return CalcRequest(context.calculator, {**params, key: fmt(value)})
-    found = CALCULATORS[context.calculator].read(normalized)
-    found.pop(DERIVED_FROM, None)
+    found, _ = _read(context.calculator, normalized)
     if key not in found:
         return None
     return CalcRequest(context.calculator, {**params, key: found[key]})
