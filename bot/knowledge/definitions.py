@@ -37,6 +37,13 @@ def _names(term: str) -> tuple[str, list[str]]:
     return folded, [n for n in others if n != folded and _long_enough(n)]
 
 
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name as it stands in a question: Chinese anywhere, English as whole words."""
+    if _HAN.search(name):
+        return re.compile(re.escape(name))
+    return re.compile(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])")
+
+
 def _long_enough(name: str) -> bool:
     return len(name) >= (2 if _HAN.search(name) else 3)
 
@@ -54,20 +61,18 @@ class Definitions:
             if topic is not None:
                 for name in others:
                     named.setdefault(name, topic)
-        self._names = sorted(named.items(), key=lambda item: -len(item[0]))
+        self._names = [
+            (_name_pattern(name), topic)
+            for name, topic in sorted(named.items(), key=lambda item: -len(item[0]))
+        ]
 
     def topic_defining(self, normalized: str) -> str | None:
         """The topic of the glossary name a "what is…" question asks about, when the question
         asks nothing else ("what is a safe harbor 401(k)" is not "what is a safe harbor")."""
         if len(normalized) > MAX_DEFINITION_QUESTION or not _ASKS_DEFINITION.search(normalized):
             return None
-        for name, topic in self._names:
-            pattern = (
-                re.escape(name)
-                if _HAN.search(name)
-                else rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])"
-            )
-            found = re.search(pattern, normalized)
+        for pattern, topic in self._names:
+            found = pattern.search(normalized)
             if found is not None:
                 rest = normalized[: found.start()] + " " + normalized[found.end() :]
                 return None if _WORDS.search(_FILLER.sub(" ", rest)) else topic
