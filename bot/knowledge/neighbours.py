@@ -23,9 +23,10 @@ def neighbour_countries(neighbour: Neighbour) -> frozenset[Country]:
     return frozenset({country}) if country else frozenset()
 
 
-def _words(normalized: str) -> list[str]:
-    """Every word, stemmed; stop words kept, since they are part of phrases ("last will")."""
-    return [stem(word) for word in _WORD.findall(normalized)]
+def _words(normalized: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every word, stemmed, with where it stands; stop words kept, since they are part of
+    phrases ("last will")."""
+    return [(stem(m.group(0)), m.span()) for m in _WORD.finditer(normalized)]
 
 
 class NeighbourMatcher:
@@ -39,7 +40,7 @@ class NeighbourMatcher:
                 folded = normalize(phrase).strip()
                 if _HAN.search(folded):
                     self._han.setdefault(folded, neighbour)
-                elif words := tuple(_words(folded)):
+                elif words := tuple(word for word, _ in _words(folded)):
                     self._words.setdefault(words, neighbour)
         # Phrase lengths by first character or word: a text is looked up only where a
         # phrase could start.
@@ -72,8 +73,9 @@ class NeighbourMatcher:
                     if neighbour and fits(neighbour_countries(neighbour), asked):
                         at = run.start() + start
                         best = (size, neighbour, (at, at + size))
-        spans = [m.span() for m in _WORD.finditer(normalized)]
-        words = [stem(normalized[a:b]) for a, b in spans]
+        stemmed = _words(normalized)
+        words = [word for word, _ in stemmed]
+        spans = [span for _, span in stemmed]
         for start, word in enumerate(words):
             for size in self._word_sizes.get(word, ()):
                 weight = 2 * size  # an English word carries about as much as two Han characters
