@@ -7,6 +7,7 @@ question that asks what a term is goes to that topic, when the search found it a
 
 import re
 
+from bot.i18n.lang import han_count
 from bot.knowledge.scope import GlossaryTerm
 from bot.knowledge.tokens import normalize
 
@@ -17,7 +18,6 @@ _ASKS_DEFINITION = re.compile(
     r"什么是|什么叫|是什么|是啥|何为|何谓|啥是|指什么"
 )
 _PAREN = re.compile(r"\s*[(（]([^)）]*)[)）]\s*")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # What a definitional question says besides the name it asks about.
 _FILLER = re.compile(
     r"\b(?:so|what|what's|whats|is|are|does|do|define|meaning|of|explain|a|an|the|mean|means|"
@@ -39,13 +39,13 @@ def _names(term: str) -> tuple[str, list[str]]:
 
 def _name_pattern(name: str) -> re.Pattern[str]:
     """A name as it stands in a question: Chinese anywhere, English as whole words."""
-    if _HAN.search(name):
+    if han_count(name):
         return re.compile(re.escape(name))
     return re.compile(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])")
 
 
 def _long_enough(name: str) -> bool:
-    return len(name) >= (2 if _HAN.search(name) else 3)
+    return len(name) >= (2 if han_count(name) else 3)
 
 
 class Definitions:
