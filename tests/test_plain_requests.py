@@ -46,6 +46,23 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "after 25 years?",
         {"salary": "90000", "contrib_pct": "8", "match": "50@6", "return": "7", "years": "25"},
     ),
+    # a line wrapped inside a sentence, and an age typed against its word ("age25")
+    (
+        "At age25, someone sets up an IRA with an APR of\n7%. At the end of each month he "
+        "deposits\n$75\nin the account. How much will the IRA contain when he retires at 65?",
+        {"age": "25", "return": "7", "contrib_amount": "900", "retire_age": "65"},
+    ),
+    # "on the first of each month" is monthly; a monthly rate is twelve times a year's
+    (
+        "She will put $250 into her IRA on the first of each month and earn a monthly interest "
+        "rate of .5 percent. How much will she have 25 years from now?",
+        {"contrib_amount": "3000", "return": "6", "years": "25"},
+    ),
+    # with the years to go stated, a bare "at 48" is the age now
+    (
+        "Can I retire in 10 years with $550k in an IRA and $110k in a 401(k) at 48?",
+        {"balance": "660000", "years": "10", "age": "48"},
+    ),
     # 59.5 is the rule's age (59½), not the asker's
     (
         "I will be 59.5 next year and have 300k in my 401k. What will it be at 65?",

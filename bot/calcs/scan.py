@@ -43,7 +43,8 @@ _PER_YEAR_AFTER = re.compile(
 )
 _PER_MONTH_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:a|per|each|every)\s+mo(?:nth)?\b|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
+    + r"\s*(?:(?:(?:on|at) the (?:first|1st|last|end|beginning|start)(?: day)? of )?"
+    + r"(?:a|per|each|every)\s+mo(?:nth)?\b|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
 )
 _BIWEEKLY_AFTER = re.compile(
     _CURRENCY_WORD
@@ -76,8 +77,16 @@ _PER_MONTH_CLAUSE = re.compile(
 )
 
 
+# "$250 into my 401k each month": the account named between an amount and its period.
+_INTO_ACCOUNT = re.compile(
+    r"\s*(?:into|in|to)\s+(?:(?:my|his|her|their|our|your|the|an?)\s+)?"
+    r"(?:(?:roth|traditional|rollover)\s+)?(?:401k|403b|457b|ira|tsp|account|plan)s?(?![a-z0-9])"
+)
+
+
 def _period(text: str, number: Number) -> str | None:
-    after = text[number.end : number.end + 16]
+    into = _INTO_ACCOUNT.match(text, number.end)
+    after = text[into.end() if into else number.end :][:40]
     before = text[max(0, number.start - 12) : number.start]
     if _PER_MONTH_CLAUSE.search(text, max(0, number.start - 50), number.start):
         return "month"
@@ -97,7 +106,7 @@ def _names_a_year(before: str, after: str) -> bool:
 
 
 def _kind(text: str, number: Number, period: str | None) -> str:
-    after = text[number.end : number.end + 16]
+    after = text[number.end : number.end + 40]
     before = text[max(0, number.start - 12) : number.start]
     if number.percent:
         return "percent"

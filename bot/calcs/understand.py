@@ -423,9 +423,23 @@ def detect_calculator(text: str) -> str | None:
     return None
 
 
+# A line broken inside a sentence, as copied homework and narrow screens wrap it ("…an APR
+# of\n8%.", "…he deposits\n$45\nin the account"): the line goes on after a word or a number
+# with no stop, in lower case or with a number. A list's next item opens in capitals.
+_WRAPPED_LINE = re.compile(r"(?<=[A-Za-z0-9,$%])[ \t]*\n(?=[ \t]*[a-z0-9$%(])")
+# "At age25", "aged30": a word typed against its number (no letter may touch a number, so as
+# not to split "401k" or "k1").
+_GLUED_AGE = re.compile(r"\b(ages?|aged)(?=\d)", re.IGNORECASE)
+
+
+def _unwrapped(text: str) -> str:
+    """A message with its wrapped lines joined and an age typed against its word split."""
+    return _GLUED_AGE.sub(r"\1 ", _WRAPPED_LINE.sub(" ", text))
+
+
 def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | None:
     """A calculation request from a message (and a pending request it may complete)."""
-    normalized = digits_for_words(normalize(text))
+    normalized = digits_for_words(normalize(_unwrapped(text)))
     if context is not None and "fix" in context.params:
         return _fixed(normalized, context)
     values = parse_key_values(normalized)

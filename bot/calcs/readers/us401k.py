@@ -428,6 +428,37 @@ _MAXED = re.compile(
 )
 
 
+# A rate given by the month ("a monthly interest rate of .5 percent", "1% a month", 月利率0.5%).
+_MONTHLY_RATE_BEFORE = re.compile(
+    r"\bmonthly (?:interest |investment )?(?:rate|return)(?: of| is)?\s*$|月(?:利率|收益率?)\s*$"
+)
+_MONTHLY_RATE_AFTER = re.compile(r"\s*(?:(?:a|per|each|every) month\b|monthly\b|/\s*mo\b)")
+
+
+def _monthly_rate(text: str, rate: Quantity) -> bool:
+    """Whether a return is stated by the month."""
+    return bool(
+        _MONTHLY_RATE_BEFORE.search(text[max(0, rate.start - 40) : rate.start])
+        or _MONTHLY_RATE_AFTER.match(text, rate.end)
+    )
+
+
+_BARE_AT = re.compile(r"(?:\bat(?: age)?|在)\s*$")
+_RETIRING_AT = re.compile(r"(?:retir\w*|退休)[^.?!;,，。？！；\d]{0,12}$")
+
+
+def _age_now_after_horizon(text: str, age: Quantity, params: dict[str, str]) -> bool:
+    """Whether a bare "at 48", read as the age to retire at, is the age now: the years to go
+    are stated too and no other age is, and no word of retiring leads to it."""
+    before = text[max(0, age.start - 20) : age.start]
+    return (
+        "years" in params
+        and "age" not in params
+        and bool(_BARE_AT.search(before))
+        and not _RETIRING_AT.search(before)
+    )
+
+
 def read_us401k(text: str) -> dict[str, str]:
     """Parameters of a 401(k) projection, as canonical strings."""
     return dict(_read_us401k(text))
@@ -475,6 +506,10 @@ def _reading(text: str) -> dict[str, str]:
     for name, quantity in filled.items():
         if name not in params:
             params[name] = fmt(yearly_value(_BY_NAME[name], quantity))
+    if "retire_age" in filled and _age_now_after_horizon(text, filled["retire_age"], params):
+        params["age"] = params.pop("retire_age")  # "retire in 10 years with $660k at 48?"
+    if "return" in filled and _monthly_rate(text, filled["return"]):
+        params["return"] = fmt(filled["return"].value * 12)  # a nominal yearly rate
     if "age" in params and params["age"] == params.get("retire_age"):
         del params["age"]  # "62岁退休…在62岁时": an age said twice is the one retired at
     if matched_at and "contrib_pct" in params:
