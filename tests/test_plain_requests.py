@@ -63,6 +63,35 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "Can I retire in 10 years with $550k in an IRA and $110k in a 401(k) at 48?",
         {"balance": "660000", "years": "10", "age": "48"},
     ),
+    # 匹配一半到6% is a match; 按6%算 a return; 每年放满 the IRS maximum
+    (
+        "我今年28，401k里有3万，打算每年放满，公司匹配一半到6%，年薪10万，按6%算，60退休能存多少",
+        {
+            "age": "28",
+            "balance": "30000",
+            "max": "1",
+            "match": "50@6",
+            "salary": "100000",
+            "return": "6",
+            "retire_age": "60",
+        },
+    ),
+    # a pay after 年薪 is a year's, though 每月 opens the next clause
+    (
+        "30歲 年薪8萬美金 每月存500刀到401k 年報酬6% 到60歲有多少",
+        {
+            "age": "30",
+            "salary": "80000",
+            "contrib_amount": "6000",
+            "return": "6",
+            "retire_age": "60",
+        },
+    ),
+    # "maxing out plus catch up" names 401(k) saving without naming the plan
+    (
+        "I'm 50 with 400k, maxing out plus catch up, 6% returns, what will I have at 62?",
+        {"age": "50", "balance": "400000", "max": "1", "return": "6", "retire_age": "62"},
+    ),
     # 59.5 is the rule's age (59½), not the asker's
     (
         "I will be 59.5 next year and have 300k in my 401k. What will it be at 65?",

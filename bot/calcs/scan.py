@@ -77,6 +77,7 @@ _PER_MONTH_CLAUSE = re.compile(
 )
 
 
+_YEAR_PAY_BEFORE = re.compile(r"(?:年薪|年收入|年工资)\s*(?:大概|大约|约|是|为|有)?\s*$")
 # "$250 into my 401k each month": the account named between an amount and its period.
 _INTO_ACCOUNT = re.compile(
     r"\s*(?:into|in|to)\s+(?:(?:my|his|her|their|our|your|the|an?)\s+)?"
@@ -85,6 +86,8 @@ _INTO_ACCOUNT = re.compile(
 
 
 def _period(text: str, number: Number) -> str | None:
+    if _YEAR_PAY_BEFORE.search(text, max(0, number.start - 12), number.start):
+        return "year"  # 年薪8万美金 每月存500刀: the 每月 is the next clause's
     into = _INTO_ACCOUNT.match(text, number.end)
     after = text[into.end() if into else number.end :][:40]
     before = text[max(0, number.start - 12) : number.start]

@@ -65,7 +65,7 @@ _GET_CUE = re.compile(
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|defer|"
     r"contribut|\bput(?:ting|s)?\b[^.?!;]{0,25}?\b(?:in|into|away|aside)\b|\badd(?:ing)?\b|\bfund\b|"
-    r"pre-?tax|\bgoes in\b|\bi do \d+(?:\.\d+)?%|"
+    r"pre-?tax|\bgoes in\b|\bi do \d+(?:\.\d+)?%|\bmax(?:ing|ed)? (?:it )?out\b|\bcatch[- ]?ups?\b|"
     r"存|攒|贡献|供款|基金|放在|\bgrow (?:to|into)\b"  # "what would 500k grow to…"
 )
 _PROJECTION = re.compile(

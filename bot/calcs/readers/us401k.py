@@ -312,7 +312,8 @@ TABLE: tuple[Slot, ...] = (
         + r"grow\w*|\bearns?\b|earning|yield|\brate of|"
         r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
-        r"yield)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化",
+        r"yield)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化|"
+        r"\s*(?:的?(?:年化|回报|收益)率?)?\s*(?:来|去)?(?:算|计算|估算)",  # 按6%算
         window=30,
     ),
     slot(
@@ -423,7 +424,7 @@ _MAXED = re.compile(
     r"\bthe (?:irs )?max(?:imum)? (?:each|every) year\b|"
     r"\b(?:make|makes|making|do|does|doing|hit|hits|hitting)\s+(?:the\s+)?max(?:imum)?"
     r"(?: contributions?)?\b|"
-    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|顶格存|"
+    r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|(?:每年|每个月)\s*(?:都|也)?\s*(?:存|放)满|顶格存|"
     r"(?:存|放|缴)(?:到|满)(?:上限|顶)"
 )
 
