@@ -2551,6 +2551,36 @@ def test_a_plain_request_is_read_exactly(text: str, want: dict[str, str]) -> Non
     assert read == want
 
 
+# Requests to the other calculators: (text, calculator, the inputs a right reading gives)
+OTHER_REQUESTS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    # "paid social insurance 20 years", "at 100% of average wage" in English
+    (
+        "I'm a Chinese employee, born 1980, male, paid social insurance 20 years at 100% of "
+        "average wage, how much pension will I get",
+        "cn_pension",
+        {"birth": "1980-01", "gender": "male", "index": "1", "years": "20"},
+    ),
+    # a terse "Monthly pension?" asks for the amount
+    (
+        "China pension: I've contributed for 25 years at 60% of the average wage, born 1968, "
+        "male. Monthly pension?",
+        "cn_pension",
+        {"birth": "1968-01", "gender": "male", "index": "0.6", "years": "25"},
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "calculator", "want"), OTHER_REQUESTS, ids=[t[:40] for t, _, _ in OTHER_REQUESTS]
+)
+def test_a_plain_request_to_another_calculator_is_read_exactly(
+    text: str, calculator: str, want: dict[str, str]
+) -> None:
+    found = understand(text)
+    assert found is not None and found.calculator == calculator, found
+    assert {k: v for k, v in found.params.items() if k != "missing"} == want
+
+
 @pytest.mark.parametrize("text", QUESTIONS)
 def test_a_fact_question_with_a_number_stays_a_question(text: str) -> None:
     assert understand(text) is None

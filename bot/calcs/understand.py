@@ -60,7 +60,7 @@ _GET_CUE = re.compile(
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|what (?:pension|monthly pension) (?:will|would|can) i get|"
     r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
-    r"what (?:will|would) (?:my pension|i get)|estimate"
+    r"what (?:will|would) (?:my pension|i get)|estimate|\bmonthly pension\s*\?"
 )
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|defer|"
@@ -146,7 +146,8 @@ _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the)|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
-    r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b"  # "what comes off my pay?"
+    r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
+    r"^\s*(?:my |the |estimated |expected )?(?:monthly )?pension\s*\?\s*$"  # "…Monthly pension?"
 )
 # Casual ways to ask for the sum, trusted only in a short request that states its numbers
 # ("…8% a year, what'll it be at 70?", "…7% for 25 yrs, total?"): in a long story they ask

@@ -41,7 +41,9 @@ TABLE: tuple[Slot, ...] = (
         "years",
         "duration count",
         before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|工龄|累计缴费|参保|"
-        r"缴费年限\s*(?:是|为|有)?|社保|养老保险|for",
+        r"缴费年限\s*(?:是|为|有)?|社保|养老保险|for|"
+        r"\b(?:paid|contributed|paying|contributing)(?: (?:social insurance|into (?:it|the pension|"
+        r"social insurance)|contributions))?(?: for)?",
         after=r"\s*年?\s*(?:的)?(?:工龄|缴费|社保|养老保险)|"
         r"\s*years? (?:of )?(?:contribut|service|paying)",
         window=6,
@@ -78,7 +80,8 @@ _LEVEL = r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?"
 # "社平的60%", "60%的社平工资": the contribution index as a share of the average wage
 _SHARE_OF_AVERAGE = (
     r"(?:社平工资|社会平均工资|平均工资|社平)的?\s*(\d{2,3})\s*%|"
-    r"(\d{2,3})\s*%\s*的?(?:社平|平均工资)"
+    r"(\d{2,3})\s*%\s*的?(?:社平|平均工资)|"
+    r"(\d{2,3})\s*%\s*of (?:the )?(?:local )?(?:social )?average (?:monthly )?(?:wage|salary|pay)"
 )
 
 
