@@ -92,6 +92,64 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
         "I'm 50 with 400k, maxing out plus catch up, 6% returns, what will I have at 62?",
         {"age": "50", "balance": "400000", "max": "1", "return": "6", "retire_age": "62"},
     ),
+    # "the first 3%" stays a match's words though "two weeks" is spelled out; every paycheck
+    # is every two weeks
+    (
+        "hey so I just started my first real job at 23, salary is 55k. I'm putting $200 from "
+        "every paycheck into my 401k (we get paid every two weeks). Employer does 100% of the "
+        "first 3% and 50% of the next 2%. How much would I have at 65 assuming 7% a year?",
+        {
+            "age": "23",
+            "salary": "55000",
+            "contrib_amount": "5200",
+            "match": "100@3+50@2",
+            "retire_age": "65",
+            "return": "7",
+        },
+    ),
+    # "$0 in my 401k" is a balance of none; "retirement age 65" the age retired at
+    (
+        "Started late. 48 years old, $0 in my 401k, salary $88,000. If I put in $1,500 a month "
+        "until 67 can I get to 750k?",
+        {
+            "age": "48",
+            "balance": "0",
+            "salary": "88000",
+            "contrib_amount": "18000",
+            "retire_age": "67",
+            "target": "750000",
+        },
+    ),
+    (
+        "Twenty-five years old, forty-five thousand salary, contributing 7 percent, expecting 2% "
+        "raises yearly. What's my 401k at retirement age 65?",
+        {"age": "25", "salary": "45000", "contrib_pct": "7", "raise": "2", "retire_age": "65"},
+    ),
+    # "not adding anything more" contributes nothing; "bal" is a balance
+    (
+        "50 yrs old, 401k bal 320k, stopping contributions now. What does it grow to by 65 at "
+        "6%/yr?",
+        {
+            "age": "50",
+            "balance": "320000",
+            "contrib_amount": "0",
+            "retire_age": "65",
+            "return": "6",
+        },
+    ),
+    # a job paying $92k is pay; 41k rolled over is a balance; "projection to 65"
+    (
+        "Got a new job paying $92k. They match 75% of my contributions up to 6%. I'm contributing "
+        "6%, I'm 34 and rolled over 41k. Projection to 65 please",
+        {
+            "salary": "92000",
+            "match": "75@6",
+            "contrib_pct": "6",
+            "age": "34",
+            "balance": "41000",
+            "retire_age": "65",
+        },
+    ),
     # 59.5 is the rule's age (59½), not the asker's
     (
         "I will be 59.5 next year and have 300k in my 401k. What will it be at 65?",

@@ -218,7 +218,17 @@ def digits_for_words(text: str) -> str:
     # "1.55 million" is already a number: its scale word is shortened first so the converter
     # does not read "million" alone as another number.
     text = _DIGIT_SCALE.sub(lambda m: m.group(1) + _SHORT_SCALE[m.group(2)], text)
-    return _PERCENT_WORD.sub(r"\1%", alpha2digit(text, "en", threshold=1))
+    # Ordinals stay words ("the first 3%" of a match formula is no "1st"): the converter would
+    # turn them into digits, so they are set aside while it runs.
+    text = _ORDINAL.sub(lambda m: f"ordinalword{_ORDINALS.index(m.group(0))}x", text)
+    text = alpha2digit(text, "en", threshold=1)
+    text = _SET_ASIDE.sub(lambda m: _ORDINALS[int(m.group(1))], text)
+    return _PERCENT_WORD.sub(r"\1%", text)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next")
+_ORDINAL = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b")
+_SET_ASIDE = re.compile(r"ordinalword(\d)x")
 
 
 _PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")

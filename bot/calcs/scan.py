@@ -49,7 +49,7 @@ _PER_MONTH_AFTER = re.compile(
 _BIWEEKLY_AFTER = re.compile(
     _CURRENCY_WORD
     + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|"
-    + r"(?:a|per|each|every) paycheck|每两周)"
+    + r"(?:(?:from|out of|off) )?(?:a|per|each|every) pay ?check|每两周)"
 )
 _WEEKLY_AFTER = re.compile(
     _CURRENCY_WORD

@@ -21,7 +21,7 @@ _AGE_BEFORE = (
     r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
     r"\byou'?re|\byou are|\bwe'?re|\bwe are|\bme\s*[:=]|(?:^|[,;]\s*)me|"
     r"\b(?:now|currently|today)(?: at)?|"
-    r"(?<!by )(?<!at )(?<!until )(?<!till )(?<!around )(?<!about )\baged?\b|"
+    r"(?<!by )(?<!at )(?<!until )(?<!till )(?<!around )(?<!about )(?<!retirement )\baged?\b|"
     r"\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
@@ -91,7 +91,7 @@ TABLE: tuple[Slot, ...] = (
         "retire_age",
         "age count",
         # "retired at 62" is past (the asker is retired), "be retired by 55" is a goal
-        before=r"(?:retires?|(?:be|being|get|got to be) retired)(?: at| by)?(?: around| about)?"
+        before=r"(?:retires?\b|(?:be|being|get|got to be) retired)(?: at| by)?(?: around| about)?"
         r"(?: age)?|retirement(?: at| age)?|"
         r"until (?:he |she |i |you )?"
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
@@ -112,7 +112,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "retire_age",
         "age count",
-        before=r"\bat(?: age)?|\bby\b|\bfor\b|\buntil\b|\btill\b|到|在",
+        before=r"\bat(?: age)?|\bby\b|\bfor\b|\buntil\b|\btill\b|(?<!up )\bto\b|到|在",
         window=6,
         low=30,
         high=110,
@@ -160,10 +160,11 @@ TABLE: tuple[Slot, ...] = (
         "salary",
         "money",
         before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|"
-        r"\bpaid(?![- ]off)|"
+        r"\bpaid(?![- ]off)|\b(?:job|position|role|offer) (?:that )?pay(?:ing|s)|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
         r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
-        after=r"\s*(?:a year |per year |annually |/\s*(?:yr|year) )?(?:salary|income|gross|pay\b)|"
+        after=r"\s*(?:a year |per year |annually |/\s*(?:yr|year) )?(?:salary|income|gross|pay\b|"
+        r"base\b(?! rate))|"
         r"\s*(?:美元|美金|刀|元)?\s*的?\s*(?:年薪|薪水|工资|薪资|收入)",
         window=12,
         low=1000,
@@ -199,7 +200,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
-        r"(?:401k|403b|account|balance|ira)s?(?:\s+(?:value|balance|total))?\s*"
+        r"\brolled (?:over|in)|\brollover of|"
+        r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
         r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
@@ -330,8 +332,9 @@ TABLE: tuple[Slot, ...] = (
         "contrib_pct",
         "percent",
         before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|\bi (?:do|'m doing)|"
+        r"\b(?:can (?:only )?)?(?:swing|afford)|"
         r"\binvest(?:ing|s)?\b(?!\s+(?:at|in|with|for|and))|"
-        r"自提|存|缴|贡献|供款|提拨|储蓄|放",
+        r"自提|存|缴|贡献|供款|提拨(?:比例)?|储蓄|放",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
         + _MY

@@ -16,14 +16,17 @@ _ZERO_PHRASES = (
         "contrib_amount",
         r"\b(?:no|0|zero) (?:more |new |further )?contributions?\b|\bstop(?:ped)? contributing\b|"
         r"\bstop(?:ped)? (?:putting (?:money |anything )?in|adding|saving)\b|\btouch nothing\b|"
-        r"\bnot contributing\b|不再(?:继续)?(?:存|缴|投|放|提拨|供款|贡献)|不存了|不放了|"
+        r"\bnot contributing\b|\bstop(?:ping|ped)? (?:my |the |all )?contributions?\b|"
+        r"\bnot (?:adding|putting in|contributing) (?:anything|any ?more|more)\b|"
+        r"不再(?:继续)?(?:存|缴|投|放|提拨|供款|贡献)|不存了|不放了|"
         r"停止(?:缴费|供款|存|放|提拨|贡献)",
     ),
     (
         "balance",
         r"\bstart(?:ing)? (?:from|with|at) (?:zero|nothing|\$?0)\b|\b(?:zero|nothing|\$?0) saved\b|"
         r"\bfrom (?:\$0|zero|scratch|nothing)\b|"
-        r"\bha(?:ve|s) (?:\$?0|zero|nothing) (?:saved|in (?:my |his |her |our )?"
+        r"(?:\bha(?:ve|s) \$?0|(?<![\w$])(?:ha(?:ve|s) )?(?:\$0|zero|nothing)) "
+        r"(?:saved|in\s+(?:(?:my|his|her|our)\s+)?"
         r"(?:401k|ira|retirement|savings|account))|从零开始|一分钱没存|还没有存|一分钱都没有",
     ),
     (
