@@ -6,14 +6,19 @@ phrasing (k/万/w, "/yr", 年化, 公司匹配/配對, "no match", 工资不涨,
 """
 
 import random
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from bot.calcs.numbers import digits_for_words
 from bot.calcs.readers.match import match_tiers
+from bot.calcs.request import NOT_INPUTS
 from bot.calcs.understand import understand
 from bot.engine import Engine, Message
 from bot.knowledge.tokens import normalize
+from tests.readings import same_value
 
 # (text, the inputs a right reading gives)
 REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
@@ -1468,7 +1473,15 @@ REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "I'm 35, 100k, put in 10%, company matches 100% up to 4% of salary with a max of $3,000, "
         "7% growth, what will I have at 65?",
-        {"age": "35", "contrib_pct": "10", "match": "100@4", "return": "7", "retire_age": "65"},
+        # the one pay-sized sum no cue took, beside a share of pay put in, is the pay
+        {
+            "age": "35",
+            "salary": "100000",
+            "contrib_pct": "10",
+            "match": "100@4",
+            "return": "7",
+            "retire_age": "65",
+        },
     ),
     (
         "我30岁，年薪9万美元，每年储蓄10%的工资，雇主提供4%的匹配，工资每年以3%的速度上涨，"
@@ -2637,6 +2650,24 @@ def test_a_plain_request_to_another_calculator_is_read_exactly(
     found = understand(text)
     assert found is not None and found.calculator == calculator, found
     assert {k: v for k, v in found.params.items() if k != "missing"} == want
+
+
+WRITTEN = yaml.safe_load(
+    (Path(__file__).parent / "data" / "plain_requests.yaml").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("item", WRITTEN, ids=[item["id"] for item in WRITTEN])
+def test_written_plain_requests_are_read_exactly(item: dict[str, Any]) -> None:
+    found = understand(item["text"])
+    if item["calculator"] == "none":
+        assert found is None, found
+        return
+    assert found is not None and found.calculator == item["calculator"], found
+    read = {k: v for k, v in found.params.items() if k not in NOT_INPUTS}
+    want = {str(k): str(v) for k, v in (item.get("read") or {}).items()}
+    assert read.keys() == want.keys(), (read, want)
+    assert all(same_value(k, read[k], want[k]) for k in read), (read, want)
 
 
 @pytest.mark.parametrize("text", QUESTIONS)

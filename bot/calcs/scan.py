@@ -66,7 +66,11 @@ _PER_MONTH_BEFORE = re.compile(
     + _PUT
     + r"\s*(?:大概|大约|约|是|为|有)?\s*$"
 )
-_BIWEEKLY_BEFORE = re.compile(r"(?:每两周|每2周|每半个月)" + _PUT + r"\s*(?:添加|新增)?\s*$")
+_BIWEEKLY_BEFORE = re.compile(
+    r"(?:每两周|每2周|每半个月)(?:从(?:薪水|工资|薪资)(?:里|中)?)?\s*(?:扣|扣除|存|放|投入?|提拨)?"
+    + _PUT
+    + r"\s*(?:添加|新增)?\s*$"
+)
 _WEEKLY_BEFORE = re.compile(r"(?:每周|每星期|每个星期|一周|weekly)" + _PUT + r"\s*$")
 
 

@@ -36,7 +36,7 @@ _CRYPTO = re.compile(
 )
 _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
 _FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
-_PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension")
+_PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension|individual pension")
 _TAX = re.compile(r"税|tax|省|抵扣|deduct|扣除|节")
 _SOCIAL = re.compile(
     r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security|"
@@ -60,7 +60,8 @@ _GET_CUE = re.compile(
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|what (?:pension|monthly pension) (?:will|would|can) i get|"
     r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
-    r"what (?:will|would) (?:my pension|i get)|estimate|\bmonthly pension\s*\?"
+    r"what (?:will|would) (?:my pension|i get)|estimate|"
+    r"what (?:will|would|is) (?:my|his|her|their|the) (?:monthly )?pension\b|\bmonthly pension\s*\?"
 )
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|defer|"
@@ -84,13 +85,14 @@ _MATCH = re.compile(
 # employer, who join it unless they name the employee scheme.
 _RESIDENT_SUBJECT = re.compile(
     r"农民(?!工)|农村|城乡居民|居民养老|居民基本养老|新农保|城居保|\bfarmers?\b|\bvillagers?\b|"
-    r"residents?['’]? (?:basic )?pension|rural (?:pension|residents?)|urban[- ]and[- ]rural residents?"
+    r"residents?['’]? (?:basic )?pension|rural (?:pension|residents?)|"
+    r"urban[- ](?:and[- ])?rural residents?"
 )
 _NO_EMPLOYER = re.compile(r"没有单位|无业")
 _EMPLOYEE_SCHEME = re.compile(r"职工|企业|单位交|单位缴|灵活就业|employee|employer")
 # "What do I get a month" as the residents' requests ask it.
 _RESIDENT_GET = re.compile(
-    r"领|能拿|拿多少|多少钱|每个?月多少|一个月多少|"
+    r"领|能拿|拿多少|多少钱|每个?月(?:能|可以|会)?有?多少|一个月(?:能|可以|会)?有?多少|"
     r"what (?:do|will|would|can|could) (?:i|we|they|he|she) get|"
     r"how much (?:do|will|would|can|could) (?:i|we|they|he|she) (?:get|receive|draw)|"
     r"(?:a|per|each) month|monthly"
@@ -144,10 +146,11 @@ _ASKS_METHOD = re.compile(
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
-    r"what (?:will|would|is|are) (?:i|my|the)|"
+    r"what (?:will|would|is|are) (?:i|my|the|his|her|their)|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
     r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
-    r"^\s*(?:my |the |estimated |expected )?(?:monthly )?pension\s*\?\s*$"  # "…Monthly pension?"
+    # "…Monthly pension?", "Monthly amount?"
+    r"^\s*(?:my |the |estimated |expected )?(?:monthly )?(?:pension|amount|payment)\s*\?\s*$"
 )
 # Casual ways to ask for the sum, trusted only in a short request that states its numbers
 # ("…8% a year, what'll it be at 70?", "…7% for 25 yrs, total?"): in a long story they ask
@@ -156,10 +159,14 @@ _AMOUNT_ASKED_BRIEFLY = re.compile(
     r"what(?:'ll|'d| will| would| do| does)\s+(?:i|it|that|this|my)\b|\btotal\b|gets? me|"
     r"=\s*\?|\bvalue (?:after|at|in|by)\b"
 )
+# The tax a contribution saves, asked as a sum ("划算吗？能省多少税", "how much tax would I save").
+_TAX_SAVED = re.compile(
+    r"省多少税|少交多少税|能省多少|抵多少税|how much (?:income )?tax (?:would|will|do|does|can) (?:i|it|that|this) save"
+)
 # Asking for advice rather than for a number.
 _ADVICE = re.compile(
     r"(?<!how much )\bshould (?:i|we)\b(?! (?:put|save|contribute|invest|set aside|be putting|be saving))|\b(?:is|would) it (?:be )?(?:worth|wise|smart|better|a good idea)|"
-    r"\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should\b|\badvi[cs]e\b|\bmakes? sense\b|"
+    r"(?<!how much )\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should\b|\badvi[cs]e\b|\bmakes? sense\b|"
     r"\bbetter off\b|\bpros and cons\b|要不要|该不该|应不应该|值不值|划算吗|合不合适|好不好|是否应该"
 )
 # "Am I on track?", "can I retire at 62 with…?", "够不够": whether the asker's own numbers
@@ -380,7 +387,9 @@ def detect_calculator(text: str) -> str | None:
         return None  # past an explicit "calculate", a calculation needs a number
     if _projects_own_numbers(text, asked) or _states_own_numbers(text):
         return "us401k"
-    if _ADVICE.search(asked) and not (_PROJECTION.search(asked) or _GET_CUE.search(asked)):
+    if _ADVICE.search(asked) and not (
+        _PROJECTION.search(asked) or _GET_CUE.search(asked) or _TAX_SAVED.search(asked)
+    ):
         return None
     if _asks_take_home(text):
         return "cn_contrib"  # "税前15000到手多少": after social insurance and income tax

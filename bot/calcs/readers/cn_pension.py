@@ -68,15 +68,23 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def gender_of(text: str) -> str | None:
-    if re.search(r"(?<![子妇])女(?![儿婿])", text) or re.search(r"\b(?:woman|female)\b", text):
-        return "female_55" if re.search(r"干部|管理|技术|专业|cadre|manag", text) else "female_50"
-    if re.search(r"男", text) or re.search(r"\b(?:man|male)\b", text):
+    if re.search(r"(?<![子妇])女(?![儿婿])|老婆|妻子|我妈|母亲", text) or re.search(
+        r"\b(?:woman|female|wife|mom|mother)\b", text
+    ):
+        cadre = re.search(r"干部|管理|技术|专业|(?<!not )(?<!not a )\bcadre|manag", text)
+        return "female_55" if cadre else "female_50"
+    if re.search(r"男|老公|丈夫|我爸|父亲", text) or re.search(
+        r"\b(?:man|male|husband|dad|father)\b", text
+    ):
         return "male"
     return None
 
 
 _SHORT_BIRTH_YEAR = r"(?<![\d.])([4-9]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)"
-_LEVEL = r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?"
+_LEVEL = (
+    r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?|"
+    r"\bat (?:the )?(\d{2,3})\s*% (?:index|level|tier|grade|base)\b"
+)
 # "社平的60%", "60%的社平工资": the contribution index as a share of the average wage
 _SHARE_OF_AVERAGE = (
     r"(?:社平工资|社会平均工资|平均工资|社平)的?\s*(\d{2,3})\s*%|"

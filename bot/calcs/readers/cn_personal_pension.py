@@ -14,6 +14,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deductions",
         "money",
         before=r"专项附加扣除|专项扣除|其他扣除|附加扣除|deductions?",
+        after=r"\s*(?:yuan|rmb)?\s*(?:a|per) (?:month|year) (?:in|of) (?:special )?(?:additional )?"
+        r"deductions?",
         window=8,
         yearly=True,
     ),
@@ -44,17 +46,19 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "taxable",
         "money",
-        before=r"应纳税所得额|taxable income|应税收入|应税所得",
+        before=r"应纳税所得额|taxable income(?: is| of)?|应税收入|应税所得",
         window=6,
     ),
     *DEDUCTION_SLOTS,
     slot(
         "contribution",
         "money",
-        before=r"存满?|交|缴|投|买|contribut(?:e|ing|ion)|put in|deposit|个人养老金",
-        after=r"\s*(?:元|块)?\s*(?:到|进|买)?\s*个人养老金",
+        before=r"存满?|交|缴|投|买|contribut(?:e|ing|ion)|put in|\bput|deposit|个人养老金",
+        after=r"\s*(?:元|块)?\s*(?:到|进|买)?\s*个人养老金|"
+        r"\s*(?:yuan|rmb)?\s*(?:a|per|each) month into",
         window=6,
         high=1e6,
+        yearly=True,
     ),
     slot(
         "salary",

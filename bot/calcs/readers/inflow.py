@@ -13,7 +13,8 @@ def read_inflow(text: str) -> dict[str, str]:
     percents = [n for n in find_numbers(text) if n.percent]
     # "20% of plans adopt it", "adoption of 30%", "30%的计划采用": a share of plans or savers.
     adoption = before(
-        r"of (?:the |all )?(?:plans|participants|savers|accounts)|的(?:计划|参与者)|计划中",
+        r"of\s+(?:(?:the|all)\s+)?(?:(?:us\s+|american\s+)?(?:401k|dc|retirement)\s+)?"
+        r"(?:plans|participants|savers|accounts)|的\s*(?:401k)?\s*(?:计划|参与者)|计划中",
         text,
         window=2,
         percent=True,

@@ -30,13 +30,13 @@ _MATCH_PATTERNS = (
     # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%
     (
         r"(\d+(?:\.\d+)?)%\s*(?:employer |company |的)?(?:公司|雇主)?(?:match(?:ing)?|匹配|"
-        r"配比)?\s*(?:of " + _WHOSE + r"(?:401k )?contributions? )?(?:up to|"
+        r"配比)?\s*(?:of " + _WHOSE + r"(?:401k\s+)?contributions? )?(?:up to|"
         r"(?:on|of|for) (?:the )?first|on up to|on|前|最多)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # matches 100% of contributions up to 5%
     (
-        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of " + _WHOSE + r"(?:401k )?contributions? |"
+        r"match(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:of " + _WHOSE + r"(?:401k\s+)?contributions? |"
         r"of [^%]{0,30}?,?\s*)?(?:up to|(?:on|of) (?:the )?first)\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
@@ -57,7 +57,7 @@ _MATCH_PATTERNS = (
     # 前3%全额匹配，后2%匹配50%
     (
         r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1|100%)\s*(?:匹配|配比|配对)\s*[,，]?\s*"
-        r"(?:后|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*(?:按|匹配|配比|配对)?\s*(\d+(?:\.\d+)?)%",
+        r"(?:后|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*(?:按|匹配|配比|配对)?\s*(\d+(?:\.\d+)?%|一半)",
         "cn_two",
     ),
     # 公司按50%匹配，最高6% / 公司匹配一半，上限6% / 公司匹配一半到6%
@@ -74,7 +74,7 @@ _MATCH_PATTERNS = (
     (r"前\s*(\d+(?:\.\d+)?)%\s*(?:按|可以)?\s*(\d):(\d)\s*(?:匹配|配比|配对|match)", "ratio"),
     # 公司匹配50%最高6% / 雇主相对提拨50%上限6% / matches 50%, capped at 6%
     (
-        r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(?:比例|率)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)%\s*[,，]?\s*"
+        r"(?:匹配|配比|配对|提拨|match(?:es|ing)?)\s*(?:比例|率)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)%\s*[,，、]?\s*"
         r"(?:最高|上限|最多|封顶|到|至|capped at|max(?:imum)? of)\s*(?:为|是)?\s*"
         r"(?:匹配|配比|配对)?\s*(?:达|到|至)?\s*"
         r"(?:你的?|您的?|我的?)?\s*(?:工资|薪水|薪资|收入)?\s*的?\s*(\d+(?:\.\d+)?)%",
@@ -82,7 +82,7 @@ _MATCH_PATTERNS = (
     ),
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
     (
-        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:匹配|配比|配对|提拨|配|match)?\s*"
+        r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:相对)?\s*(?:匹配|配比|配对|提拨|配|match)?\s*"
         r"(?:[,，]?\s*(?:最高|上限|最多|封顶)\s*(?:为|是|到)?\s*(?:工资的?)?|到|至|前|up to)?\s*"
         r"(\d+(?:\.\d+)?)%",
         "full",
@@ -97,7 +97,7 @@ _MATCH_PATTERNS = (
     (
         r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what i put in|"
         + _WHOSE
-        + r"(?:401k )?contributions?)\s+)?"
+        + r"(?:401k\s+)?contributions?)\s+)?"
         r"(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
         "half",
     ),
@@ -174,7 +174,8 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
         elif kind == "cap_first":
             tiers = f"{g[1]}@{g[0]}"
         elif kind == "cn_two":
-            tiers = f"100@{g[0]}+{g[2]}@{g[1]}"
+            second = "50" if g[2] == "一半" else g[2].rstrip("%")
+            tiers = f"100@{g[0]}+{second}@{g[1]}"
         elif kind == "cn_rate_cap":
             if g[0] is None and g[1] is None and g[2] is None:
                 continue  # 匹配，最高6%: the rate is not said

@@ -65,6 +65,12 @@ _NOT_RETIRING = (
     r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$"
 )
 
+# "hit $1 million in my 401k", 想在60岁退休时401k里有150万: a sum aimed at (the target), not held
+_AIMED_AT = (
+    r"\b(?:hit|reach|get to|grow to|end up with|accumulate|aim for)\s*\$?\s*$|"
+    r"(?:想|希望|目标|计划|打算|要在)(?!知道)[^，,。；;？?]{0,16}$"
+)
+
 TABLE: tuple[Slot, ...] = (
     # ages and horizons
     slot(
@@ -198,6 +204,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
+        r"(?:401k|403b|账户)\s*(?:里|里面)\s*$|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
         r"\brolled (?:over|in)|\brollover of|"
@@ -212,6 +219,7 @@ TABLE: tuple[Slot, ...] = (
         window=10,
         low=100,
         stock=True,
+        not_before=_AIMED_AT,
     ),
     # A one-off sum put in once ("a $10,000 investment", "1万美元放在基金里", "what would $10,000
     # grow to") starts the balance.
@@ -238,6 +246,7 @@ TABLE: tuple[Slot, ...] = (
         stock=True,
         before_penalty=2,
         after_penalty=2,
+        not_before=_AIMED_AT,
     ),
     slot(
         "contrib_amount",
@@ -245,8 +254,9 @@ TABLE: tuple[Slot, ...] = (
         before=r"contrib\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
         r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
         r"(?:\s+(?:at|with|to|by))?|"
-        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投|提拨|自提|储蓄|存入",
-        after=_PERIOD
+        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投|提拨|自提|储蓄|存入|扣(?:除)?",
+        after=r"\s*(?:美元|美金|刀)?\s*(?:存|放|投)(?:进|入|到)|"
+        + _PERIOD
         + r"\s*(?:into|to)\s+"
         + _MY
         + r"(?:401k|403b)|"
@@ -274,7 +284,8 @@ TABLE: tuple[Slot, ...] = (
         r"grows? to|\baccumulat(?:e|ing)\b(?: about| around| roughly| nearly| over)?|"
         r"增长到|增长至|增至|涨到|涨至|变成|"
         r"(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
-        r"时有|的时候有|想(?:要)?有|希望有|要有",
+        r"时有|的时候有|想(?:要)?有|希望有|要有|"
+        r"(?:时|的时候)\s*(?:401k|403b|账户)?\s*(?:里|里面)?\s*(?:能|会|要)?有",
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
         window=10,
         low=1000,
@@ -447,6 +458,26 @@ def _monthly_rate(text: str, rate: Quantity) -> bool:
     )
 
 
+def _bare_pay(
+    quantities: list[Quantity], filled: dict[str, Quantity], params: dict[str, str]
+) -> Quantity | None:
+    """The pay in a terse list ("28 / 62k / 8% / …"): a share of pay is put in, no cue named
+    the pay, and one sum of a pay's size is left over that no input took."""
+    if "salary" in params or "contrib_pct" not in params:
+        return None
+    taken = {id(q) for q in filled.values()}
+    left = [
+        q
+        for q in quantities
+        if q.kind == "money"
+        and id(q) not in taken
+        and q.period in (None, "year")
+        and MIN_BARE_PAY <= q.value <= MAX_BARE_PAY
+    ]
+    return left[0] if len(left) == 1 else None
+
+
+MIN_BARE_PAY, MAX_BARE_PAY = 10_000, 2_000_000
 _BARE_AT = re.compile(r"(?:\bat(?: age)?|在)\s*$")
 _RETIRING_AT = re.compile(r"(?:retir\w*|退休)[^.?!;,，。？！；\d]{0,12}$")
 
@@ -510,6 +541,9 @@ def _reading(text: str) -> dict[str, str]:
     for name, quantity in filled.items():
         if name not in params:
             params[name] = fmt(yearly_value(_BY_NAME[name], quantity))
+    pay = _bare_pay(quantities, filled, params)
+    if pay is not None:
+        params["salary"] = fmt(yearly_value(_BY_NAME["salary"], pay))
     if "retire_age" in filled and _age_now_after_horizon(text, filled["retire_age"], params):
         params["age"] = params.pop("retire_age")  # "retire in 10 years with $660k at 48?"
     if "return" in filled and _monthly_rate(text, filled["return"]):
