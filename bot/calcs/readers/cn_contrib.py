@@ -37,7 +37,7 @@ def read_cn_contrib(text: str) -> dict[str, str]:
     additional deductions yearly, as the income tax counts them)."""
     filled = assign(text, scan(text), TABLE)
     params = {name: fmt(filled[name].value) for name in _MONTHLY if name in filled}
-    deductions = yearly_deductions(filled, filled.get("wage"))
+    deductions = yearly_deductions(filled, filled.get("wage"), text)
     if deductions is not None:
         params["deductions"] = fmt(deductions)
     return params

@@ -144,11 +144,18 @@ def _tax_first(text: str) -> bool:
     return (asks_income_tax(text) or names_income_tax(text)) and not _SAVING_ASKED.search(text)
 
 
-def yearly_deductions(filled: dict[str, Quantity], pay: Quantity | None) -> float | None:
+def yearly_deductions(
+    filled: dict[str, Quantity], pay: Quantity | None, text: str
+) -> float | None:
     """The yearly special additional deductions: the sum of those named."""
+    total_stated = filled.get("deductions")
+    bracket = _bracket_after(text, total_stated.end) if total_stated else None
     parts = [(row, filled[row.name]) for row in DEDUCTION_SLOTS if row.name in filled]
     if not parts:
         return None
+    if parts[0][0].name == "deductions" and len(parts) > 1 and bracket is not None:
+        # "专项附加扣除每月3000（房贷1000+孩子2000）": the total, then its parts in brackets
+        parts = [p for p in parts if not bracket[0] <= p[1].start < bracket[1]]
     monthly_pay = pay is not None and (
         pay.period == "month" or (pay.period is None and pay.value < MONTHLY_PAY_BELOW)
     )
@@ -159,6 +166,15 @@ def yearly_deductions(filled: dict[str, Quantity], pay: Quantity | None) -> floa
         else:
             total += yearly_value(row, quantity)
     return total
+
+
+_BRACKET_AFTER = re.compile(r"\s*(?:元|块)?\s*[(（][^)）]*[)）]")
+
+
+def _bracket_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a bracket that opens right after a number ("3000（房贷1000+孩子2000）")."""
+    found = _BRACKET_AFTER.match(text, end)
+    return found.span() if found else None
 
 
 def _bare_pay(
@@ -193,7 +209,7 @@ def read_cn_personal_pension(text: str) -> dict[str, str]:
     pay = filled.get("salary")
     if pay is not None and pay.period is None and pay.value < MONTHLY_PAY_BELOW:
         params["salary"] = fmt(pay.value * 12)  # "工资2万" is a month's pay
-    deductions = yearly_deductions(filled, pay)
+    deductions = yearly_deductions(filled, pay, text)
     if deductions is not None:
         params["deductions"] = fmt(deductions)
     if "taxable" in params:
