@@ -22,7 +22,8 @@ class Quantity:
     start: int
     end: int
     kind: str
-    period: str | None = None  # money only: "year", "month", "biweekly" or "week" when stated
+    # money only, when stated: "year", "quarter", "month", "semimonthly", "biweekly" or "week"
+    period: str | None = None
 
 
 _AGE_AFTER = re.compile(
@@ -47,15 +48,44 @@ _PER_MONTH_AFTER = re.compile(
     + r"(?:a|per|each|every)\s+mo(?:nth)?\b|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
 )
 _BIWEEKLY_AFTER = re.compile(
+    _CURRENCY_WORD + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|bi-?weekly|每两周)"
+)
+_SEMIMONTHLY_AFTER = re.compile(
+    _CURRENCY_WORD + r"\s*(?:semi-?monthly|twice a month|每半个月|一个月两次)"
+)
+_QUARTERLY_AFTER = re.compile(
+    _CURRENCY_WORD + r"\s*(?:(?:a|per|each|every)\s+quarter\b|quarterly|每季度?|每个季度|一个季度)"
+)
+# An amount per pay ("$200 from every paycheck", "$350 each pay period", 每次扣250): as often as
+# the text says pay comes, every two weeks when it does not say.
+_PER_PAY_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|biweekly|"
-    + r"(?:(?:from|out of|off) )?(?:a|per|each|every) pay ?check|每两周)"
+    + r"\s*(?:(?:from|out of|off) )?(?:a|per|each|every) (?:pay ?check|pay period|payday)"
+)
+_PER_PAY_BEFORE = re.compile(r"(?:每次|每期)(?:发薪|发工资)?\s*(?:扣|扣除|存|放|投入?|提拨)?\s*$")
+_PAID = (
+    ("semimonthly", r"semi-?monthly|twice a month|一个月(?:发)?两次|每半个月"),
+    ("biweekly", r"bi-?weekly|every (?:two|2) weeks|fortnightly|双周|两周一次|每两周"),
+    ("week", r"\bweekly\b|every week|每周"),
+    ("month", r"\bmonthly\b|every month|每个?月"),
+)
+_PAY_FREQUENCY = tuple(
+    (
+        name,
+        re.compile(
+            r"(?:paid|pay(?:check)?s? (?:come|comes|is)|get paid)\s*(?:" + words + r")|"
+            r"(?:" + words + r")\s*(?:发薪|发工资|发薪水|薪水|工资|paid|paychecks?|pay)"
+        ),
+    )
+    for name, words in _PAID
 )
 _WEEKLY_AFTER = re.compile(
     _CURRENCY_WORD
     + r"\s*(?:(?:a|per|each|every)\s+(?:week|wk)\b|/\s*(?:wk|week)\b|weekly|每周|每星期|一周)"
 )
-_PUT = r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄))?"
+_PUT = (
+    r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄|扣))?"
+)
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
     + _PUT
@@ -67,11 +97,12 @@ _PER_MONTH_BEFORE = re.compile(
     + r"\s*(?:大概|大约|约|是|为|有)?\s*$"
 )
 _BIWEEKLY_BEFORE = re.compile(
-    r"(?:每两周|每2周|每半个月)(?:从(?:薪水|工资|薪资)(?:里|中)?)?\s*(?:扣|扣除|存|放|投入?|提拨)?"
+    r"(?:每两周|每2周)(?:从(?:薪水|工资|薪资)(?:里|中)?)?\s*(?:扣|扣除|存|放|投入?|提拨)?"
     + _PUT
     + r"\s*(?:添加|新增)?\s*$"
 )
 _WEEKLY_BEFORE = re.compile(r"(?:每周|每星期|每个星期|一周|weekly)" + _PUT + r"\s*$")
+_QUARTERLY_BEFORE = re.compile(r"(?:每季度?|每个季度|quarterly)" + _PUT + r"\s*$")
 
 
 # "Each month he deposits $75", "every month you put in 200": the period said before the verb.
@@ -84,7 +115,7 @@ _PER_MONTH_CLAUSE = re.compile(
 _YEAR_PAY_BEFORE = re.compile(r"(?:年薪|年收入|年工资)\s*(?:大概|大约|约|是|为|有)?\s*$")
 # "$250 into my 401k each month": the account named between an amount and its period.
 _INTO_ACCOUNT = re.compile(
-    r"\s*(?:into|in|to)\s+(?:(?:my|his|her|their|our|your|the|an?)\s+)?"
+    r"\s*(?:goes |go |going |went )?(?:into|in|to)\s+(?:(?:my|his|her|their|our|your|the|an?)\s+)?"
     r"(?:(?:roth|traditional|rollover)\s+)?(?:401k|403b|457b|ira|tsp|account|plan)s?(?![a-z0-9])"
 )
 
@@ -97,6 +128,12 @@ def _period(text: str, number: Number) -> str | None:
     before = text[max(0, number.start - 12) : number.start]
     if _PER_MONTH_CLAUSE.search(text, max(0, number.start - 50), number.start):
         return "month"
+    if _PER_PAY_AFTER.match(after) or _PER_PAY_BEFORE.search(before):
+        return _pay_frequency(text)
+    if _SEMIMONTHLY_AFTER.match(after):
+        return "semimonthly"
+    if _QUARTERLY_AFTER.match(after) or _QUARTERLY_BEFORE.search(before):
+        return "quarter"
     if _BIWEEKLY_AFTER.match(after) or _BIWEEKLY_BEFORE.search(before):
         return "biweekly"
     if _WEEKLY_AFTER.match(after) or _WEEKLY_BEFORE.search(before):
@@ -106,6 +143,15 @@ def _period(text: str, number: Number) -> str | None:
     if _PER_YEAR_AFTER.match(after) or _PER_YEAR_BEFORE.search(before):
         return "year"
     return None
+
+
+def _pay_frequency(text: str) -> str:
+    """How often the text says pay comes ("I get paid semi-monthly", 双周发薪); every two weeks
+    when it does not say."""
+    for name, pattern in _PAY_FREQUENCY:
+        if pattern.search(text):
+            return name
+    return "biweekly"
 
 
 def _names_a_year(before: str, after: str) -> bool:

@@ -152,12 +152,11 @@ def assign(
     return filled
 
 
+PER_YEAR = {"quarter": 4, "month": 12, "semimonthly": 24, "biweekly": 26, "week": 52}
+
+
 def yearly_value(row: Slot, quantity: Quantity) -> float:
     """The value a slot takes: a year's worth when the slot counts by the year."""
-    if row.yearly and quantity.period == "month":
-        return quantity.value * 12
-    if row.yearly and quantity.period == "biweekly":
-        return quantity.value * 26
-    if row.yearly and quantity.period == "week":
-        return quantity.value * 52
+    if row.yearly and quantity.period in PER_YEAR:
+        return quantity.value * PER_YEAR[quantity.period]
     return quantity.value

@@ -144,9 +144,7 @@ def _tax_first(text: str) -> bool:
     return (asks_income_tax(text) or names_income_tax(text)) and not _SAVING_ASKED.search(text)
 
 
-def yearly_deductions(
-    filled: dict[str, Quantity], pay: Quantity | None, text: str
-) -> float | None:
+def yearly_deductions(filled: dict[str, Quantity], pay: Quantity | None, text: str) -> float | None:
     """The yearly special additional deductions: the sum of those named."""
     total_stated = filled.get("deductions")
     bracket = _bracket_after(text, total_stated.end) if total_stated else None

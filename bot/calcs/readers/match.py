@@ -22,9 +22,8 @@ _MATCH_PATTERNS = (
     ),
     # 100% of the first 3% and 50% of the next 2%
     (
-        r"(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|"
-        r"of) the first (\d+(?:\.\d+)?)%[^%]{0,30}?(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|"
-        r"of) the next (\d+(?:\.\d+)?)%",
+        r"(\d+(?:\.\d+)?)%\s*(?:match )?(?:(?:on|of) (?:the )?first|up to)\s*(\d+(?:\.\d+)?)%"
+        r"[^%]{0,30}?(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|of) (?:the )?next (\d+(?:\.\d+)?)%",
         "two",
     ),
     # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%

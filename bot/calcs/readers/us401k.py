@@ -126,12 +126,12 @@ TABLE: tuple[Slot, ...] = (
         not_before=_NOT_RETIRING,
     ),
     slot("age", "age count", before=r"\bat(?: age)?", window=2, low=14, high=110, before_penalty=2),
-    # A number that opens the text ("35, 100k in my 401k…", "本人30岁"): weaker than a retirement
-    # cue on the same number ("62岁退休，…今年38岁").
+    # A number that opens the text, a sentence or a list ("35, 100k in my 401k…", "本人30岁",
+    # "quick background: 33, …"): weaker than a retirement cue on the same number.
     slot(
         "age",
         "age count",
-        before=r"^",
+        before=r"^|[.:!?;\n]\s*",
         window=4,
         low=14,
         high=110,
@@ -167,6 +167,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|"
         r"\bpaid(?![- ]off)|\b(?:job|position|role|offer) (?:that )?pay(?:ing|s)|"
+        r"\bbase(?: salary| pay)?(?: is| of)?|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
         r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
         after=r"\s*(?:a year |per year |annually |/\s*(?:yr|year) )?(?:salary|income|gross|pay\b|"
@@ -204,7 +205,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
-        r"(?:401k|403b|账户)\s*(?:里|里面)\s*$|"
+        r"(?:401k|403b|账户)\s*(?:里|里面)?\s*$|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
         r"\brolled (?:over|in)|\brollover of|"
@@ -439,7 +440,7 @@ _MAXED = re.compile(
     r"\b(?:make|makes|making|do|does|doing|hit|hits|hitting)\s+(?:the\s+)?max(?:imum)?"
     r"(?: contributions?)?\b|"
     r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|(?:每年|每个月)\s*(?:都|也)?\s*(?:存|放)满|顶格存|"
-    r"(?:存|放|缴)(?:到|满)(?:上限|顶)"
+    r"(?:存|放|缴|提拨)(?:到|满)(?:上限|顶)"
 )
 
 

@@ -31,13 +31,17 @@ _ZERO_PHRASES = (
     ),
     (
         "match",
-        r"\bno (?:employer |company )?match(?:ing)?\b|没有(?:公司|雇主)?(?:匹配|配对)|无匹配",
+        r"\bno (?:employer |company )?match(?:ing)?\b|\b(?:don'?t|do not|doesn'?t|does not) "
+        r"(?:get|have|offer|give)(?: me| us)? (?:any |a )?(?:employer |company )?match(?:ing)?\b|"
+        r"(?:没有|沒有)(?:公司|雇主)?(?:匹配|配对|相对提拨)|(?:公司|雇主|单位)(?:没有|不|无)\s*(?:匹配|配对|相对提拨|match)|"
+        r"无匹配",
     ),
     (
         "raise",
         r"\bno (?:pay |salary )?raises?\b|\bno salary growth\b|\b(?:0|zero)\s*%?\s*(?:raises?|"
         r"salary growth)\b|"
-        r"工资不涨|不涨工资|没有涨薪|不加薪|工资不增长",
+        r"\b(?:don'?t|do not) (?:expect|get|see) (?:any )?(?:pay |salary )?raises?\b|"
+        r"工资不涨|不涨工资|没有涨薪|不加薪|工资不增长|不会再加薪|不再加薪|不会(?:再)?涨(?:工资|薪)",
     ),
     (
         "fee",
