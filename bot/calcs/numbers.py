@@ -38,6 +38,7 @@ _SCALE_WORDS = {
     "万": 1e4,
     "w": 1e4,
     "千": 1e3,
+    "百": 1e2,
     "百万": 1e6,
     "亿": 1e8,
     "万亿": 1e12,
@@ -48,7 +49,7 @@ NUMBER = re.compile(
     r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|["
     + _CN_NUMERAL
     + r"]+)"
-    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|grand\b|mill|mil|mm|bn|tn|[kmbt万亿兆千](?![a-z])|w(?![a-z/]))?"
+    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|grand\b|mill|mil|mm|bn|tn|[kmbt万亿兆千百](?![a-z])|w(?![a-z/]))?"
     r"\s?(?P<pct>%|percent|pct)?",
     re.IGNORECASE,
 )
@@ -108,7 +109,7 @@ def parse_number(raw: str) -> float | None:
 _TRAILING_DIGIT = re.compile(
     r"(\d+|["
     + _CN_NUMERAL
-    + r"]+)([万亿])([一二两三四五六七八九\d])(?![\d"
+    + r"]+)([万亿千])([一二两三四五六七八九\d])(?![\d"
     + _CN_NUMERAL
     + r"万亿千百个月年天周次岁])"
 )
@@ -119,6 +120,10 @@ def _decimal_after_scale(match: re.Match[str]) -> str:
     tenth = parse_number(match.group(3))
     if whole is None or tenth is None:
         return match.group(0)
+    if match.group(2) == "千":
+        if whole != int(whole) or whole >= 10:
+            return match.group(0)
+        return f"{int(whole) * 10 + int(tenth)}百"  # "8千5" -> "85百": the same length
     if match.group(2) == "万" and whole == int(whole):
         # Written as thousands ("2万5" -> "25千"): the same length, so every later position
         # in the text still points at the same character.
@@ -205,6 +210,29 @@ _SPELLED = re.compile(
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|million|billion|trillion)\b"
 )
+
+
+# Banker's numerals (大写, as on pay slips and cheques): 壹万贰仟 is 一万二千. Some are also
+# words (大陆, 队伍), so only a run of two or more numeral characters is read as a number.
+_FORMAL = "壹贰叁肆伍陆柒捌玖拾佰仟"
+_FORMAL_NUMERALS = str.maketrans(_FORMAL, "一二三四五六七八九十百千")
+_NUMERAL_RUN = re.compile("[" + _FORMAL + _CN_NUMERAL + "万亿]{2,}")
+
+
+def plain_numerals(text: str) -> str:
+    """Banker's numerals written as everyday ones (壹万贰仟元 → 一万二千元)."""
+    return _NUMERAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
+
+
+def percent_words_as_digits(text: str) -> str:
+    """百分之八十 → 80%, 百分之6 → 6%: the readers' patterns see a percent as people type it."""
+
+    def digits(match: re.Match[str]) -> str:
+        raw = match.group(1)
+        value = chinese_numeral(raw) if not re.fullmatch(r"[\d.]+", raw) else parse_number(raw)
+        return match.group(0) if value is None else f"{value:g}%"
+
+    return _PERCENT_WORDS.sub(digits, text)
 
 
 def digits_for_words(text: str) -> str:

@@ -7,7 +7,13 @@ ages ("65"), match tiers ("50@6+25@2").
 
 import re
 
-from bot.calcs.numbers import Number, digits_for_words, find_numbers
+from bot.calcs.numbers import (
+    Number,
+    digits_for_words,
+    find_numbers,
+    percent_words_as_digits,
+    plain_numerals,
+)
 from bot.calcs.readers.cn_contrib import read_cn_contrib
 from bot.calcs.readers.cn_pension import gender_of
 from bot.calcs.readers.cn_personal_pension import (
@@ -56,12 +62,14 @@ _PENSION = re.compile(
 )
 _GET_CUE = re.compile(
     r"领多少|能领|拿多少|能拿|领取多少|领取的?金额|可以领取|可领取|领到多少|每月多少|多少钱|大概多少|"
+    r"大约多少|约多少|"
     r"估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|what (?:pension|monthly pension) (?:will|would|can) i get|"
     r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
     r"what (?:will|would) (?:my pension|i get)|estimate|"
-    r"what (?:will|would|is) (?:my|his|her|their|the) (?:monthly )?pension\b|\bmonthly pension\s*\?"
+    r"what (?:will|would|is) (?:my|his|her|their|the) (?:monthly )?pension\b|"
+    r"what (?:monthly )?pension (?:can|could|will|would|should) (?:i|he|she|they|we) (?:expect|get)|\bmonthly pension\s*\?"
 )
 _SAVINGS = re.compile(
     r"401k|403b|ira|retirement (?:account|savings|plan)|deposit|invest|\bsav(?:e|ed|ing)\b|defer|"
@@ -147,6 +155,7 @@ _ASKS_METHOD = re.compile(
 _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the|his|her|their)|"
+    r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
     r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
     # "…Monthly pension?", "Monthly amount?"
@@ -193,8 +202,9 @@ _US_PLAN = re.compile(
 # pay a take-home needs ("到手1万税前要多少"), nor a year's pay, which it does not read, nor
 # the rules' own amounts ("起征点5000，到手怎么算").
 _TAKE_HOME_ASKED = re.compile(
-    r"到手|实发|实得|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
+    r"到手|实发|实得|实拿|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
     r"take.?home|after (?:income )?tax(?:es)?\b|after (?:social insurance|deductions)|"
+    r"what'?s (?:left|net)\b|what (?:is|do i have) left\b|"
     r"\bnet (?:pay|salary|income)\b"
 )
 _NOT_TAKE_HOME = re.compile(
@@ -449,7 +459,9 @@ def _unwrapped(text: str) -> str:
 
 def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | None:
     """A calculation request from a message (and a pending request it may complete)."""
-    normalized = digits_for_words(normalize(_unwrapped(text)))
+    normalized = percent_words_as_digits(
+        digits_for_words(normalize(plain_numerals(_unwrapped(text))))
+    )
     if context is not None and "fix" in context.params:
         return _fixed(normalized, context)
     values = parse_key_values(normalized)

@@ -13,13 +13,16 @@ TABLE: tuple[Slot, ...] = (
         "avg_wage",
         "money",
         before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
-        r"average (?:monthly )?wage|average salary",
+        r"average (?:monthly )?wage(?: is| of)?|average salary|"
+        r"(?:city|local|provincial|social) average(?: wage| salary)?(?: is| of)?",
         window=8,
     ),
     slot(
         "balance",
         "money",
-        before=r"个人账户(?:余额|里有|有|储存额|存了)?|account balance",
+        before=r"个人账户(?:余额|里有|有|储存额|存了)?|account balance|"
+        r"personal account(?: balance)?(?: is| of| has)?",
+        after=r"\s*(?:yuan|rmb|元)?\s*(?:in|into) (?:my|his|her|their|the) personal account",
         window=6,
     ),
     slot(
@@ -41,7 +44,7 @@ TABLE: tuple[Slot, ...] = (
         "years",
         "duration count",
         before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|工龄|累计缴费|参保|"
-        r"缴费年限\s*(?:是|为|有)?|社保|养老保险|for|"
+        r"缴费年限\s*(?:是|为|有)?|缴费年资|年资|社保|养老保险|for|"
         r"\b(?:paid|contributed|paying|contributing)(?: (?:social insurance|into (?:it|the pension|"
         r"social insurance)|contributions))?(?: for)?",
         after=r"\s*年?\s*(?:的)?(?:工龄|缴费|社保|养老保险)|"
@@ -73,7 +76,7 @@ def gender_of(text: str) -> str | None:
     ):
         cadre = re.search(r"干部|管理|技术|专业|(?<!not )(?<!not a )\bcadre|manag", text)
         return "female_55" if cadre else "female_50"
-    if re.search(r"男|老公|丈夫|我爸|父亲", text) or re.search(
+    if re.search(r"男|老公|丈夫|我先生|我爸|父亲", text) or re.search(
         r"\b(?:man|male|husband|dad|father)\b", text
     ):
         return "male"
@@ -82,7 +85,8 @@ def gender_of(text: str) -> str | None:
 
 _SHORT_BIRTH_YEAR = r"(?<![\d.])([4-9]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)"
 _LEVEL = (
-    r"按(?:照)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?|"
+    r"按(?:照)?\s*(?:最低|最高)?\s*(?:的)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?|"
+    r"(?:缴费指数|指数)\s*(?:是|为)?\s*(\d{2,3})\s*%|"
     r"\bat (?:the )?(\d{2,3})\s*% (?:index|level|tier|grade|base)\b"
 )
 # "社平的60%", "60%的社平工资": the contribution index as a share of the average wage
@@ -126,10 +130,12 @@ def read_cn_pension(text: str) -> dict[str, str]:
             params["retire_age"] = fmt(years_old + months / 12)
     elif stated:
         params["retire_age"] = stated.group(1) or stated.group(2)
-    index = re.search(
-        r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)", text
-    ) or re.search(
-        r"(?:社平工资|社会平均工资|平均工资|社平|社会平均)的?\s*(\d(?:\.\d+)?)\s*倍", text
+    index = (
+        re.search(r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)(?![\d%])", text)
+        or re.search(r"(\d(?:\.\d+)?)\s*(?:的)?\s*(?:contribution index|缴费指数)", text)
+        or re.search(
+            r"(?:社平工资|社会平均工资|平均工资|社平|社会平均)的?\s*(\d(?:\.\d+)?)\s*倍", text
+        )
     )
     pct_level = re.search(_LEVEL, text) or re.search(_SHARE_OF_AVERAGE, text)
     if index:
@@ -142,7 +148,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
     elif re.search(r"at the average wage|按社平|按平均工资", text):
         params["index"] = "1"
     started, ended = re.search(_STARTED_WORK, text), re.search(_RETIRES_IN, text)
-    used = [m.span() for m in (birth, named, retire, stated, started, ended) if m]
+    marks = (birth, named, retire, stated, started, ended, index, pct_level)
+    used = [m.span() for m in marks if m]
     quantities = [q for q in scan(text) if not any(x <= q.start < y for x, y in used)]
     for name, quantity in assign(text, quantities, TABLE).items():
         params[name] = fmt(quantity.value)
