@@ -38,7 +38,8 @@ from bot.knowledge.tokens import normalize
 
 # "ether" as a word: "whether", "together", "either" are no coins
 _CRYPTO = re.compile(
-    r"crypto|bitcoin|\bbtc\b|\bether\b|ethereum|加密|比特币|数字货币|虚拟货币|以太坊"
+    r"crypto|bitcoin|\bbtc\b|\bether\b|ethereum|digital assets?|加密|比特币|数字货币|虚拟货币|以太坊|"
+    r"数字资产"
 )
 _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
 _FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
@@ -82,6 +83,8 @@ _PROJECTION = re.compile(
     r"where (?:will|would) (?:that|it|this) (?:put|leave) (?:me|us)|how much (?:will|would|money)|"
     r"grow|project|end up|future value|what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
+    r"how much[^.?!]{0,20}(?:do|would|will|should) (?:i|we) (?:need to|have to) "
+    r"(?:put|save|contribute|invest|set aside)|"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
     r"能有多少|最后有多少|有多少钱|还剩多少|剩下多少|能到\s*\d|能达到|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
@@ -156,6 +159,7 @@ _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
+    r"\btax sav(?:ing|ed)s?\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
     r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
     # "…Monthly pension?", "Monthly amount?"
@@ -209,8 +213,9 @@ _TAKE_HOME_ASKED = re.compile(
 )
 _NOT_TAKE_HOME = re.compile(
     r"税前(?:要|应该|得|是|需要)?多少|年薪|年收入|年终奖|(?:一|每)年(?:挣|赚|收入|工资|薪)|"
-    r"\bannual|\ba year\b|\bper year\b|"
-    r"\byearly\b|\bgross(?:ed)? up\b|起征点|免征额|税率|扣除标准|\bthreshold|\bbracket"
+    # a year's pay (not a year's deductions: "36k a year of special deductions")
+    r"(?:\bannual|\ba year\b|\bper year\b|\byearly\b)(?! (?:of|in) (?:special |additional )*deductions)|"
+    r"\bgross(?:ed)? up\b|起征点|免征额|税率|扣除标准|\bthreshold|\bbracket"
 )
 
 

@@ -46,7 +46,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "taxable",
         "money",
-        before=r"应纳税所得额|taxable income(?: is| of)?|应税收入|应税所得",
+        before=r"应纳税所得额|taxable income(?: after (?:all )?deductions)?(?: is| of)?\s*[:：]?|"
+        r"应税收入|应税所得",
         window=6,
     ),
     *DEDUCTION_SLOTS,

@@ -14,7 +14,8 @@ def read_inflow(text: str) -> dict[str, str]:
     # "20% of plans adopt it", "adoption of 30%", "30%的计划采用": a share of plans or savers.
     adoption = before(
         r"of\s+(?:(?:the|all)\s+)?(?:(?:us\s+|american\s+)?(?:401k|dc|retirement)\s+)?"
-        r"(?:plans|participants|savers|accounts)|的\s*(?:401k)?\s*(?:计划|参与者)|计划中",
+        r"(?:plans|participants|savers|accounts)|的\s*(?:401k)?\s*(?:计划|参与者)|计划中|"
+        r"\badoption\b",
         text,
         window=2,
         percent=True,
@@ -69,9 +70,9 @@ _SHARE_EN = re.compile(
 )
 # 四分之一的计划, 一半的计划, 三成的计划 (three tenths: 30%)
 _SHARE_ZH = re.compile(
-    r"([一二三四五六七八九十\d])分之([一二三四五六七八九\d])的?(?:401k)?(?:计划|参与者)|"
-    r"(一半|半数)的?(?:401k)?(?:计划|参与者)|"
-    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成的?(?:401k)?(?:计划|参与者)"
+    r"([一二三四五六七八九十\d])分之([一二三四五六七八九\d])的?\s*(?:401k)?\s*(?:计划|参与者)|"
+    r"(一半|半数)的?\s*(?:401k)?\s*(?:计划|参与者)|"
+    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九两])成的?\s*(?:401k)?\s*(?:计划|参与者)"
 )
 
 
@@ -107,7 +108,7 @@ _FLOW_CUE = re.compile(
 _PERIODS = (
     (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),
     (r"a month|per month|monthly|每月|每个月", 12),
-    (r"a year|per year|annually|each year|every year|每年|一年", 1),
+    (r"a year|per year|annually|each year|every year|yearly|每年|一年", 1),
 )
 FLOW_WINDOW = 40  # characters around an amount where its period and flow words may stand
 
