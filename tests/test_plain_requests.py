@@ -2690,6 +2690,23 @@ def test_the_engine_says_back_what_it_read(engine: Engine) -> None:
         assert {str(k): str(v) for k, v in read.items()} == want, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get paid semi-monthly and $350 goes into my 401(k) each pay period. 39 years old, "
+        "401k is 88k. If I retire at 65, what's the number at 7% per annum?",
+        "I contribute $3,000 every quarter to my 401k and already have 60 grand in there. "
+        "I'm 46. What do I have in 20 yrs at 6% p.a.?",
+    ],
+)
+def test_an_amount_paid_per_period_is_not_called_unused(engine: Engine, text: str) -> None:
+    """A quarter's or half-month's amount, read as a year's worth, is one the reply used."""
+    reply = Engine(engine.content, charts=False, today=engine.today).handle(Message(text))
+    assert reply.kind == "calc", reply.text
+    reading = reply.text.split("\n")[0]
+    assert reading.startswith("Read as:") and "Not used" not in reading, reading
+
+
 # Shuffled typed fields: each input stated in one of several ways, in any order, joined as
 # people list them. Every reading must be exact (a wrong one is worse than a gap).
 FIELD_WAYS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -32,6 +32,7 @@ from bot.calcs.request import (
     fmt,
     parse_key_values,
 )
+from bot.calcs.slots import PER_YEAR
 from bot.knowledge.country import question_countries
 from bot.knowledge.focus import asking_text, asks_anything
 from bot.knowledge.tokens import normalize
@@ -533,10 +534,10 @@ def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
 
 
 _TIER_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
-# A number is "used" when an input holds it as stated, or a month's, a fortnight's, a week's
-# or a percentage's worth of it (pay 8000 a month is 96000 a year; 60% is index 0.6), or it
-# is an age written with a sex ("33m" is age 33, not 33 million).
-_USED_AS = (1, 12, 26, 52, 0.01, 1e-6)
+# A number is "used" when an input holds it as stated, or a year's worth of it paid by the
+# quarter, month, half-month, fortnight or week (pay 8000 a month is 96000 a year), or a
+# percentage's (60% is index 0.6), or it is an age written with a sex ("33m" is age 33).
+_USED_AS = (1, *PER_YEAR.values(), 0.01, 1e-6)
 
 
 def _unused_numbers(text: str, params: dict[str, str], derived_from: str = "") -> tuple[str, ...]:
