@@ -229,10 +229,22 @@ def percent_words_as_digits(text: str) -> str:
 
     def digits(match: re.Match[str]) -> str:
         raw = match.group(1)
-        value = chinese_numeral(raw) if not re.fullmatch(r"[\d.]+", raw) else parse_number(raw)
+        if "点" in raw:  # 百分之一点五: 1.5%
+            whole, _, tenths = raw.partition("点")
+            head, tail = chinese_numeral(whole), chinese_numeral(tenths) if tenths else None
+            value = None if head is None or tail is None else float(f"{head:g}.{tail:g}")
+        elif re.fullmatch(r"[\d.]+", raw):
+            value = parse_number(raw)
+        else:
+            value = chinese_numeral(raw)
         return match.group(0) if value is None else f"{value:g}%"
 
-    return _PERCENT_WORDS.sub(digits, text)
+    return _PERCENT_WORDS_WITH_POINT.sub(digits, text)
+
+
+_PERCENT_WORDS_WITH_POINT = re.compile(
+    r"百分之([" + _CN_NUMERAL + r"\d.]+(?:点[" + _CN_NUMERAL + r"]+)?)"
+)
 
 
 def digits_for_words(text: str) -> str:

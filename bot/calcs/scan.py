@@ -60,7 +60,8 @@ _QUARTERLY_AFTER = re.compile(
 # the text says pay comes, every two weeks when it does not say.
 _PER_PAY_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:from|out of|off) )?(?:a|per|each|every) (?:pay ?check|pay period|payday)"
+    + r"\s*(?:(?:comes?|goes|is taken|taken) )?(?:(?:from|out of|off) )?(?:a|per|each|every) "
+    + r"(?:pay ?check|check|pay period|payday)"
 )
 _PER_PAY_BEFORE = re.compile(r"(?:每次|每期)(?:发薪|发工资)?\s*(?:扣|扣除|存|放|投入?|提拨)?\s*$")
 _PAID = (

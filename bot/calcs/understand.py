@@ -144,7 +144,8 @@ def _has_amount(numbers: list[Number]) -> bool:
 
 # "Work it out for me": with a subject, a request for a calculation even before any number.
 _CALC_VERB = re.compile(
-    r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|试算|"
+    r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|试算|估一下|帮我估|"
+    r"计算(?=\s*(?:我的|一下)?\s*(?:退休金|养老金|社保|个税|到手))|"
     # "I calculate that…" is the asker's own sum, not a request
     r"(?<!\bi )(?<!\bwe )\bcalculate\b(?! that)|\bcalculator\b|"
     r"\bestimate my\b|\bproject my\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
@@ -160,7 +161,7 @@ _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
-    r"\btax sav(?:ing|ed)s?\b|"
+    r"\btax (?:sav(?:ing|ed)s?|benefits?)\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
     r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
     # "…Monthly pension?", "Monthly amount?"
@@ -174,8 +175,12 @@ _AMOUNT_ASKED_BRIEFLY = re.compile(
     r"=\s*\?|\bvalue (?:after|at|in|by)\b"
 )
 # The tax a contribution saves, asked as a sum ("划算吗？能省多少税", "how much tax would I save").
+# "How much of the match do I get to keep?": vesting, which the notes explain.
+_VESTING = re.compile(r"\bvest|\bget to keep\b|归属|能保留")
 _TAX_SAVED = re.compile(
-    r"省多少税|少交多少税|能省多少|抵多少税|how much (?:income )?tax (?:would|will|do|does|can) (?:i|it|that|this) save"
+    r"省多少税|少交多少税|能省多少|抵多少税|"
+    r"how much (?:income )?tax (?:would|will|do|does|can) (?:i|it|that|this) save|"
+    r"\btax (?:benefit|saving|break)s?\b"
 )
 # Asking for advice rather than for a number.
 _ADVICE = re.compile(
@@ -350,8 +355,8 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
         return False  # "is $2M in a 401(k) enough?" asks for the age next
     if _MONEY_OUT.search(asked):
         return False  # what comes out (a withdrawal, a loan, tax) is not a projection
-    if _LIMIT_ASKED.search(asked):
-        return False  # "how much can I contribute at 52?" asks for the IRS limit
+    if _LIMIT_ASKED.search(asked) or _VESTING.search(asked):
+        return False  # the IRS limit ("how much can I contribute at 52?"), or vesting
     if enough or _PROJECTION.search(asked):
         return True
     asks_amount = _AMOUNT_ASKED.search(asked) or _AMOUNT_ASKED_BRIEFLY.search(asked)
@@ -440,6 +445,7 @@ def detect_calculator(text: str) -> str | None:
     if (
         _has_amount(numbers)
         and not _MONEY_OUT.search(asked)
+        and not _VESTING.search(asked)
         and (((saving or matched) and _PROJECTION.search(text)) or (saving and matched))
         and (_US_PLAN.search(text) or not _CHINA.search(text))
     ):
@@ -458,9 +464,14 @@ _WRAPPED_LINE = re.compile(r"(?<=[A-Za-z0-9,$%])[ \t]*\n(?=[ \t]*[a-z0-9$%(])")
 _GLUED_AGE = re.compile(r"\b(ages?|aged)(?=\d)", re.IGNORECASE)
 
 
+_GLUED_CURRENCY = re.compile(r"\b(usd|rmb|cny)(?=\d)", re.IGNORECASE)  # "USD85k", "RMB8000"
+
+
 def _unwrapped(text: str) -> str:
-    """A message with its wrapped lines joined and an age typed against its word split."""
-    return _GLUED_AGE.sub(r"\1 ", _WRAPPED_LINE.sub(" ", text))
+    """A message with its wrapped lines joined, and an age or a currency code typed against
+    its number split from it."""
+    text = _GLUED_CURRENCY.sub(r"\1 ", _WRAPPED_LINE.sub(" ", text))
+    return _GLUED_AGE.sub(r"\1 ", text)
 
 
 def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | None:

@@ -15,7 +15,10 @@ TABLE: tuple[Slot, ...] = (
     ),
     slot("floor", "money", before=r"下限|最低基数|floor|minimum(?: base)?", window=8),
     slot(
-        "cap", "money", before=r"上限|最高基数|\bcap(?:ped)?(?: at)?|maximum(?: base)?", window=10
+        "cap",
+        "money",
+        before=r"上限|最高基数|最高|\bcap(?:ped)?(?: at)?|maximum(?: base)?|ceiling(?: is| of)?",
+        window=10,
     ),
     slot(
         "wage",

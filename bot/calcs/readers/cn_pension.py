@@ -13,7 +13,8 @@ TABLE: tuple[Slot, ...] = (
         "avg_wage",
         "money",
         before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
-        r"average (?:monthly )?wage(?: is| of)?|average salary|"
+        r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
+        r"(?: is| of)?|average salary|"
         r"(?:city|local|provincial|social) average(?: wage| salary)?(?: is| of)?",
         window=8,
     ),
@@ -21,7 +22,7 @@ TABLE: tuple[Slot, ...] = (
         "balance",
         "money",
         before=r"个人账户(?:余额|里有|有|储存额|存了)?|account balance|"
-        r"personal account(?: balance)?(?: is| of| has)?",
+        r"(?:personal|individual) account(?: balance)?(?: is| of| has| holds)?",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:in|into) (?:my|his|her|their|the) personal account",
         window=6,
     ),
@@ -48,7 +49,7 @@ TABLE: tuple[Slot, ...] = (
         r"\b(?:paid|contributed|paying|contributing)(?: (?:social insurance|into (?:it|the pension|"
         r"social insurance)|contributions))?(?: for)?",
         after=r"\s*年?\s*(?:的)?(?:工龄|缴费|社保|养老保险)|"
-        r"\s*years? (?:of )?(?:contribut|service|paying)",
+        r"\s*(?:years?|yrs?) (?:of )?(?:contribut|service|paying)",
         window=6,
         low=1,
         high=60,
@@ -102,10 +103,13 @@ def read_cn_pension(text: str) -> dict[str, str]:
     params: dict[str, str] = {}
     birth = (
         re.search(r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text)
-        or re.search(r"(?:born|出生于?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text)
+        or re.search(
+            r"(?:born|出生于?|dob:?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text
+        )
         # "65年10月出生", "63年生": a two-digit year of the last century
         or re.search(_SHORT_BIRTH_YEAR, text)
     )
+    dob = re.search(r"\bdob:?\s*(\d{1,2})/(19\d\d|20[01]\d)\b", text)  # "DOB: 05/1967"
     named = re.search(
         r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
     )
@@ -114,6 +118,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
         params["birth"] = f"{year}-{int(birth.group(2) or 1):02d}"
     elif named:
         params["birth"] = f"{named.group(2)}-{_MONTHS.index(named.group(1)) + 1:02d}"
+    elif dob and 1 <= int(dob.group(1)) <= 12:
+        params["birth"] = f"{dob.group(2)}-{int(dob.group(1)):02d}"
     if gender := gender_of(text):
         params["gender"] = gender
     retire = re.search(
@@ -148,7 +154,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
     elif re.search(r"at the average wage|按社平|按平均工资", text):
         params["index"] = "1"
     started, ended = re.search(_STARTED_WORK, text), re.search(_RETIRES_IN, text)
-    marks = (birth, named, retire, stated, started, ended, index, pct_level)
+    marks = (birth, named, dob, retire, stated, started, ended, index, pct_level)
     used = [m.span() for m in marks if m]
     quantities = [q for q in scan(text) if not any(x <= q.start < y for x, y in used)]
     for name, quantity in assign(text, quantities, TABLE).items():

@@ -30,6 +30,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deduct_elderly",
         "money",
         before=r"赡养老人|赡养父母|elderly parents?",
+        after=r"\s*(?:/\s*mo|a month|per month)?\s*for (?:supporting )?(?:my |our )?"
+        r"elderly parents?",
         window=6,
         yearly=True,
     ),
@@ -46,7 +48,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "taxable",
         "money",
-        before=r"应纳税所得额|taxable income(?: after (?:all )?deductions)?(?: is| of)?\s*[:：]?|"
+        before=r"应纳税所得额|taxable income(?: after (?:all )?deductions)?(?: is| of| comes to)?"
+        r"(?: about| around)?\s*[:：]?|"
         r"应税收入|应税所得",
         window=6,
     ),

@@ -21,7 +21,8 @@ _AGE_BEFORE = (
     r"(?<!the time )(?<!when )\bi'?m|(?<!the time )(?<!when )\bi am|"
     r"\byou'?re|\byou are|\bwe'?re|\bwe are|\bme\s*[:=]|(?:^|[,;]\s*)me|"
     r"\b(?:now|currently|today)(?: at)?|"
-    r"(?<!by )(?<!at )(?<!until )(?<!till )(?<!around )(?<!about )(?<!retirement )\baged?\b|"
+    r"(?<!by )(?<!at )(?<!until )(?<!till )(?<!around )(?<!about )(?<!retirement )(?<!to )"
+    r"\baged?\b|"
     r"\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
@@ -263,7 +264,8 @@ TABLE: tuple[Slot, ...] = (
         + r"(?:401k|403b)|"
         + _PERIOD
         + r"\s*(?:contributions?|deferrals?|deposits?|investments?)|"
-        r"\s*(?:in total |total )?this year",
+        r"\s*(?:in total |total )?this year|"
+        r"\s*(?:comes?|goes|is taken) out of (?:each|every|my) (?:pay ?)?check",
         window=14,
         low=1,
         yearly=True,

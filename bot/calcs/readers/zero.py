@@ -41,7 +41,7 @@ _ZERO_PHRASES = (
         r"\bno (?:pay |salary )?raises?\b|\bno salary growth\b|\b(?:0|zero)\s*%?\s*(?:raises?|"
         r"salary growth)\b|"
         r"\b(?:don'?t|do not) (?:expect|get|see) (?:any )?(?:pay |salary )?raises?\b|"
-        r"工资不涨|不涨工资|没有涨薪|不加薪|工资不增长|不会再加薪|不再加薪|不会(?:再)?涨(?:工资|薪)",
+        r"工资不涨|不涨工资|不涨薪|没有涨薪|不加薪|工资不增长|不会再加薪|不再加薪|不会(?:再)?涨(?:工资|薪)",
     ),
     (
         "fee",
