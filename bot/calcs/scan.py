@@ -63,10 +63,14 @@ _PER_PAY_AFTER = re.compile(
     + r"\s*(?:(?:comes?|goes|is taken|taken) )?(?:(?:from|out of|off) )?(?:a|per|each|every) "
     + r"(?:pay ?check|check|pay period|payday)"
 )
-_PER_PAY_BEFORE = re.compile(r"(?:每次|每期)(?:发薪|发工资)?\s*(?:扣|扣除|存|放|投入?|提拨)?\s*$")
+_PER_PAY_BEFORE = re.compile(
+    r"(?:每次|每期|每个\s*pay ?check|每张\s*pay ?check)(?:发薪|发工资)?"
+    r"(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?"
+    r"(?:扣|扣除|存|放|投入?|提拨)?\s*$"
+)
 _PAID = (
     ("semimonthly", r"semi-?monthly|twice a month|一个月(?:发)?两次|每半个月"),
-    ("biweekly", r"bi-?weekly|every (?:two|2) weeks|fortnightly|双周|两周一次|每两周"),
+    ("biweekly", r"bi-?weekly|every (?:two|2) weeks|fortnightly|双周|两周|每两周"),
     ("week", r"\bweekly\b|every week|每周"),
     ("month", r"\bmonthly\b|every month|每个?月"),
 )
@@ -75,7 +79,9 @@ _PAY_FREQUENCY = tuple(
         name,
         re.compile(
             r"(?:paid|pay(?:check)?s? (?:come|comes|is)|get paid)\s*(?:" + words + r")|"
-            r"(?:" + words + r")\s*(?:发薪|发工资|发薪水|薪水|工资|paid|paychecks?|pay)"
+            r"(?:"
+            + words
+            + r")\s*(?:发(?:一次)?)?\s*(?:发薪|发工资|发薪水|薪水|工资|薪|paid|paychecks?|pay)"
         ),
     )
     for name, words in _PAID
@@ -155,6 +161,10 @@ def _pay_frequency(text: str) -> str:
     return "biweekly"
 
 
+# "管理费一年0.45%", "一年5000": a year as the period of the number after it, not a horizon
+_PERIOD_OF_NEXT = re.compile(r"\s*年\s*(?:大概|大约|约)?\s*[\d.]")
+
+
 def _names_a_year(before: str, after: str) -> bool:
     return bool(_CALENDAR_AFTER.match(after) or _CALENDAR_BEFORE.search(before))
 
@@ -172,7 +182,7 @@ def _kind(text: str, number: Number, period: str | None) -> str:
     if plain and number.value > 0:
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             return "age"
-        if _DURATION_AFTER.match(after):
+        if _DURATION_AFTER.match(after) and not _PERIOD_OF_NEXT.match(after):
             return "duration"
     if number.currency or number.scaled or abs(number.value) >= MONEY_FLOOR:
         return "money"

@@ -45,7 +45,7 @@ _CRYPTO = re.compile(
 _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
 _FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
 _PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension|individual pension")
-_TAX = re.compile(r"税|tax|省|抵扣|deduct|扣除|节")
+_TAX = re.compile(r"税|tax|\biit\b|省|抵扣|deduct|扣除|节")
 _SOCIAL = re.compile(
     r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security|"
     r"contribution base"
@@ -59,6 +59,9 @@ _PAY_CUE = re.compile(
     r"comes? off|deducted|taken off|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
+# The average wage (社平工资) is an input of both the contributions and the pension: it names
+# no pension by itself.
+_AVERAGE_WAGE = re.compile(r"社平工资|社平|社会平均工资")
 _PENSION = re.compile(
     r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限|养老保险.{0,12}领"
 )
@@ -71,6 +74,7 @@ _GET_CUE = re.compile(
     r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
     r"what (?:will|would) (?:my pension|i get)|estimate|"
     r"what (?:will|would|is) (?:my|his|her|their|the) (?:monthly )?pension\b|"
+    r"\bpension (?:figure|number|amount|estimate)\b|"
     r"what (?:monthly )?pension (?:can|could|will|would|should) (?:i|he|she|they|we) (?:expect|get)|\bmonthly pension\s*\?"
 )
 _SAVINGS = re.compile(
@@ -104,7 +108,7 @@ _NO_EMPLOYER = re.compile(r"没有单位|无业")
 _EMPLOYEE_SCHEME = re.compile(r"职工|企业|单位交|单位缴|灵活就业|employee|employer")
 # "What do I get a month" as the residents' requests ask it.
 _RESIDENT_GET = re.compile(
-    r"领|能拿|拿多少|多少钱|每个?月(?:能|可以|会)?有?多少|一个月(?:能|可以|会)?有?多少|"
+    r"领|能拿|拿多少|多少钱|每个?月(?:能|可以|会)?有?多少|一个月(?:能|可以|会)?有?多少|攞|几多|"
     r"what (?:do|will|would|can|could) (?:i|we|they|he|she) get|"
     r"how much (?:do|will|would|can|could) (?:i|we|they|he|she) (?:get|receive|draw)|"
     r"(?:a|per|each) month|monthly"
@@ -154,14 +158,16 @@ _CALC_VERB = re.compile(
 # 养老金是怎么计算的): the notes explain it; a calculation needs the asker's own numbers asked.
 _ASKS_METHOD = re.compile(
     r"\bhow (?:is|are|do|does|did|to|would|will)\b[^.?!]{0,40}\bcalculat|"
-    r"怎么(?:计算|算)的|如何(?:计算|算)的|是怎么(?:计算|算)"
+    r"怎么(?:计算|算)的|如何(?:计算|算)的|是怎么(?:计算|算)|按[^，,。？?]{0,10}算还是|按什么算|"
+    r"多少个月(?:来)?(?:计算|算)"
 )
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
-    r"\btax (?:sav(?:ing|ed)s?|benefits?)\b|"
+    r"\btax (?:sav(?:ing|ed)s?|benefits?)\b|\bpension (?:figure|number|amount|estimate)\b|"
+    r"\bwhat'?s the (?:tax )?saving\b|\bhow much (?:iit|tax) would (?:i|we) save\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
     r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
     # "…Monthly pension?", "Monthly amount?"
@@ -180,7 +186,8 @@ _VESTING = re.compile(r"\bvest|\bget to keep\b|归属|能保留")
 _TAX_SAVED = re.compile(
     r"省多少税|少交多少税|能省多少|抵多少税|"
     r"how much (?:income )?tax (?:would|will|do|does|can) (?:i|it|that|this) save|"
-    r"\btax (?:benefit|saving|break)s?\b"
+    r"\btax (?:benefit|saving|break)s?\b|\bwhat'?s the (?:tax )?saving\b|"
+    r"\bhow much (?:iit|tax) would (?:i|we) save\b"
 )
 # Asking for advice rather than for a number.
 _ADVICE = re.compile(
@@ -263,7 +270,7 @@ def _subject(text: str) -> str | None:
     if (
         _names_social_insurance(text)
         and re.search(r"缴费|交|缴|contribut|扣", text)
-        and not _PENSION.search(text.replace("养老保险", ""))
+        and not _PENSION.search(_AVERAGE_WAGE.sub("", text.replace("养老保险", "")))
     ):
         return "cn_contrib"
     if (
@@ -303,10 +310,12 @@ _MONEY_OUT = re.compile(
 
 # How much one may put in: the contribution-limit notes answer it.
 _LIMIT_ASKED = re.compile(
-    r"how much (?:can|could|may|am i allowed to) (?:i|we|you|one) (?:contribute|put in|put away|"
+    r"how much (?:more )?(?:can|could|may|am i allowed to) (?:i|we|you|one) (?:contribute|put in|put away|"
     r"save|defer|add)|\b(?:what|which) (?:is|are) the (?:irs )?(?:max|maximum|limits?)\b|"
     r"最多(?:能|可以)?(?:存|放|缴)多少|上限是多少"
 )
+# "这个3%是按全部金额算还是只按收益算？": which rule applies, which the notes answer.
+_RULE_ASKED = re.compile(r"按[^，,。？?]{0,10}算还是|按什么算")
 # "How much should I have by 40?": a benchmark, which the how-much-to-save notes answer.
 _BENCHMARK = re.compile(r"how much should (?:i|we|you|one) have|应该有多少|该存多少")
 
@@ -401,7 +410,7 @@ def detect_calculator(text: str) -> str | None:
         and (subject := _subject(text)) is not None
     ):
         return subject
-    if _BENCHMARK.search(asked):
+    if _BENCHMARK.search(asked) or _RULE_ASKED.search(asked):
         return None
     numbers = find_numbers(text)
     if not numbers:

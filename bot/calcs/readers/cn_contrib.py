@@ -10,7 +10,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "avg_wage",
         "money",
-        before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary",
+        before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary|"
+        r"(?:local|city) average(?: wage)?(?: of| is)?",
         window=8,
     ),
     slot("floor", "money", before=r"下限|最低基数|floor|minimum(?: base)?", window=8),

@@ -101,19 +101,26 @@ _SHARE_OF_AVERAGE = (
 def read_cn_pension(text: str) -> dict[str, str]:
     """Parameters of a China basic-pension estimate."""
     params: dict[str, str] = {}
+    roc = _ROC_BIRTH.search(text)
     birth = (
-        re.search(r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text)
-        or re.search(
-            r"(?:born|出生于?|dob:?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text
+        None
+        if roc
+        else (
+            re.search(r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text)
+            or re.search(
+                r"(?:born|出生于?|dob:?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text
+            )
+            # "65年10月出生", "63年生": a two-digit year of the last century
+            or re.search(_SHORT_BIRTH_YEAR, text)
         )
-        # "65年10月出生", "63年生": a two-digit year of the last century
-        or re.search(_SHORT_BIRTH_YEAR, text)
     )
     dob = re.search(r"\bdob:?\s*(\d{1,2})/(19\d\d|20[01]\d)\b", text)  # "DOB: 05/1967"
     named = re.search(
         r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
     )
-    if birth:
+    if roc:
+        params["birth"] = f"{ROC_YEAR_ZERO + int(roc.group(1))}-{int(roc.group(2) or 1):02d}"
+    elif birth:
         year = birth.group(1) if len(birth.group(1)) == 4 else f"19{birth.group(1)}"
         params["birth"] = f"{year}-{int(birth.group(2) or 1):02d}"
     elif named:
@@ -137,7 +144,9 @@ def read_cn_pension(text: str) -> dict[str, str]:
     elif stated:
         params["retire_age"] = stated.group(1) or stated.group(2)
     index = (
-        re.search(r"(?:缴费指数|指数|index)\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)(?![\d%])", text)
+        re.search(
+            r"(?:缴费指数|指数|index)(?: of| is)?\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)(?![\d%])", text
+        )
         or re.search(r"(\d(?:\.\d+)?)\s*(?:的)?\s*(?:contribution index|缴费指数)", text)
         or re.search(
             r"(?:社平工资|社会平均工资|平均工资|社平|社会平均)的?\s*(\d(?:\.\d+)?)\s*倍", text
@@ -154,11 +163,14 @@ def read_cn_pension(text: str) -> dict[str, str]:
     elif re.search(r"at the average wage|按社平|按平均工资", text):
         params["index"] = "1"
     started, ended = re.search(_STARTED_WORK, text), re.search(_RETIRES_IN, text)
-    marks = (birth, named, dob, retire, stated, started, ended, index, pct_level)
+    total = _TOTAL_YEARS.search(text)
+    marks = (roc, birth, named, dob, retire, stated, started, ended, index, pct_level, total)
     used = [m.span() for m in marks if m]
     quantities = [q for q in scan(text) if not any(x <= q.start < y for x, y in used)]
     for name, quantity in assign(text, quantities, TABLE).items():
         params[name] = fmt(quantity.value)
+    if total:  # "社保一共会缴25年": the years in all
+        params["years"] = total.group(1)
     if started and ended and "years" not in params:
         # "85年参加工作，2026年退休": the years from the first job (or first payment) to retiring
         span = _full_year(ended.group(1)) - _full_year(started.group(1))
@@ -169,6 +181,12 @@ def read_cn_pension(text: str) -> dict[str, str]:
 
 
 MAX_WORK_YEARS = 50
+_TOTAL_YEARS = re.compile(
+    r"(?:一共|总共|合计|加起来)\s*(?:会|要|能)?\s*(?:缴|交)?\s*(?:了|满)?\s*(\d{1,2})\s*年"
+)
+# Taiwan's calendar (民國): year 1 is 1912.
+_ROC_BIRTH = re.compile(r"民国\s*(\d{2,3})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)")
+ROC_YEAR_ZERO = 1911
 # The year work (or paying in) began, and the year of retirement: "85年参加工作", "2026年退休".
 _STARTED_WORK = re.compile(
     r"(?<!\d)((?:19|20)?\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:份)?\s*)?(?:就)?"

@@ -14,8 +14,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deductions",
         "money",
         before=r"专项附加扣除|专项扣除|其他扣除|附加扣除|deductions?",
-        after=r"\s*(?:yuan|rmb)?\s*(?:a|per) (?:month|year) (?:in|of) (?:special )?(?:additional )?"
-        r"deductions?",
+        after=r"\s*(?:yuan|rmb)?\s*(?:(?:a|per) (?:month|year)|/\s*mo(?:nth)?) (?:in|of) "
+        r"(?:special )?(?:additional )?deductions?",
         window=8,
         yearly=True,
     ),

@@ -46,7 +46,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "years",
         "duration count",
-        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|累计缴费|参保|for|"
+        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|累计缴费|参保|供咗|供了|for|"
         r"paid(?: in)?(?: for)?|been paying(?: for)?|contributed(?: for)?",
         # "最高档15年后每月领多少": the years paid, then what they bring
         after=r"\s*年?\s*(?:的)?(?:缴费|养老保险)|\s*years? (?:of )?(?:contribut|paying|payment)|"

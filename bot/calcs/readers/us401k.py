@@ -42,7 +42,9 @@ _CATCH_UP = (
 
 # Pay that rises ("工资每年涨3%", 薪水年增2%) is a raise, not the market's return (涨).
 _PAY = r"(?:工资|薪水|薪资|薪酬|收入|年薪)"
-_PAY_RISES = r"(?:每年|一年|年)?(?:都|会)?(?:上|调|上调)?(?:涨|增长?|增加|提高|调升)(?:幅度)?"
+_PAY_RISES = (
+    r"(?:每年|一年|年)?(?:都|会)?(?:(?:上|调|上调)?(?:涨|增长?|增加|提高|调升)(?:幅度)?|调(?:薪)?)"
+)
 _EN_PAY_RISES = (
     r"(?:salary|pay|wages?|income)\s+(?:to\s+)?(?:growth|grows?|increases?|rises?|rise|goes up|"
     r"go up|bumps?)(?:\s+(?:by|at|of))?(?:\s+a rate of)?|"
@@ -69,6 +71,7 @@ _NOT_RETIRING = (
 # "hit $1 million in my 401k", 想在60岁退休时401k里有150万: a sum aimed at (the target), not held
 _AIMED_AT = (
     r"\b(?:hit|reach|get to|grow to|end up with|accumulate|aim for)\s*\$?\s*$|"
+    r"\b(?:goal|target)\s*(?:is|:)?\s*\$?\s*$|"
     r"(?:想|希望|目标|计划|打算|要在)(?!知道)[^，,。；;？?]{0,16}$"
 )
 
@@ -206,7 +209,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
-        r"(?:401k|403b|账户)\s*(?:里|里面)?\s*$|"
+        r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有)?\s*$|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
         r"\brolled (?:over|in)|\brollover of|"

@@ -27,13 +27,13 @@ _ZERO_PHRASES = (
         r"\bfrom (?:\$0|zero|scratch|nothing)\b|"
         r"(?:\bha(?:ve|s) \$?0|(?<![\w$])(?:ha(?:ve|s) )?(?:\$0|zero|nothing)) "
         r"(?:saved|in\s+(?:(?:my|his|her|our)\s+)?"
-        r"(?:401k|ira|retirement|savings|account))|从零开始|一分钱没存|还没有存|一分钱都没有",
+        r"(?:401k|ira|retirement|savings|account))|从零开始|账户(?:里)?(?:是|为)\s*0(?![\d.])|一分钱没存|还没有存|一分钱都没有",
     ),
     (
         "match",
         r"\bno (?:employer |company )?match(?:ing)?\b|\b(?:don'?t|do not|doesn'?t|does not) "
         r"(?:get|have|offer|give)(?: me| us)? (?:any |a )?(?:employer |company )?match(?:ing)?\b|"
-        r"(?:没有|沒有)(?:公司|雇主)?(?:匹配|配对|相对提拨)|(?:公司|雇主|单位)(?:没有|不|无)\s*(?:匹配|配对|相对提拨|match)|"
+        r"(?:没有|沒有)(?:公司|雇主)?(?:匹配|配对|相对提拨)|(?:公司|雇主|单位)(?:没有|不|无)\s*(?:做|给|提供)?\s*(?:匹配|配对|相对提拨|match)|"
         r"无匹配",
     ),
     (
