@@ -21,14 +21,17 @@ REQUESTS = load_requests()
 # Lowered later on 2026-12-07 for the corpus, not the reader: a harvest of 88 real rows (62 of them
 # article sentences and worked examples that ask nothing, labelled `other`) took the rates over
 # all rows to en 199/354 = 56.2%, zh-Hans 136/190 = 71.6%, zh-Hant 54/90 = 60.0%.
-MIN_EXACT = {"en": 0.53, "zh-Hans": 0.68, "zh-Hant": 0.56}
+# Raised on the evening of 2026-12-07 (four rounds of blind plain requests and their fixes):
+# en 235/396 = 59.3%, zh-Hans 139/191 = 72.8%, zh-Hant 55/92 = 59.8%.
+MIN_EXACT = {"en": 0.57, "zh-Hans": 0.70, "zh-Hant": 0.57}
 # The same for the rows that ask for a calculation (`asks`, labelled blind to the bot): both
 # halves together measured en 77.0%, zh-Hans 79.7%, zh-Hant 78.6% on 2026-12-07, then en
 # 72.2%, zh-Hans 86.2%, zh-Hant 80.7% once that day's harvest added 47 real rows nobody had
 # tuned on (field-exact over all rows: en 63.2%, zh-Hans 77.1%, zh-Hant 68.9%).
 # With the 26 rows of that harvest that ask a calculation: en 148/219 = 67.6%, zh-Hans 85.7%,
 # zh-Hant 78.3%.
-MIN_ASKS_EXACT = {"en": 0.64, "zh-Hans": 0.80, "zh-Hant": 0.75}
+# Raised the same evening: en 181/261 = 69.3%, zh-Hans 123/141 = 87.2%, zh-Hant 48/62 = 77.4%.
+MIN_ASKS_EXACT = {"en": 0.67, "zh-Hans": 0.84, "zh-Hant": 0.75}
 
 
 def test_every_request_has_a_source_a_calculator_and_known_inputs() -> None:
