@@ -455,6 +455,7 @@ def detect_calculator(text: str) -> str | None:
         _has_amount(numbers)
         and not _MONEY_OUT.search(asked)
         and not _VESTING.search(asked)
+        and not _LIMIT_ASKED.search(asked)
         and (((saving or matched) and _PROJECTION.search(text)) or (saving and matched))
         and (_US_PLAN.search(text) or not _CHINA.search(text))
     ):

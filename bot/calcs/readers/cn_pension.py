@@ -130,7 +130,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
     if gender := gender_of(text):
         params["gender"] = gender
     retire = re.search(
-        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*退休",
+        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*(?:才|再)?\s*退休",
         text,
     )
     # An age stated on its own ("retire at 62", "退休年龄63岁"), whatever it is: a wrong one is
@@ -145,7 +145,9 @@ def read_cn_pension(text: str) -> dict[str, str]:
         params["retire_age"] = stated.group(1) or stated.group(2)
     index = (
         re.search(
-            r"(?:缴费指数|指数|index)(?: of| is)?\s*(?:是|为|按)?\s*(\d(?:\.\d+)?)(?![\d%])", text
+            r"(?:缴费指数|指数|index)(?: of| is)?\s*(?:一直)?\s*(?:是|为|按)?\s*"
+            r"(\d(?:\.\d+)?)(?![\d%])",
+            text,
         )
         or re.search(r"(\d(?:\.\d+)?)\s*(?:的)?\s*(?:contribution index|缴费指数)", text)
         or re.search(

@@ -23,7 +23,7 @@ _MATCH_PATTERNS = (
     # 100% of the first 3% and 50% of the next 2%
     (
         r"(\d+(?:\.\d+)?)%\s*(?:match )?(?:(?:on|of) (?:the )?first|up to)\s*(\d+(?:\.\d+)?)%"
-        r"[^%]{0,30}?(\d+(?:\.\d+)?)%\s*(?:match )?(?:on|of) (?:the )?next (\d+(?:\.\d+)?)%",
+        r"[^%]{0,30}?(\d+(?:\.\d+)?%|half)\s*(?:match )?(?:on|of) (?:the )?next (\d+(?:\.\d+)?)%",
         "two",
     ),
     # 50% match up to 6% / 50% up to 6% / 35% 的公司匹配前 6%
@@ -50,7 +50,8 @@ _MATCH_PATTERNS = (
     # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
     (
         r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?(?:for|per) (?:every |each )?\$?(\d+(?:\.\d+)?|"
-        r"dollar)[^%]{0,25}?(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
+        r"dollar)[^%]{0,40}?(?:up to|on the first|of the first|capped at|cap of|max(?:imum)? of)"
+        r"\s*(\d+(?:\.\d+)?)%",
         "per_dollar",
     ),
     # 前3%全额匹配，后2%匹配50%
@@ -64,6 +65,14 @@ _MATCH_PATTERNS = (
         r"(?:按\s*(?:我|你|员工)?(?:缴|存|交)?的?\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*|(一半)\s*)?(?:匹配|配比|配对|match)\s*(一半)?\s*[,，、]?\s*"
         r"(?:最高|上限|最多|封顶|到|至)\s*(?:为|是|到|达)?\s*(?:工资的?)?\s*(\d+(?:\.\d+)?)%",
         "cn_rate_cap",
+    ),
+    # 按我缴的一半来配，最多配到工资的6% / 存一块钱它配五毛，上限是工资的4%
+    (
+        r"(?:按|每)?\s*(?:我|你|员工)?\s*(?:缴|存|交|提拨)\s*(?:的|一块钱|1\s*美元|一美元)?\s*"
+        r"(?:它|公司|就)?\s*(?:来)?\s*(?:配|补|匹配)?\s*(一半|五毛|50\s*美分|\d+(?:\.\d+)?%)"
+        r"[^，,。]{0,6}?[，,、]?\s*(?:最高|上限|最多|封顶)\s*(?:是|为|配到|到)?\s*"
+        r"(?:工资|薪水)?的?\s*(\d+(?:\.\d+)?)%",
+        "cn_share_cap",
     ),
     # 前6%按50%匹配 / 前6%可以2:1 match
     (
@@ -94,14 +103,17 @@ _MATCH_PATTERNS = (
     ),
     # matches half up to 6%
     (
-        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what i put in|"
+        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what(?:ever)? i put in|"
         + _WHOSE
         + r"(?:401k\s+)?contributions?)\s+)?"
         r"(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
         "half",
     ),
     # 前6%全额匹配
-    (r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1)\s*(?:匹配|配比|配对|match)", "full"),
+    (
+        r"(?:前|头)\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|一对一|1\s*[:：比]\s*1)\s*(?:匹配|配比|配对|match)",
+        "full",
+    ),
     # 公司匹配5% (the whole of it, when no cap follows)
     (
         r"(?:公司|雇主|单位)\s*(?:会|也)?\s*(?:匹配|配比|配对|相对提拨)\s*(\d+(?:\.\d+)?)%"
@@ -166,10 +178,14 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             continue
         g = found.groups()
         if kind == "two":
-            tiers = f"{g[0]}@{g[1]}+{g[2]}@{g[3]}"
+            second = "50" if g[2] == "half" else g[2].rstrip("%")
+            tiers = f"{g[0]}@{g[1]}+{second}@{g[3]}"
         elif kind == "dollar":
             rate = float(g[0]) * (100 if float(g[0]) <= 1 else 1)
             tiers = f"{fmt(rate)}@{g[1]}"
+        elif kind == "cn_share_cap":
+            share = g[0].rstrip("%") if g[0].endswith("%") else "50"  # 一半, 五毛, 50美分
+            tiers = f"{share}@{g[1]}"
         elif kind == "cap_first":
             tiers = f"{g[1]}@{g[0]}"
         elif kind == "cn_two":

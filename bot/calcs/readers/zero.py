@@ -32,8 +32,10 @@ _ZERO_PHRASES = (
     (
         "match",
         r"\bno (?:employer |company )?match(?:ing)?\b|\b(?:don'?t|do not|doesn'?t|does not) "
-        r"(?:get|have|offer|give)(?: me| us)? (?:any |a )?(?:employer |company )?match(?:ing)?\b|"
-        r"(?:没有|沒有)(?:公司|雇主)?(?:匹配|配对|相对提拨)|(?:公司|雇主|单位)(?:没有|不|无)\s*(?:做|给|提供)?\s*(?:匹配|配对|相对提拨|match)|"
+        r"(?:get|have|offer|give|do)(?: me| us)?\s+(?:any\s+|a\s+)?(?:401k\s+)?"
+        r"(?:employer |company )?"
+        r"match(?:ing)?\b|"
+        r"(?:没有|沒有)(?:公司|雇主)?(?:匹配|配对|相对提拨)|(?:公司|雇主|单位)(?:没有|不|无|完全不)\s*(?:做|给|提供)?\s*(?:401k\s*)?(?:匹配|配对|配比|相对提拨|match)|"
         r"无匹配",
     ),
     (
