@@ -253,6 +253,7 @@ def digits_for_words(text: str) -> str:
     text = _DECADES.sub(lambda m: f"{_DECADE_COUNT.get(m.group(1), 1) * 10} years", text)
     text = _PERCENT_WORD.sub(r"\1%", text)  # "6 percent" is "6%" to every pattern
     text = _FRACTION_OF_SCALE.sub(lambda m: f"{_FRACTIONS[m.group(1)]} {m.group(2)}", text)
+    text = _AND_A_HALF.sub(lambda m: f"1.5 {m.group(1)}", text)  # "a million and a half"
     if not _SPELLED.search(text):
         return text
     # "1.55 million" is already a number: its scale word is shortened first so the converter
@@ -277,6 +278,7 @@ _FRACTION_OF_SCALE = re.compile(
     r"\b(?:an? |one )?(half|quarter)(?: of)? (?:an? |one )?(million|billion|trillion)\b"
 )
 _FRACTIONS = {"half": "0.5", "quarter": "0.25"}
+_AND_A_HALF = re.compile(r"\b(?:a|one) (million|billion|trillion) and a half\b")
 _DECADES = re.compile(r"\b(a|one|two|three|four)\s+decades?\b")
 _DECADE_COUNT = {"two": 2, "three": 3, "four": 4}
 _SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "b", "trillion": "t"}

@@ -56,7 +56,7 @@ _PAY_CUE = re.compile(
     r"\bhow much\b[^.?!]{0,60}\b(?:pay|paid|deduct(?:ed)?)\b|\b(?:pay|deduct)\w* how much\b|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
     r"how much [^.?!]{0,40}\b(?:do|does|will|would) (?:i|we|my employer|they)\b[^.?!]{0,25}\bpay\b|"
-    r"comes? off|deducted|taken off|"
+    r"comes? off|deducted|taken off|\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
 # The average wage (社平工资) is an input of both the contributions and the pension: it names
@@ -108,7 +108,8 @@ _NO_EMPLOYER = re.compile(r"没有单位|无业")
 _EMPLOYEE_SCHEME = re.compile(r"职工|企业|单位交|单位缴|灵活就业|employee|employer")
 # "What do I get a month" as the residents' requests ask it.
 _RESIDENT_GET = re.compile(
-    r"领|能拿|拿多少|多少钱|每个?月(?:能|可以|会)?有?多少|一个月(?:能|可以|会)?有?多少|攞|几多|"
+    r"领|能拿|拿多少|多少钱|每个?月(?:大概|大约)?(?:能|可以|会)?有?多少|一个月(?:能|可以|会)?有?多少|"
+    r"攞|几多|"
     r"what (?:do|will|would|can|could) (?:i|we|they|he|she) get|"
     r"how much (?:do|will|would|can|could) (?:i|we|they|he|she) (?:get|receive|draw)|"
     r"(?:a|per|each) month|monthly"
@@ -166,6 +167,8 @@ _AMOUNT_ASKED = re.compile(
     r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
+    r"\bwhat'?s the (?:monthly |yearly )?(?:benefit|pension|amount|payment)\b|"
+    r"\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
     r"\btax (?:sav(?:ing|ed)s?|benefits?)\b|\bpension (?:figure|number|amount|estimate)\b|"
     r"\bwhat'?s the (?:tax )?saving\b|\bhow much (?:iit|tax) would (?:i|we) save\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
@@ -187,6 +190,7 @@ _TAX_SAVED = re.compile(
     r"省多少税|少交多少税|能省多少|抵多少税|"
     r"how much (?:income )?tax (?:would|will|do|does|can) (?:i|it|that|this) save|"
     r"\btax (?:benefit|saving|break)s?\b|\bwhat'?s the (?:tax )?saving\b|"
+    r"\b(?:cut|lower|reduce) my (?:income )?tax\b|"
     r"\bhow much (?:iit|tax) would (?:i|we) save\b"
 )
 # Asking for advice rather than for a number.

@@ -14,7 +14,12 @@ TABLE: tuple[Slot, ...] = (
         r"(?:local|city) average(?: wage)?(?: of| is)?",
         window=8,
     ),
-    slot("floor", "money", before=r"下限|最低基数|floor|minimum(?: base)?", window=8),
+    slot(
+        "floor",
+        "money",
+        before=r"下限|最低基数|floor(?:ed)?(?: at| of| is)?|minimum(?: base)?",
+        window=8,
+    ),
     slot(
         "cap",
         "money",

@@ -29,7 +29,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_elderly",
         "money",
-        before=r"赡养老人|赡养父母|elderly parents?",
+        before=r"赡养老人|赡养父母|elderly (?:parents?|care)",
         after=r"\s*(?:/\s*mo|a month|per month)?\s*for (?:supporting )?(?:my |our )?"
         r"elderly parents?",
         window=6,
@@ -59,6 +59,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"存满?|交|缴|投|买|contribut(?:e|ing|ion)|put in|\bput|deposit|个人养老金",
         after=r"\s*(?:元|块)?\s*(?:到|进|买)?\s*个人养老金|"
+        r"\s*(?:yuan |rmb )?(?:personal|private|individual) pension contribution|"
         r"\s*(?:yuan|rmb)?\s*(?:a|per|each) month into",
         window=6,
         high=1e6,

@@ -67,7 +67,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "age",
         "age",
-        before=r"今年|现在|目前|我|\bi'?m|\bi am|\baged?",
+        before=r"今年|现在|目前|我|\bi'?m|\bi am|\baged?|\b(?:she|he)(?:'s| is)|"
+        r"\b(?:mom|mother|dad|father|grandma|grandpa|aunt|uncle|mother-in-law|father-in-law) is",
         after=r"\s*岁?了",
         window=3,
         fallback=True,  # "45岁" alone is the asker's age ("60岁以后" went to retire_age)
@@ -89,11 +90,12 @@ def read_cn_resident_pension(text: str) -> dict[str, str]:
     params = {name: fmt(yearly_value(rows[name], q)) for name, q in filled.items()}
     total = _TOTAL_YEARS.search(text)
     if total:  # "已经交了8年，打算再交7年，一共15年": the years in all
-        params["years"] = total.group(1) or total.group(2)
+        params["years"] = next(g for g in total.groups() if g)
     return params
 
 
 _TOTAL_YEARS = re.compile(
     r"(?:一共|总共|合计|加起来)\s*(?:交|缴)?\s*(?:了|满)?\s*(\d{1,2})\s*年|"
-    r"\b(?:a total of|in total|altogether) (\d{1,2}) years"
+    r"\b(?:a total of|in total|altogether) (\d{1,2}) years|"
+    r"\b(\d{1,2}) years (?:in total|altogether|all told)"
 )

@@ -135,7 +135,7 @@ def _yearly_flow(text: str, amounts: list[Number]) -> tuple[Number, int] | None:
     for i, number in enumerate(amounts):
         low = amounts[i - 1].end if i else 0
         high = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
-        before = text[max(low, number.start - 12) : number.start]
+        before = text[max(low, number.start - FLOW_WINDOW) : number.start]
         after = text[number.end : min(high, number.end + FLOW_WINDOW)]
         if not _FLOW_CUE.search(before + after):
             continue

@@ -50,14 +50,14 @@ _MATCH_PATTERNS = (
     # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
     (
         r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?(?:for|per) (?:every |each )?\$?(\d+(?:\.\d+)?|"
-        r"dollar)[^%]{0,40}?(?:up to|on the first|of the first|capped at|cap of|max(?:imum)? of)"
+        r"dollar)[^%]{0,40}?(?:up to|(?:on|of) (?:the|my) first|capped at|cap of|max(?:imum)? of)"
         r"\s*(\d+(?:\.\d+)?)%",
         "per_dollar",
     ),
     # 前3%全额匹配，后2%匹配50%
     (
         r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1|100%)\s*(?:匹配|配比|配对)\s*[,，]?\s*"
-        r"(?:后|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*(?:按|匹配|配比|配对)?\s*(\d+(?:\.\d+)?%|一半)",
+        r"(?:再往后|往后|后|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*(?:按|匹配|配比|配对)?\s*(\d+(?:\.\d+)?%|一半)",
         "cn_two",
     ),
     # 公司按50%匹配，最高6% / 公司匹配一半，上限6% / 公司匹配一半到6%
@@ -91,7 +91,8 @@ _MATCH_PATTERNS = (
     # 雇主一比一匹配到4% / 1:1匹配前4% / dollar for dollar on the first 4% is handled below
     (
         r"(?:一比一|1\s*[:：比]\s*1|全额)\s*(?:相对)?\s*(?:匹配|配比|配对|提拨|配|match)?\s*"
-        r"(?:[,，]?\s*(?:最高|上限|最多|封顶)\s*(?:为|是|到)?\s*(?:工资的?)?|到|至|前|up to)?\s*"
+        r"(?:[,，]?\s*(?:最高|上限|最多|封顶)\s*(?:为|是|到)?\s*(?:工资的?)?|"
+        r"(?:到|至)\s*(?:工资|薪水)?的?|前|up to)?\s*"
         r"(\d+(?:\.\d+)?)%",
         "full",
     ),

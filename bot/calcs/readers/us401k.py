@@ -197,7 +197,10 @@ TABLE: tuple[Slot, ...] = (
         "target",
         "money",
         before=r"\b(?:want|hope|like|plan|aim|goal is|trying)(?:ing|s|ed)? to retire\b"
-        r"[^.?!;]{0,20}?\b(?:with|w/|having)|\b(?:want|need|hoping for|aiming for|aim for)",
+        r"[^.?!;]{0,20}?\b(?:with|w/|having)|\b(?:want|need|hoping for|aiming for|aim for)|"
+        r"\bmy number(?: is)?|\b(?:shooting|gunning) for",
+        # "is 900k realistic by 67?": a sum aimed at, asked about
+        after=r"\s*(?:(?:really|actually) )?(?:realistic|doable|achievable|attainable)",
         window=6,
         low=1000,
         stock=True,
@@ -291,7 +294,7 @@ TABLE: tuple[Slot, ...] = (
         r"增长到|增长至|增至|涨到|涨至|变成|"
         r"(?:可能|将|就)?(?:会|能)(?:拥有|有)|将拥有|真的有|"
         r"时有|的时候有|想(?:要)?有|希望有|要有|"
-        r"(?:时|的时候|嗰阵)\s*(?:401k|403b|账户)?\s*(?:里|里面)?\s*(?:能|会|要)?\s*(?:至少|最少)?\s*有",
+        r"(?:时|的时候|嗰阵|𠮶阵)\s*(?:401k|403b|账户)?\s*(?:里|里面)?\s*(?:能|会|要)?\s*(?:至少|最少)?\s*有",
         after=r"\s*(?:goal|target)|\s*by (?:age )?\d{2}\b",
         window=10,
         low=1000,
@@ -483,7 +486,7 @@ def _bare_pay(
     return left[0] if len(left) == 1 else None
 
 
-MIN_BARE_PAY, MAX_BARE_PAY = 10_000, 2_000_000
+MIN_BARE_PAY, MAX_BARE_PAY = 10_000, 500_000
 _BARE_AT = re.compile(r"(?:\bat(?: age)?|在)\s*$")
 _RETIRING_AT = re.compile(r"(?:retir\w*|退休)[^.?!;,，。？！；\d]{0,12}$")
 
