@@ -318,8 +318,13 @@ _LIMIT_ASKED = re.compile(
     r"save|defer|add)|\b(?:what|which) (?:is|are) the (?:irs )?(?:max|maximum|limits?)\b|"
     r"最多(?:能|可以)?(?:存|放|缴)多少|上限是多少"
 )
-# "这个3%是按全部金额算还是只按收益算？": which rule applies, which the notes answer.
-_RULE_ASKED = re.compile(r"按[^，,。？?]{0,10}算还是|按什么算")
+# "这个3%是按全部金额算还是只按收益算？", "超级补缴是从哪一年开始实施的？": which rule applies, or
+# since when, which the notes answer.
+_RULE_ASKED = re.compile(
+    r"按[^，,。？?]{0,10}算还是|按什么算|(?:从)?哪一?年(?:开始|起)|"
+    r"(?:什么时候|何时)(?:开始|起|实施|生效)|"
+    r"\bwhen (?:does|did|will) (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:start|begin|take effect|kick in)\b"
+)
 # "How much should I have by 40?": a benchmark, which the how-much-to-save notes answer.
 _BENCHMARK = re.compile(r"how much should (?:i|we|you|one) have|应该有多少|该存多少")
 
