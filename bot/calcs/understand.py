@@ -183,9 +183,9 @@ _AMOUNT_ASKED_BRIEFLY = re.compile(
     r"what(?:'ll|'d| will| would| do| does)\s+(?:i|it|that|this|my)\b|\btotal\b|gets? me|"
     r"=\s*\?|\bvalue (?:after|at|in|by)\b"
 )
-# The tax a contribution saves, asked as a sum ("划算吗？能省多少税", "how much tax would I save").
 # "How much of the match do I get to keep?": vesting, which the notes explain.
 _VESTING = re.compile(r"\bvest|\bget to keep\b|归属|能保留")
+# The tax a contribution saves, asked as a sum ("划算吗？能省多少税", "how much tax would I save").
 _TAX_SAVED = re.compile(
     r"省多少税|少交多少税|能省多少|抵多少税|"
     r"how much (?:income )?tax (?:would|will|do|does|can) (?:i|it|that|this) save|"
