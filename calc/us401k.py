@@ -94,6 +94,7 @@ class Us401kResult:
     yearly_p10: np.ndarray
     yearly_p90: np.ndarray
     monthly_needed_for_target: float | None
+    months_to_target: int | None  # months until the balance first reaches the target, if it does
     roth_catch_up_applies: bool
     limits_first_year: YearLimits
     notes: list[str] = field(default_factory=list)
@@ -236,10 +237,12 @@ def project_401k(inputs: Us401kInputs, rules: Us401kRules) -> Us401kResult:
     bands = np.percentile(np.ascontiguousarray(paths[::BAND_STRIDE].T), [10, 90], axis=1)
     deflator = (1 + inputs.inflation) ** (months / 12)
     needed = None
+    reached = None
     if inputs.target_balance is not None:
         needed = _monthly_needed(
             inputs.target_balance, inputs.current_balance, monthly_growth, months
         )
+        reached = _months_to(inputs.target_balance, inputs.current_balance, deterministic)
     age_now = inputs.current_age
     roth_catch_up = bool(
         age_now is not None
@@ -265,6 +268,7 @@ def project_401k(inputs: Us401kInputs, rules: Us401kRules) -> Us401kResult:
         yearly_p10=bands[0],
         yearly_p90=bands[1],
         monthly_needed_for_target=needed,
+        months_to_target=reached,
         roth_catch_up_applies=roth_catch_up,
         limits_first_year=first,
     )
@@ -275,6 +279,14 @@ def _path(start: float, contributions: np.ndarray, growth: float) -> np.ndarray:
     months = len(contributions)
     powers = growth ** np.arange(1, months + 1)
     return powers * (start + np.cumsum(contributions / powers))
+
+
+def _months_to(target: float, start: float, path: np.ndarray) -> int | None:
+    """Months until the balance first reaches `target` (0 when it already does), or None."""
+    if start >= target:
+        return 0
+    above = np.flatnonzero(path >= target)
+    return int(above[0]) + 1 if len(above) else None
 
 
 def _monthly_needed(target: float, start: float, growth: float, months: int) -> float:

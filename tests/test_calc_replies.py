@@ -800,3 +800,41 @@ def test_a_key_the_calculator_does_not_take_is_refused_by_name(calc_engine: Engi
     chinese = calc_engine.handle(Message("/calc cn_pension years=20 foo=3", "zh-Hans"))
     assert chinese.kind == "error" and "没有名为“foo”的输入项" in chinese.text
     assert calc_engine.handle(Message("/calc cn_pension years=20")).kind == "calc"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 40, 401k has $260k, I put in $23,000 a year at 6% a year with 0 fees. "
+        "I want a million dollars, when will I get there?",
+        "我40岁，401k有26万美元，每年存2万3，年回报6%，没有费用，想存到100万，哪年能到？",
+    ],
+)
+def test_a_target_within_reach_is_answered_with_the_year_it_is_reached(
+    calc_engine: Engine, text: str
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.result is not None
+    # Worked out here month by month: grow at 6% a year (monthly compounding), then add
+    # $23,000 / 12, until the balance reaches $1,000,000.
+    balance, months, growth = 260_000.0, 0, 1.06 ** (1 / 12)
+    while balance < 1_000_000:
+        balance = balance * growth + 23_000 / 12
+        months += 1
+    years = -(-months // 12)
+    assert reply.result["months_to_target"] == months
+    start_year = reply.result["inputs"]["start_year"]
+    lines = reply.text.splitlines()[1:]  # past the reading, which names the target too
+    line = next(x for x in lines if format_usd(1_000_000, reply.lang) in x)
+    assert str(start_year + years) in line and str(40 + years) in line
+
+
+def test_a_target_out_of_reach_says_so_with_the_monthly_amount(calc_engine: Engine) -> None:
+    reply = calc_engine.handle(
+        Message("I'm 50 with $20k in my 401k, I add $100 a month. I want $2 million by 60.")
+    )
+    assert reply.kind == "calc" and reply.result is not None
+    assert reply.result["months_to_target"] is None
+    monthly = format_usd(reply.result["monthly_needed_for_target"], reply.lang)
+    line = next(x for x in reply.text.splitlines() if monthly in x)
+    assert "not reach" in line

@@ -46,7 +46,9 @@ _SCALE_WORDS = {
 }
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 NUMBER = re.compile(
-    r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|["
+    r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−])?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|"
+    # 一 in 一直, 一共, 一起, 一样… is a word, not the numeral one
+    + r"(?!一[直共起样般些定旦切再致边同律向])["
     + _CN_NUMERAL
     + r"]+)"
     r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|grand\b|mill|mil|mm|bn|tn|[kmbt万亿兆千百](?![a-z])|w(?![a-z/]))?"
@@ -239,7 +241,44 @@ def percent_words_as_digits(text: str) -> str:
             value = chinese_numeral(raw)
         return match.group(0) if value is None else f"{value:g}%"
 
-    return _PERCENT_WORDS_WITH_POINT.sub(digits, text)
+    text = _PERCENT_WORDS_WITH_POINT.sub(digits, text)
+    text = _PER_MILLE.sub(_per_mille, text)
+    return _TENTHS.sub(_tenths, text)
+
+
+# 千分之五: five per thousand, 0.5%
+_PER_MILLE = re.compile(r"千分之([" + _CN_NUMERAL + r"\d.]+)")
+# 一成 is a tenth (10%), 一成五 15%; only where a share follows ("供一成人工", "八成的计划"),
+# not in words (一成不变, 八成是…)
+_TENTHS = re.compile(
+    r"([一二两三四五六七八九])成([一二三四五六七八九])?"
+    r"(?=的|人工|工资|薪|左右|上下|在|去|放|买|给|[,，。、;；\s]|$)"
+)
+# "a tenth of my pay", "a twentieth of their balance": a share as a percent
+_FRACTION_OF_WHOLE = re.compile(
+    r"\b(?:a|one) (half|third|quarter|fifth|tenth|twentieth) of (?=(?:it|that|this|my|his|her|"
+    r"their|our|your|the|each|every)\b)"
+)
+_SHARES = {
+    "half": "50",
+    "third": "33.3",
+    "quarter": "25",
+    "fifth": "20",
+    "tenth": "10",
+    "twentieth": "5",
+}
+
+
+def _per_mille(match: re.Match[str]) -> str:
+    value = parse_number(match.group(1))
+    return match.group(0) if value is None else f"{value / 10:g}%"
+
+
+def _tenths(match: re.Match[str]) -> str:
+    tens, ones = chinese_numeral(match.group(1)), match.group(2)
+    if tens is None:
+        return match.group(0)
+    return f"{tens * 10 + (chinese_numeral(ones) or 0) if ones else tens * 10:g}%"
 
 
 _PERCENT_WORDS_WITH_POINT = re.compile(
@@ -253,6 +292,7 @@ def digits_for_words(text: str) -> str:
     text = _DECADES.sub(lambda m: f"{_DECADE_COUNT.get(m.group(1), 1) * 10} years", text)
     text = _PERCENT_WORD.sub(r"\1%", text)  # "6 percent" is "6%" to every pattern
     text = _FRACTION_OF_SCALE.sub(lambda m: f"{_FRACTIONS[m.group(1)]} {m.group(2)}", text)
+    text = _FRACTION_OF_WHOLE.sub(lambda m: f"{_SHARES[m.group(1)]}% of ", text)
     text = _AND_A_HALF.sub(lambda m: f"1.5 {m.group(1)}", text)  # "a million and a half"
     if not _SPELLED.search(text):
         return text

@@ -259,6 +259,7 @@ def run_us401k(request: CalcRequest, rules: CalcRules) -> CalcOutcome:
     }
     if result.monthly_needed_for_target is not None:
         figures["monthly_needed_for_target"] = round(result.monthly_needed_for_target, 2)
+        figures["months_to_target"] = result.months_to_target
     f = rules.figures
     return CalcOutcome(
         calculator="us401k",

@@ -40,7 +40,8 @@ _DURATION_AFTER = re.compile(
 _CURRENCY_WORD = r"(?:\s*(?:bucks|dollars|usd|rmb|yuan|刀|美元|美金|元|块钱?))?"
 _PER_YEAR_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:a|per|each|every)\s+(?:year|yr)\b|/\s*(?:yr|year)\b|annually|yearly|一年|每年)"
+    + r"\s*(?:(?:a|per|each|every)\s+(?:year|yr)\b|/\s*(?:yr|year)\b|annually|yearly|一年|每年|"
+    r"for the (?:whole |full |entire )?year\b)"
 )
 _PER_MONTH_AFTER = re.compile(
     _CURRENCY_WORD
@@ -48,10 +49,11 @@ _PER_MONTH_AFTER = re.compile(
     + r"(?:a|per|each|every)\s+mo(?:nth)?\b|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
 )
 _BIWEEKLY_AFTER = re.compile(
-    _CURRENCY_WORD + r"\s*(?:every (?:two|2) weeks|every fortnight|fortnightly|bi-?weekly|每两周)"
+    _CURRENCY_WORD
+    + r"\s*(?:in\s+)?(?:every (?:two|2|other) weeks?|every fortnight|fortnightly|bi-?weekly|每两周)"
 )
 _SEMIMONTHLY_AFTER = re.compile(
-    _CURRENCY_WORD + r"\s*(?:semi-?monthly|twice a month|每半个月|一个月两次)"
+    _CURRENCY_WORD + r"\s*(?:in\s+)?(?:semi-?monthly|twice a month|每半个月|一个月两次)"
 )
 _QUARTERLY_AFTER = re.compile(
     _CURRENCY_WORD + r"\s*(?:(?:a|per|each|every)\s+quarter\b|quarterly|每季度?|每个季度|一个季度)"
@@ -69,8 +71,12 @@ _PER_PAY_BEFORE = re.compile(
     r"(?:扣|扣除|存|放|投入?|提拨)?\s*$"
 )
 _PAID = (
-    ("semimonthly", r"semi-?monthly|twice a month|一个月(?:发)?两次|每半个月"),
-    ("biweekly", r"bi-?weekly|every (?:two|2) weeks|fortnightly|双周|两周|每两周"),
+    (
+        "semimonthly",
+        r"semi-?monthly|twice a month|一个月(?:发)?两次|每半个月|"
+        r"on the (?:1st|first|15th) and (?:the )?(?:15th|last(?: day)?|30th|end)",
+    ),
+    ("biweekly", r"bi-?weekly|every (?:two|2|other) weeks?|fortnightly|双周|两周|每两周"),
     ("week", r"\bweekly\b|every week|每周"),
     ("month", r"\bmonthly\b|every month|每个?月"),
 )
@@ -127,6 +133,10 @@ _INTO_ACCOUNT = re.compile(
 )
 
 
+# "每个paycheck往 401k 放300刀": the words from "each paycheck" to the amount may run longer
+PER_PAY_REACH = 24
+
+
 def _period(text: str, number: Number) -> str | None:
     if _YEAR_PAY_BEFORE.search(text, max(0, number.start - 12), number.start):
         return "year"  # 年薪8万美金 每月存500刀: the 每月 is the next clause's
@@ -135,7 +145,9 @@ def _period(text: str, number: Number) -> str | None:
     before = text[max(0, number.start - 12) : number.start]
     if _PER_MONTH_CLAUSE.search(text, max(0, number.start - 50), number.start):
         return "month"
-    if _PER_PAY_AFTER.match(after) or _PER_PAY_BEFORE.search(before):
+    if _PER_PAY_AFTER.match(after) or _PER_PAY_BEFORE.search(
+        text, max(0, number.start - PER_PAY_REACH), number.start
+    ):
         return _pay_frequency(text)
     if _SEMIMONTHLY_AFTER.match(after):
         return "semimonthly"

@@ -35,8 +35,10 @@ class Slot:
     after_penalty: int = 0  # added to an after-cue's distance
     not_before: str = ""  # words shortly before a quantity that rule this slot out for it
     not_before_window: int = 25  # characters before a quantity searched for `not_before`
+    only_after: str = ""  # words that must stand just before a quantity (within 6 characters)
     unless: str = ""  # another slot that, once filled, makes this one's fallback moot
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
+    monthly: bool = False  # money stated by the year is turned into a month's worth
     stock: bool = False  # a sum held or aimed at (balance, target): never money paid per period
     whole: bool = False  # takes whole numbers only (a person's age: 59.5 and 70.5 are rules' ages)
 
@@ -52,6 +54,7 @@ def _compiled(pattern: str) -> re.Pattern[str] | None:
 
 
 _SPACES = re.compile(r"\s+")
+ONLY_AFTER_WINDOW = 6
 
 
 _DIGIT = re.compile(r"\d")
@@ -118,6 +121,11 @@ def fits(row: Slot, quantity: Quantity, text: str = "") -> bool:
         return False
     if row.whole and not float(quantity.value).is_integer():
         return False
+    required = _compiled(row.only_after)
+    if required is not None and not required.search(
+        text, max(0, quantity.start - ONLY_AFTER_WINDOW), quantity.start
+    ):
+        return False
     ruled_out = _compiled(row.not_before)
     if ruled_out is None:
         return True
@@ -156,7 +164,10 @@ PER_YEAR = {"quarter": 4, "month": 12, "semimonthly": 24, "biweekly": 26, "week"
 
 
 def yearly_value(row: Slot, quantity: Quantity) -> float:
-    """The value a slot takes: a year's worth when the slot counts by the year."""
+    """The value a slot takes: a year's worth when the slot counts by the year, a month's
+    when it counts by the month and the quantity was stated by the year."""
     if row.yearly and quantity.period in PER_YEAR:
         return quantity.value * PER_YEAR[quantity.period]
+    if row.monthly and quantity.period == "year":
+        return quantity.value / 12
     return quantity.value

@@ -23,6 +23,7 @@ from bot.calcs.readers.cn_personal_pension import (
     read_cn_personal_pension,
 )
 from bot.calcs.readers.cn_resident_pension import read_cn_resident_pension
+from bot.calcs.readers.person import asked_person_only
 from bot.calcs.readers.us401k import read_us401k
 from bot.calcs.registry import CALCULATORS
 from bot.calcs.request import (
@@ -56,7 +57,7 @@ _PAY_CUE = re.compile(
     r"\bhow much\b[^.?!]{0,60}\b(?:pay|paid|deduct(?:ed)?)\b|\b(?:pay|deduct)\w* how much\b|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
     r"how much [^.?!]{0,40}\b(?:do|does|will|would) (?:i|we|my employer|they)\b[^.?!]{0,25}\bpay\b|"
-    r"comes? off|deducted|taken off|\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
+    r"comes? off|comes? out|deducted|taken off|\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
 # The average wage (社平工资) is an input of both the contributions and the pension: it names
@@ -66,7 +67,7 @@ _PENSION = re.compile(
     r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限|养老保险.{0,12}领"
 )
 _GET_CUE = re.compile(
-    r"领多少|能领|拿多少|能拿|领取多少|领取的?金额|可以领取|可领取|领到多少|每月多少|多少钱|大概多少|"
+    r"领多少|能领|拿多少|能拿|攞|几多|领取多少|领取的?金额|可以领取|可领取|领到多少|每月多少|多少钱|大概多少|"
     r"大约多少|约多少|"
     r"估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
@@ -86,7 +87,8 @@ _SAVINGS = re.compile(
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|where (?:will|would) (?:i|we) be|"
     r"where (?:will|would) (?:that|it|this) (?:put|leave) (?:me|us)|how much (?:will|would|money)|"
-    r"grow|project|end up|future value|what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
+    r"grow|project|end up|future value|turns? into|"
+    r"what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"how much[^.?!]{0,20}(?:do|would|will|should) (?:i|we) (?:need to|have to) "
     r"(?:put|save|contribute|invest|set aside)|"
@@ -149,11 +151,11 @@ def _has_amount(numbers: list[Number]) -> bool:
 
 # "Work it out for me": with a subject, a request for a calculation even before any number.
 _CALC_VERB = re.compile(
-    r"帮我算|帮忙算|帮我计算|算一下|算算|计算一下|估算|测算|试算|估一下|帮我估|"
+    r"帮我算|帮忙算|帮我计算|算一下|算下|算算|计算一下|估算|测算|试算|估一下|帮我估|"
     r"计算(?=\s*(?:我的|一下)?\s*(?:退休金|养老金|社保|个税|到手))|"
     # "I calculate that…" is the asker's own sum, not a request
     r"(?<!\bi )(?<!\bwe )\bcalculate\b(?! that)|\bcalculator\b|"
-    r"\bestimate my\b|\bproject my\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
+    r"\bestimate my\b|\bproject my\b|\b(?:work|figure) out (?:my|his|her|their|our|what)\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
 )
 # How a sum is worked out, asked as a rule ("how do taxes calculate on a defaulted loan?",
 # 养老金是怎么计算的): the notes explain it; a calculation needs the asker's own numbers asked.
@@ -164,7 +166,7 @@ _ASKS_METHOD = re.compile(
 )
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
-    r"多少|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
+    r"多少|几多|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
     r"\bwhat'?s the (?:monthly |yearly )?(?:benefit|pension|amount|payment)\b|"
@@ -223,7 +225,7 @@ _US_PLAN = re.compile(
 # pay a take-home needs ("到手1万税前要多少"), nor a year's pay, which it does not read, nor
 # the rules' own amounts ("起征点5000，到手怎么算").
 _TAKE_HOME_ASKED = re.compile(
-    r"到手|实发|实得|实拿|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
+    r"到手|实发|实得|实拿|实领|实收|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
     r"take.?home|after (?:income )?tax(?:es)?\b|after (?:social insurance|deductions)|"
     r"what'?s (?:left|net)\b|what (?:is|do i have) left\b|"
     r"\bnet (?:pay|salary|income)\b"
@@ -322,7 +324,8 @@ _LIMIT_ASKED = re.compile(
 # since when, which the notes answer.
 _RULE_ASKED = re.compile(
     r"按[^，,。？?]{0,10}算还是|按什么算|(?:从)?哪一?年(?:开始|起)|"
-    r"(?:什么时候|何时)(?:开始|起|实施|生效)|"
+    r"(?:什么时候|何时)(?:开始|起|实施|生效)|\bcounts? (?:toward|towards|against)\b|"
+    r"\bor is (?:it|that) separate\b|"
     r"\bwhen (?:does|did|will) (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:start|begin|take effect|kick in)\b"
 )
 # "How much should I have by 40?": a benchmark, which the how-much-to-save notes answer.
@@ -531,7 +534,7 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
 def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
     """A calculator's inputs read from a message, and apart from them the numbers an input
     was worked out from (a reader's note, never a parameter)."""
-    found = CALCULATORS[calculator].read(normalized)
+    found = CALCULATORS[calculator].read(asked_person_only(normalized))
     derived_from = found.pop(DERIVED_FROM, "")
     return found, derived_from
 

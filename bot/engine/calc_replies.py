@@ -1,6 +1,7 @@
 """Calculation replies: what was read, the result, its assumptions and sources, buttons."""
 
 import datetime as dt
+import math
 from typing import Any
 
 from bot.calcs.registry import CALCULATORS
@@ -112,6 +113,10 @@ def _template_context(outcome: CalcOutcome, rules: CalcRules, lang: Lang) -> dic
     if outcome.calculator == "us401k":
         result = ctx["r"]
         ctx["end_year"] = result.inputs.start_year + round(result.inputs.years)
+        if result.months_to_target:
+            years = math.ceil(result.months_to_target / 12)
+            ctx["target_years"] = years
+            ctx["target_year"] = result.inputs.start_year + years
     elif outcome.calculator == "inflow":
         inputs = ctx["i"]
         names = {

@@ -4,7 +4,7 @@ special additional deductions the income tax on that wage takes off."""
 from bot.calcs.readers.cn_personal_pension import DEDUCTION_SLOTS, yearly_deductions
 from bot.calcs.request import fmt
 from bot.calcs.scan import scan
-from bot.calcs.slots import Slot, assign, slot
+from bot.calcs.slots import Slot, assign, slot, yearly_value
 
 TABLE: tuple[Slot, ...] = (
     slot(
@@ -13,17 +13,20 @@ TABLE: tuple[Slot, ...] = (
         before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary|"
         r"(?:local|city) average(?: wage)?(?: of| is)?",
         window=8,
+        monthly=True,
     ),
     slot(
         "floor",
         "money",
-        before=r"下限|最低基数|floor(?:ed)?(?: at| of| is)?|minimum(?: base)?",
+        before=r"下限|最低基数|floor(?:ed)?(?: at| of| is)?|"
+        r"\bmin(?:imum)?\b(?: contribution)?(?: base)?(?: is| of)?",
         window=8,
     ),
     slot(
         "cap",
         "money",
-        before=r"上限|最高基数|最高|\bcap(?:ped)?(?: at)?|maximum(?: base)?|ceiling(?: is| of)?",
+        before=r"上限|最高基数|最高|\bcap(?:ped)?(?: at)?|ceiling(?: is| of)?|"
+        r"\bmax(?:imum)?\b(?: contribution)?(?: base)?(?: is| of)?",
         window=10,
     ),
     slot(
@@ -35,6 +38,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?:月薪|月工资|工资|a month|per month|monthly|gross)",
         window=8,
         fallback=True,
+        monthly=True,
     ),
     *DEDUCTION_SLOTS,
 )
@@ -45,7 +49,10 @@ def read_cn_contrib(text: str) -> dict[str, str]:
     """Parameters of a social-insurance contribution breakdown (monthly yuan; the special
     additional deductions yearly, as the income tax counts them)."""
     filled = assign(text, scan(text), TABLE)
-    params = {name: fmt(filled[name].value) for name in _MONTHLY if name in filled}
+    rows = {row.name: row for row in TABLE}
+    params = {
+        name: fmt(yearly_value(rows[name], filled[name])) for name in _MONTHLY if name in filled
+    }
     deductions = yearly_deductions(filled, filled.get("wage"), text)
     if deductions is not None:
         params["deductions"] = fmt(deductions)

@@ -3,9 +3,10 @@
 import re
 
 from bot.calcs.readers.nearby import whole
+from bot.calcs.readers.years import total_years
 from bot.calcs.request import DERIVED_FROM, fmt
 from bot.calcs.scan import scan
-from bot.calcs.slots import Slot, assign, slot
+from bot.calcs.slots import Slot, assign, slot, yearly_value
 
 _CN_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
 TABLE: tuple[Slot, ...] = (
@@ -17,6 +18,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?: is| of)?|average salary|"
         r"(?:city|local|provincial|social) average(?: wage| salary)?(?: is| of)?",
         window=8,
+        monthly=True,
     ),
     slot(
         "balance",
@@ -36,10 +38,12 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "wage",
         "money",
-        before=r"月薪|工资|缴费基数|基数|月收入|monthly wage|wage|salary(?: is)?|contribution base|"
+        before=r"月薪|工资|人工|缴费基数|基数|月收入|monthly wage|wage|salary(?: is)?|"
+        r"contribution base|"
         r"\bearn\w*",
-        after=r"\s*(?:元|块)?\s*(?:的)?\s*(?:月薪|工资|a month|per month)",
+        after=r"\s*(?:元|块)?\s*(?:的)?\s*(?:月薪|工资|a month|per month|(?:缴费)?基数)",
         window=6,
+        monthly=True,
     ),
     slot(
         "years",
@@ -75,7 +79,10 @@ def gender_of(text: str) -> str | None:
     if re.search(r"(?<![子妇])女(?![儿婿])|老婆|妻子|我妈|母亲", text) or re.search(
         r"\b(?:woman|female|wife|mom|mother)\b", text
     ):
-        cadre = re.search(r"干部|管理|技术|专业|(?<!not )(?<!not a )\bcadre|manag", text)
+        cadre = re.search(
+            r"(?<!不是)(?<!非)(?<!不是个)干部|管理|技术|专业|(?<!not )(?<!not a )\bcadre|manag",
+            text,
+        )
         return "female_55" if cadre else "female_50"
     if re.search(r"男|老公|丈夫|我先生|我爸|父亲", text) or re.search(
         r"\b(?:man|male|husband|dad|father)\b", text
@@ -106,12 +113,18 @@ def read_cn_pension(text: str) -> dict[str, str]:
         None
         if roc
         else (
-            re.search(r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)", text)
+            re.search(
+                r"(19\d\d|20[01]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|出世|生)", text
+            )
             or re.search(
                 r"(?:born|出生于?|dob:?)\s*(?:in\s*)?(19\d\d|20[01]\d)(?:[-/年](\d{1,2}))?", text
             )
             # "65年10月出生", "63年生": a two-digit year of the last century
             or re.search(_SHORT_BIRTH_YEAR, text)
+            # "老公1971年12月的，男职工": a person's year and month, said of them
+            or re.search(
+                r"(19[4-9]\d|200\d)\s*年\s*(\d{1,2})\s*月(?:份)?(?:的|生人)(?=[,，。\s])", text
+            )
         )
     )
     dob = re.search(r"\bdob:?\s*(\d{1,2})/(19\d\d|20[01]\d)\b", text)  # "DOB: 05/1967"
@@ -135,21 +148,25 @@ def read_cn_pension(text: str) -> dict[str, str]:
     )
     # An age stated on its own ("retire at 62", "退休年龄63岁"), whatever it is: a wrong one is
     # refused by the calculator, never dropped.
-    stated = re.search(r"retire at (\d{2})|退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)", text)
+    stated = re.search(
+        r"retir(?:e|es|ing) at (?:age )?(\d{2})|退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)|"
+        r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退",
+        text,
+    )
     if retire:
         years_old = whole(retire.group(1))
         months = int(retire.group(2)) if retire.group(2) else 0
         if years_old:
             params["retire_age"] = fmt(years_old + months / 12)
     elif stated:
-        params["retire_age"] = stated.group(1) or stated.group(2)
+        params["retire_age"] = next(g for g in stated.groups() if g)
     index = (
         re.search(
             r"(?:缴费指数|指数|index)(?: of| is)?\s*(?:一直)?\s*(?:是|为|按)?\s*"
             r"(\d(?:\.\d+)?)(?![\d%])",
             text,
         )
-        or re.search(r"(\d(?:\.\d+)?)\s*(?:的)?\s*(?:contribution index|缴费指数)", text)
+        or re.search(r"(\d(?:\.\d+)?)\s*(?:的)?\s*(?:contribution index|缴费指数|指数)", text)
         or re.search(
             r"(?:社平工资|社会平均工资|平均工资|社平|社会平均)的?\s*(\d(?:\.\d+)?)\s*倍", text
         )
@@ -165,14 +182,15 @@ def read_cn_pension(text: str) -> dict[str, str]:
     elif re.search(r"at the average wage|按社平|按平均工资", text):
         params["index"] = "1"
     started, ended = re.search(_STARTED_WORK, text), re.search(_RETIRES_IN, text)
-    total = _TOTAL_YEARS.search(text)
-    marks = (roc, birth, named, dob, retire, stated, started, ended, index, pct_level, total)
-    used = [m.span() for m in marks if m]
+    total = total_years(text)
+    marks = (roc, birth, named, dob, retire, stated, started, ended, index, pct_level)
+    used = [m.span() for m in marks if m] + ([total[1]] if total else [])
     quantities = [q for q in scan(text) if not any(x <= q.start < y for x, y in used)]
+    rows = {row.name: row for row in TABLE}
     for name, quantity in assign(text, quantities, TABLE).items():
-        params[name] = fmt(quantity.value)
+        params[name] = fmt(yearly_value(rows[name], quantity))
     if total:  # "社保一共会缴25年": the years in all
-        params["years"] = total.group(1)
+        params["years"] = total[0]
     if started and ended and "years" not in params:
         # "85年参加工作，2026年退休": the years from the first job (or first payment) to retiring
         span = _full_year(ended.group(1)) - _full_year(started.group(1))
@@ -183,9 +201,6 @@ def read_cn_pension(text: str) -> dict[str, str]:
 
 
 MAX_WORK_YEARS = 50
-_TOTAL_YEARS = re.compile(
-    r"(?:一共|总共|合计|加起来)\s*(?:会|要|能)?\s*(?:缴|交)?\s*(?:了|满)?\s*(\d{1,2})\s*年"
-)
 # Taiwan's calendar (民國): year 1 is 1912.
 _ROC_BIRTH = re.compile(r"民国\s*(\d{2,3})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:出生|生)")
 ROC_YEAR_ZERO = 1911

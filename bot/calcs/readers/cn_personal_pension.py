@@ -22,7 +22,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_housing",
         "money",
-        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|mortgage interest|rent",
+        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|mortgage interest|rent",
         window=6,
         yearly=True,
     ),
@@ -38,7 +38,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_children",
         "money",
-        before=r"子女教育|孩子教育|婴幼儿照护|婴幼儿|children'?s? education",
+        before=r"子女教育|孩子教育|孩子上学|小孩上学|婴幼儿照护|婴幼儿|children'?s? education",
+        after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education",
         window=6,
         yearly=True,
     ),
@@ -50,7 +51,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"应纳税所得额|taxable income(?: after (?:all )?deductions)?(?: is| of| comes to)?"
         r"(?: about| around)?\s*[:：]?|"
-        r"应税收入|应税所得",
+        r"应税收入|应税所得|(?:课税|纳税|缴税|交税|计税)的?(?:所得|收入)(?:额)?(?:是|有)?",
         window=6,
     ),
     *DEDUCTION_SLOTS,

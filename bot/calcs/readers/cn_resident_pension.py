@@ -1,8 +1,7 @@
 """Read an urban-rural residents' pension request: the yearly grade, the years paid, and the
 optional local basic pension, subsidy, interest rate, current age and pension age."""
 
-import re
-
+from bot.calcs.readers.years import total_years
 from bot.calcs.request import fmt
 from bot.calcs.scan import scan
 from bot.calcs.slots import Slot, assign, slot, yearly_value
@@ -88,14 +87,7 @@ def read_cn_resident_pension(text: str) -> dict[str, str]:
     filled = assign(text, quantities, TABLE)
     rows = {row.name: row for row in TABLE}
     params = {name: fmt(yearly_value(rows[name], q)) for name, q in filled.items()}
-    total = _TOTAL_YEARS.search(text)
+    total = total_years(text)
     if total:  # "已经交了8年，打算再交7年，一共15年": the years in all
-        params["years"] = next(g for g in total.groups() if g)
+        params["years"] = total[0]
     return params
-
-
-_TOTAL_YEARS = re.compile(
-    r"(?:一共|总共|合计|加起来)\s*(?:交|缴)?\s*(?:了|满)?\s*(\d{1,2})\s*年|"
-    r"\b(?:a total of|in total|altogether) (\d{1,2}) years|"
-    r"\b(\d{1,2}) years (?:in total|altogether|all told)"
-)

@@ -72,7 +72,15 @@ _SHARE_EN = re.compile(
 _SHARE_ZH = re.compile(
     r"([一二三四五六七八九十\d])分之([一二三四五六七八九\d])的?\s*(?:401k)?\s*(?:计划|参与者)|"
     r"(一半|半数)的?\s*(?:401k)?\s*(?:计划|参与者)|"
-    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九两])成的?\s*(?:401k)?\s*(?:计划|参与者)"
+    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九两])成([一二三四五六七八九])?的?\s*(?:401k)?\s*"
+    r"(?:计划|参与者)"
+)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_COUNT = r"(\d{1,2}|one|two|three|four|five|ten)"
+# "one plan in four", "two employers out of five": the noun between the counts
+_SHARE_EN_NOUN_FIRST = re.compile(
+    r"\b" + _COUNT + r"\s+(?:401k\s+)?(?:plans?|participants?|savers?|accounts?|employers?|"
+    r"compan(?:y|ies))\s+(?:in|out of)\s+" + _COUNT + r"\b"
 )
 
 
@@ -87,13 +95,18 @@ def _share_of_plans(text: str) -> float | None:
         if top and bottom:
             return 100 * int(top) / int(bottom) if 0 < int(top) < int(bottom) else None
         return 50.0
+    match = _SHARE_EN_NOUN_FIRST.search(text)
+    if match:
+        top, bottom = (_COUNT_WORDS.get(g) or int(g) for g in match.groups())
+        return 100 * top / bottom if 0 < top < bottom else None
     match = _SHARE_ZH.search(text)
     if match:
         if match.group(3):
             return 50.0
         if match.group(4):
             tenths = whole(match.group(4))
-            return 10.0 * tenths if tenths else None
+            hundredths = whole(match.group(5)) if match.group(5) else 0
+            return 10.0 * tenths + (hundredths or 0) if tenths else None
         bottom, top = whole(match.group(1)), whole(match.group(2))
         return 100 * top / bottom if top and bottom and top < bottom else None
     return None
@@ -103,7 +116,8 @@ _QUOTED_RESULT = re.compile(
     r"\s*(?:美元|美金|dollars?)?\s*(?:of\s+)?(?:new\s+)?(?:inflows?|的?流入)"
 )
 _FLOW_CUE = re.compile(
-    r"contributions?|new money|take in|coming in|flowing in|added|新增|添加|流入|缴款|供款"
+    r"contributions?|new money|take in|coming in|flowing in|added|\badds?\b|"
+    r"新增|添加|流入|缴款|供款"
 )
 _PERIODS = (
     (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),

@@ -56,8 +56,8 @@ _MATCH_PATTERNS = (
     ),
     # 前3%全额匹配，后2%匹配50%
     (
-        r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|1\s*[:：比]\s*1|100%)\s*(?:匹配|配比|配对)\s*[,，]?\s*"
-        r"(?:再往后|往后|后|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*(?:按|匹配|配比|配对)?\s*(\d+(?:\.\d+)?%|一半)",
+        r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|一对一|1\s*[:：比]\s*1|100%)\s*(?:匹配|配比|配对)?\s*[,，、]?\s*"
+        r"(?:再往后|往后|后|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*(?:按|匹配|配比|配对|配)?\s*(\d+(?:\.\d+)?%|一半)",
         "cn_two",
     ),
     # 公司按50%匹配，最高6% / 公司匹配一半，上限6% / 公司匹配一半到6%
@@ -102,11 +102,26 @@ _MATCH_PATTERNS = (
         r"(?:contributions?\s+)?(?:up to|on the first|the first)\s*(\d+(?:\.\d+)?)%",
         "full",
     ),
+    # matches whatever I put in up to 4%
+    (
+        r"match(?:es|ing)?\s+(?:whatever|what|everything|anything|all)(?: that)?\s+"
+        r"(?:i|you|we|he|she|they)\s+(?:put in|put away|contribute|save|defer)\s*,?\s*"
+        r"(?:up to|on the first|for the first)\s*(\d+(?:\.\d+)?)%",
+        "full",
+    ),
+    # 前6%每一块钱配五毛 / 头4%每存一块配一块
+    (
+        r"(?:前|头)\s*(\d+(?:\.\d+)?)%\s*(?:的部分)?\s*[,，]?\s*(?:每|我每)?\s*(?:存|放|缴|提拨)?\s*"
+        r"(?:一块钱?|一美元|1\s*美元|一刀|1\s*刀)\s*(?:公司|它)?\s*(?:就)?\s*(?:配|补|匹配)\s*"
+        r"(五毛|一半|一块钱?|一美元|\d+(?:\.\d+)?%)",
+        "cn_per_yuan",
+    ),
     # matches half up to 6%
     (
-        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|what(?:ever)? i put in|"
+        r"match(?:es|ing)?\s+half\s+(?:of\s+(?:it|that|"
+        r"what(?:ever)? (?:i|you|he|she|we|they) (?:puts?|contributes?|saves?|defers?)(?: in)?|"
         + _WHOSE
-        + r"(?:401k\s+)?contributions?)\s+)?"
+        + r"(?:401k\s+)?contributions?)\s*,?\s*)?"
         r"(?:up to|on the first|of the first)\s*(\d+(?:\.\d+)?)%",
         "half",
     ),
@@ -117,7 +132,7 @@ _MATCH_PATTERNS = (
     ),
     # 公司匹配5% (the whole of it, when no cap follows)
     (
-        r"(?:公司|雇主|单位)\s*(?:会|也)?\s*(?:匹配|配比|配对|相对提拨)\s*(\d+(?:\.\d+)?)%"
+        r"(?:公司|雇主|单位)\s*(?:会|也)?\s*(?:给我|给)?\s*(?:匹配|配比|配对|相对提拨|配)\s*(\d+(?:\.\d+)?)%"
         r"(?!\s*(?:到|至|最高|上限|封顶|的|前))",
         "full",
     ),
@@ -187,6 +202,9 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
         elif kind == "cn_share_cap":
             share = g[0].rstrip("%") if g[0].endswith("%") else "50"  # 一半, 五毛, 50美分
             tiers = f"{share}@{g[1]}"
+        elif kind == "cn_per_yuan":
+            share = {"五毛": "50", "一半": "50"}.get(g[1], g[1].rstrip("%"))
+            tiers = f"{'100' if share.startswith('一') else share}@{g[0]}"
         elif kind == "cap_first":
             tiers = f"{g[1]}@{g[0]}"
         elif kind == "cn_two":

@@ -105,6 +105,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?: age)?|retirement(?: at| age)?|"
         r"until (?:he |she |i |you )?"
         r"(?:hits?|reach(?:es)?|turns?)|\bby (?:age|the time (?:i'?m|i am|i turn))|"
+        r"\bwhen (?:i'?ll|i will|i'?d|i would|he'?ll|she'?ll) be|"
         r"\bwhen (?:i'?m|i am|i turn|i hit|i reach|he'?s|she'?s|we'?re)|"
         # "what will I have at 65", "what will it be (worth) at 60": the age projected to
         # ("by the time I'm 60" is the cue above: the look-ahead comes before "the" is eaten)
@@ -171,6 +172,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|"
         r"\bpaid(?![- ]off)|\b(?:job|position|role|offer) (?:that )?pay(?:ing|s)|"
+        r"\bpay ?checks? (?:is|are|of|comes to)|\b(?:pull|bring)(?:s|ing)? in|"
         r"\bbase(?: salary| pay)?(?: is| of)?|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
         r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
@@ -211,11 +213,13 @@ TABLE: tuple[Slot, ...] = (
         before=r"balance(?: of| is)?|\b(?:i've|we've|they've|i have|we have|has|had) saved(?: up)?"
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
-        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|\bjust (?:crossed|passed|topped)|"
+        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|(?:里|里面)?还剩|(?:里|里面)还有|"
+        r"\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有)?\s*$|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
-        r"\brolled (?:over|in)|\brollover of|"
+        r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|"
+        r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|"
         r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
         r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
@@ -223,7 +227,7 @@ TABLE: tuple[Slot, ...] = (
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
         + r"(?:old\s+)?(?:401k|403b|ira|account|plan|retirement|fund|index fund)"
-        + r"|\s*(?:current |starting )?balance|在\s*401k",
+        + r"|\s*(?:current |starting )?balance|在\s*401k|\s*in there\b",
         window=10,
         low=100,
         stock=True,
@@ -268,10 +272,13 @@ TABLE: tuple[Slot, ...] = (
         + r"\s*(?:into|to)\s+"
         + _MY
         + r"(?:401k|403b)|"
+        r"\s*(?:a|per|each|every)\s+(?:year|month|week|pay ?check)\s+in\s+"
+        + _MY
+        + r"(?:401k|403b)|"
         + _PERIOD
         + r"\s*(?:contributions?|deferrals?|deposits?|investments?)|"
         r"\s*(?:in total |total )?this year|"
-        r"\s*(?:comes?|goes|is taken) out of (?:each|every|my) (?:pay ?)?check",
+        r"\s*(?:(?:comes?|goes|is taken) )?(?:out of|from) (?:each|every|my|a) (?:pay ?)?check",
         window=14,
         low=1,
         yearly=True,
@@ -280,7 +287,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "target",
         "money",
-        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
+        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|\bcross(?:es|ing)?\b|\btops?\b|"
+        r"目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
         r"\b(?:i|we|you|they|she|he)(?:'ll| will|'d| would) have"
@@ -326,6 +334,14 @@ TABLE: tuple[Slot, ...] = (
         + r")|涨薪|加薪",
         window=25,
     ),
+    # "每年能涨4%左右的工资": a rise, then the pay it is of
+    slot(
+        "raise",
+        "percent",
+        after=r"\s*(?:左右|上下)?\s*的?\s*" + _PAY,
+        window=4,
+        only_after=r"(?:涨|增长?|增加|提高)\s*$",
+    ),
     slot(
         "return",
         "percent",
@@ -354,13 +370,13 @@ TABLE: tuple[Slot, ...] = (
         before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|\bi (?:do|'m doing)|"
         r"\b(?:can (?:only )?)?(?:swing|afford)|"
         r"\binvest(?:ing|s)?\b(?!\s+(?:at|in|with|for|and))|"
-        r"自提|存|缴|贡献|供款|提拨(?:比例)?|储蓄|放",
+        r"自提|存|缴|贡献|供款|供|提拨(?:比例)?|储蓄|放|扣",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
         + _MY
         + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
         r"\s*in\b(?=\s*(?:[,.;]|$))|\s*(?:pre-?tax|roth)\b|"  # "10% in", "8% pre-tax"
-        r"\s*的?\s*(?:工资|薪水|薪资|收入)|"  # 储蓄8%的工资
+        r"\s*的?\s*(?:工资|薪水|薪资|收入|人工)|"  # 储蓄8%的工资
         r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k
         r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d",  # "10% of 85k"
         window=30,
@@ -448,7 +464,7 @@ _MAXED = re.compile(
     r"\b(?:make|makes|making|do|does|doing|hit|hits|hitting)\s+(?:the\s+)?max(?:imum)?"
     r"(?: contributions?)?\b|"
     r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|(?:每年|每个月)\s*(?:都|也)?\s*(?:存|放)满|顶格存|"
-    r"(?:存|放|缴|提拨)(?:到|满)(?:上限|顶)"
+    r"(?:存|放|缴|提拨|供)(?:到|满)(?:上限|顶)"
 )
 
 

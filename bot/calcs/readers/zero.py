@@ -18,13 +18,19 @@ _ZERO_PHRASES = (
         r"\bstop(?:ped)? (?:putting (?:money |anything )?in|adding|saving)\b|\btouch nothing\b|"
         r"\bnot contributing\b|\bstop(?:ping|ped)? (?:my |the |all )?contributions?\b|"
         r"\bnot (?:adding|putting in|contributing) (?:anything|any ?more|more)\b|"
+        r"\bnot (?:another|one more) (?:dime|penny|cent|dollar)\b|"
+        r"\b(?:done|finished|through) "
+        r"(?:putting (?:money |anything )?(?:in|into)|contributing|adding)\b|"
         r"不再(?:继续)?(?:存|缴|投|放|提拨|供款|贡献)|不存了|不放了|"
+        r"不会再(?:往里|往里面)?(?:存|放|投|供)|"
         r"停止(?:缴费|供款|存|放|提拨|贡献)",
     ),
     (
         "balance",
-        r"\bstart(?:ing)? (?:from|with|at) (?:zero|nothing|\$?0)\b|\b(?:zero|nothing|\$?0) saved\b|"
+        r"\bstart(?:ing)? (?:from|with|at) (?:literally |absolutely )?(?:zero|nothing|\$?0)\b|"
+        r"\b(?:zero|nothing|\$?0) saved\b|"
         r"\bfrom (?:\$0|zero|scratch|nothing)\b|"
+        r"\b(?:have|has|there'?s|got) (?:nothing|zero|\$?0) (?:in there|in it|saved yet)\b|"
         r"(?:\bha(?:ve|s) \$?0|(?<![\w$])(?:ha(?:ve|s) )?(?:\$0|zero|nothing)) "
         r"(?:saved|in\s+(?:(?:my|his|her|our)\s+)?"
         r"(?:401k|ira|retirement|savings|account))|从零开始|账户(?:里)?(?:是|为)\s*0(?![\d.])|一分钱没存|还没有存|一分钱都没有",
@@ -35,7 +41,9 @@ _ZERO_PHRASES = (
         r"(?:get|have|offer|give|do)(?: me| us)?\s+(?:any\s+|a\s+)?(?:401k\s+)?"
         r"(?:employer |company )?"
         r"match(?:ing)?\b|"
-        r"(?:没有|沒有)(?:公司|雇主)?(?:匹配|配对|相对提拨)|(?:公司|雇主|单位)\s*(?:401k\s*)?(?:没有|不|无|完全不)\s*(?:做|给|提供)?\s*(?:401k\s*)?(?:匹配|配对|配比|相对提拨|match)|"
+        r"\b(?:company|employer|they) (?:doesn'?t|does not|don'?t|do not) match\b|"
+        r"(?:没有|沒有|冇)(?:公司|雇主)?(?:匹配|配对|相对提拨|match)|(?:公司|雇主|单位)\s*(?:401k\s*)?(?:没有|不|无|完全不)\s*(?:做|给|提供)?\s*(?:401k\s*)?(?:匹配|配对|配比|相对提拨|match)|"
+        r"(?:公司|雇主|单位)\s*(?:没有|不|无|冇)\s*(?:给|做|帮)?\s*(?:配|match)(?![a-z])|"
         r"无匹配",
     ),
     (

@@ -1,0 +1,90 @@
+"""Whose numbers: a request that states two people's numbers and asks about one of them.
+
+"He's 39, earns $118k…; I'm 37, I make $64,500… What will MY account be?" reads the asker's
+numbers only; "…先帮我自己算" too; "How much would she have?" the other person's. The text is
+cut where a person is named (I, he, 我, 老公…) and at punctuation; a stretch without a name
+belongs to the last person named. The other person's stretches are blanked (positions kept),
+so the readers never see them, and the reply lists their numbers as not used.
+"""
+
+import itertools
+import re
+
+from bot.calcs.readers.zero import blank
+from bot.knowledge.focus import asks
+
+_KIN = (
+    r"husband|wife|spouse|partner|girlfriend|boyfriend|fianc[ée]e?|sister|brother|mom|mother|"
+    r"dad|father|son|daughter|aunt|uncle|cousin|niece|nephew|grand(?:ma|mother|pa|father)|"
+    r"parents?|(?:mother|father|sister|brother|son|daughter)-in-law|in-laws?|coworker|"
+    r"colleague|friend|neighbou?r|boss|client|relative"
+)
+_KIN_ZH = (
+    r"老公|老婆|丈夫|妻子|太太|爱人|女朋友|男朋友|对象|舅舅|叔叔|姑姑|阿姨|伯伯|婆婆|公公|岳父|岳母|"
+    r"奶奶|爷爷|外婆|外公|儿子|女儿|朋友|同事|亲戚|家母|家父|母亲|父亲|老妈|老爸|老婆婆"
+)
+# Another person: a pronoun, or a relative named ("my sister", 我老公, 我妈).
+_OTHER = re.compile(
+    r"\b(?:he|he's|hes|he'll|she|she's|shes|she'll|his|hers|him)\b|\bher\b|"
+    r"\b(?:my|our)\s+(?:" + _KIN + r")s?\b|"
+    r"(?<![我你])(?:他|她)(?!们)|我?(?:" + _KIN_ZH + r")|我(?:妈|爸|姐|妹|哥|弟|先生)"
+)
+# The asker: "I", "my", 我 (not 我们, 我俩, nor the 我 of 我老公).
+_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'll|i'd|me|my|mine|myself)\b|我(?![们俩])")
+# Both together ("we earn $130,000", 我们): shared, never blanked.
+_JOINT = re.compile(r"\b(?:we|we're|we've|we'll|our|ours|us)\b|我们|我俩|咱们|咱俩")
+_SELF_ASKED = re.compile(
+    r"\bmy own\b|\bmyself\b|\bmine\b|\bmy (?:account|401k|offer|pension)\b|我自己|我本人"
+)
+_CUT = re.compile(r"[.!?。！？;；\n,，、]")
+_SENTENCE = re.compile(r"[^.!?。！？;；\n]+")
+# Words naming the asker only as the one helped: "帮我算下我老公的", "tell me what she gets"
+_HELPED = re.compile(r"帮我|给我|替我|\b(?:help|tell|show|give) me\b|\blet me know\b|\bfor me\b")
+_DIGIT = re.compile(r"\d")
+
+
+def _people(text: str) -> list[tuple[int, int, str]]:
+    """Stretches of the text with who they are about ("self", "other" or "" before anyone)."""
+    taken = [(m.start(), m.end()) for m in _OTHER.finditer(text)]
+    marks = [(start, "other") for start, _ in taken]
+    marks += [(m.start(), "") for m in _JOINT.finditer(text)]
+    for match in _SELF.finditer(text):
+        if not any(a <= match.start() < b for a, b in taken):
+            marks.append((match.start(), "self"))
+    cuts = sorted({0, len(text), *(m.end() for m in _CUT.finditer(text)), *(p for p, _ in marks)})
+    who = dict(marks)
+    stretches: list[tuple[int, int, str]] = []
+    current = ""
+    for start, end in itertools.pairwise(cuts):
+        current = who.get(start, current)
+        stretches.append((start, end, current))
+    return stretches
+
+
+def asked_person_only(text: str) -> str:
+    """The text with the other person's stretches blanked, when two people state numbers."""
+    stretches = _people(text)
+    with_numbers = {who for a, b, who in stretches if who and _DIGIT.search(text[a:b])}
+    if with_numbers != {"self", "other"}:
+        return text
+    drop = "self" if _asks_about_other(text) else "other"
+    for start, end, who in stretches:
+        if who == drop:
+            text = blank(text, (start, end))
+    return text
+
+
+def _asks_about_other(text: str) -> bool:
+    """Whether the (last) question is about the other person: it names them, not the asker."""
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text)]
+    asking = [s for s in sentences if asks(s)] or sentences[-1:]
+    asked = _HELPED.sub(" ", asking[-1]) if asking else ""
+    if _SELF_ASKED.search(asked):
+        return False
+    return bool(_OTHER.search(asked)) and not _self_named(asked)
+
+
+def _self_named(text: str) -> bool:
+    """Whether the asker is named, apart from inside a relative's name ("我老公")."""
+    taken = [(m.start(), m.end()) for m in _OTHER.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in taken) for m in _SELF.finditer(text))

@@ -1,0 +1,31 @@
+"""Years of contributions in all, as the pension requests state them."""
+
+import re
+
+# "一共缴25年", "到退休能交满27年" (not the 23 paid so far), "打算交满20年就停", "a total of 15
+# years", "27 years in total", "he'll have 26 years paid in when he retires"
+_TOTAL = re.compile(
+    r"(?:一共|总共|合计|加起来|到退休|退休时|退休前|打算|准备|计划)\s*(?:会|要|能|可以|就)?\s*"
+    r"(?:缴|交|供)?\s*(?:了|满|够|到)?\s*(\d{1,2})\s*年|"
+    r"\b(?:a total of|in total|altogether) (\d{1,2}) years|"
+    r"\b(\d{1,2}) years (?:in total|altogether|all told)|"
+    r"\b(\d{1,2}) (?:years?|yrs?) (?:paid in|of contributions?|contributed) "
+    r"(?:when|by the time|once) (?:i|he|she|they|we) retire"
+)
+# "已经交了9年，打算再交6年": so far, then more
+_SO_FAR = re.compile(r"(?:已经|已)\s*(?:交|缴|供)了?\s*(\d{1,2})\s*年")
+_MORE = re.compile(r"再\s*(?:交|缴|供)\s*(\d{1,2})\s*年")
+MAX_YEARS = 60
+
+
+def total_years(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The years paid in all and the span that says so, when the text states them."""
+    so_far, more = _SO_FAR.search(text), _MORE.search(text)
+    if so_far and more and so_far.end() <= more.start():
+        years = int(so_far.group(1)) + int(more.group(1))
+        if years <= MAX_YEARS:
+            return str(years), (so_far.start(), more.end())
+    found = _TOTAL.search(text)
+    if found:
+        return next(g for g in found.groups() if g), found.span()
+    return None
