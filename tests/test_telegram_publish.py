@@ -212,14 +212,16 @@ async def test_guided_flow_previews_then_confirm_writes_and_broadcasts_once(
     assert "https://www.irs.gov/newsroom/guided" in preview[0].params["text"]
     assert "美国国税局发布指导通知" in preview[1].text
     summary = preview[2]
-    assert "2026-12-07-irs-issues-a-guided-notice" in summary.text
+    # The id is stamped with the day it is written (the engine's today), not a fixed date.
+    stem = f"{app.bot_data[SERVICES_KEY].engine.today.isoformat()}-irs-issues-a-guided-notice"
+    assert stem in summary.text
     assert "3 subscribed chats" in summary.text  # 501, 502 and the blocked 504
     assert set(_buttons(summary)) == {"Confirm", "Cancel"}
-    assert "2026-12-07-irs-issues-a-guided-notice.md" not in _published(root)
+    assert f"{stem}.md" not in _published(root)
 
     edits_before = len(fake.sent_to(ADMIN, "editMessageText"))
     await _press(app, fake, summary, "Confirm")
-    written = root / "updates" / "2026-12-07-irs-issues-a-guided-notice.md"
+    written = root / "updates" / f"{stem}.md"
     assert written.is_file()
     svc = app.bot_data[SERVICES_KEY]
     assert svc.engine.updates.get(written.stem) is not None  # /updates and digests see it
