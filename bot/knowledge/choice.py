@@ -5,6 +5,7 @@ the n-gram second opinion, the neighbours and domain words that decline, and the
 topic must pass. README, "How it works", explains each step.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,6 +49,11 @@ PLAUSIBLE_RELATIVE = 0.1
 OTHER_COUNTRY_CLOSE = 0.8
 # How much the character n-gram view weighs beside BM25 when candidates are ordered.
 SECOND_OPINION_WEIGHT = 0.3
+# A plan or benefit named in the question itself: asked about beside a neighbour's subject
+# ("pay down the mortgage or put it in my 401k?"), not an aside.
+_PLAN_NAMED = re.compile(
+    r"\b(?:401k|403b|457b?|ira|iras|roth|tsp|social security)\b|社保|养老保险|个人养老金|企业年金"
+)
 # A declined question is offered the nearest topics only when they share its subject words.
 NEAR_MATCHED = 6.0
 
@@ -138,12 +144,16 @@ class TopicChooser:
         ]
 
     def only_in_the_story(self, query: Query, hits: list[Hit], asked: frozenset[Country]) -> bool:
-        """Whether a neighbour is only part of the story ("I owe $360,000 on my mortgage…")
-        while the question asks about a topic that passes the bar and that the n-gram view
-        picks too: then the topic answers."""
+        """Whether a neighbour is only part of the story ("I owe $360,000 on my mortgage…"),
+        or a subject the question weighs a plan against ("pay down the mortgage or invest in
+        my Roth 401(k)?", "what happens to our Social Security if we move to Canada?"), while
+        the question asks about a topic that passes the bar and that the n-gram view picks
+        too: then the topic answers. Measured on 2026-12-08: tune +2 right, held-out 简体 +1,
+        no out-of-scope question lost in either half."""
+        asking = asking_text(query.normalized)
         return (
             bool(hits)
-            and self.neighbours.match(asking_text(query.normalized), asked) is None
+            and (self.neighbours.match(asking, asked) is None or bool(_PLAN_NAMED.search(asking)))
             and self.confident(hits[0], query.information)
             and self.second_opinion(query.normalized, asked) == hits[0].doc_id
         )
