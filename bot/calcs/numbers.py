@@ -107,11 +107,12 @@ def parse_number(raw: str) -> float | None:
         return None
 
 
-# "一万二" / "3万5" mean 1.2万 / 3.5万: a lone digit after 万 or 亿 is its first decimal.
+# "一万二" / "3万5" mean 1.2万 / 3.5万: a lone digit after 万 or 亿 is its first decimal; so
+# in chat shorthand after w (万) and k (千): "1w7" is 17,000, "8k5" 8,500.
 _TRAILING_DIGIT = re.compile(
-    r"(\d+|["
+    r"(?<![a-z\d.])(\d+|["
     + _CN_NUMERAL
-    + r"]+)([万亿千])([一二两三四五六七八九\d])(?![\d"
+    + r"]+)([万亿千wk])([一二两三四五六七八九\d])(?![\d.%a-z"
     + _CN_NUMERAL
     + r"万亿千百个月年天周次岁])"
 )
@@ -122,10 +123,15 @@ def _decimal_after_scale(match: re.Match[str]) -> str:
     tenth = parse_number(match.group(3))
     if whole is None or tenth is None:
         return match.group(0)
-    if match.group(2) == "千":
+    scale = match.group(2)
+    if scale in "wk" and (whole != int(whole) or whole >= 10):
+        return match.group(0)  # "401k5", "12w3": no shorthand
+    if scale in "千k":
         if whole != int(whole) or whole >= 10:
             return match.group(0)
         return f"{int(whole) * 10 + int(tenth)}百"  # "8千5" -> "85百": the same length
+    if scale == "w":
+        return f"{int(whole) * 10 + int(tenth)}k"  # "1w7" -> "17k": the same length
     if match.group(2) == "万" and whole == int(whole):
         # Written as thousands ("2万5" -> "25千"): the same length, so every later position
         # in the text still points at the same character.

@@ -38,15 +38,23 @@ _DURATION_AFTER = re.compile(
     r"\s*(?:more\s+|full\s+)?(?:years?|yrs?)\b(?![- ]old)|\s*年(?![薪收龄初底中末度])"
 )
 _CURRENCY_WORD = r"(?:\s*(?:bucks|dollars|usd|rmb|yuan|刀|美元|美金|元|块钱?))?"
+# "8.5w刀 每月定投1.5k", "35w 每年存满": a period word that opens the next clause (its verb or
+# its amount follows) is that clause's
+_NOT_NEXT = (
+    r"(?!\s*(?:都|也|还|能|要|会)?\s*(?:定投|存|放|投|交|缴|扣|供|涨|加)|"
+    r"\s*(?:大概|大约|约)?\s*\d)"
+)
 _PER_YEAR_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:a|per|each|every)\s+(?:year|yr)\b|/\s*(?:yr|year)\b|annually|yearly|一年|每年|"
-    r"for the (?:whole |full |entire )?year\b)"
+    + r"\s*(?:(?:a|per|each|every)\s+(?:year|yr)\b|/\s*(?:yr|year)\b|annually|yearly|"
+    r"(?:一年|每年)" + _NOT_NEXT + r"|for the (?:whole |full |entire )?year\b)"
 )
 _PER_MONTH_AFTER = re.compile(
     _CURRENCY_WORD
     + r"\s*(?:(?:(?:on|at) the (?:first|1st|last|end|beginning|start)(?: day)? of )?"
-    + r"(?:a|per|each|every)\s+mo(?:nth)?\b|/\s*mo(?:nth)?\b|monthly|一个?月|每个?月)"
+    + r"(?:a|per|each|every)\s+mo(?:nth)?\b|/\s*mo(?:nth)?\b|monthly|(?:一个?月|每个?月)"
+    + _NOT_NEXT
+    + r")"
 )
 _BIWEEKLY_AFTER = re.compile(
     _CURRENCY_WORD

@@ -15,7 +15,7 @@ from bot.calcs.numbers import (
     plain_numerals,
 )
 from bot.calcs.readers.cn_contrib import read_cn_contrib
-from bot.calcs.readers.cn_pension import gender_of
+from bot.calcs.readers.cn_pension import gender_of, read_cn_pension
 from bot.calcs.readers.cn_personal_pension import (
     asks_income_tax,
     in_china,
@@ -127,6 +127,8 @@ def _names_social_insurance(text: str) -> bool:
     a text about China only ("How much social security should Chengdu deduct from 5500?")."""
     if _SOCIAL.search(text):
         return True
+    if re.search(r"\bsi\b", text):  # "how much SI comes out?" in a text about China
+        return question_countries(text) == {"cn"}
     if "social security" not in text:
         return False
     return question_countries(text.replace("social security", " ")) == {"cn"}
@@ -397,6 +399,25 @@ def _states_own_numbers(text: str) -> bool:
     return bool(_HORIZON & found.keys() and (_MONEY_IN | {"target"}) & found.keys())
 
 
+_PENSION_INPUTS = frozenset({"birth", "gender", "wage", "avg_wage", "index", "years", "balance"})
+MIN_PENSION_INPUTS = 4
+
+
+def _states_pension_inputs(text: str) -> bool:
+    """Whether a short text that asks nothing else lists a China pension's inputs ("china
+    pension: M, b. 03/1990, wage 9k rmb, city avg 10.5k, 30 yrs total"): its estimate is
+    what it can want."""
+    if len(text) > PLAIN_REQUEST_LENGTH or asks_anything(text):
+        return False
+    if re.search(r"[。\n]", text.strip()):
+        return False  # sentences or lines: a worked example or a story, not a typed list
+    if not (_PENSION.search(text) and "cn" in question_countries(text)) or _US_PLAN.search(text):
+        return False
+    if _outside_employee_scheme(text):
+        return False
+    return len(_PENSION_INPUTS & read_cn_pension(text).keys()) >= MIN_PENSION_INPUTS
+
+
 def _resident_request(text: str, numbers: list[Number]) -> bool:
     """A residents' pension request: the scheme named, a monthly amount asked, and what was
     paid stated (a yearly amount, the years, or a grade by name). "农民到了60岁能拿多少养老金"
@@ -429,6 +450,8 @@ def detect_calculator(text: str) -> str | None:
         return None  # past an explicit "calculate", a calculation needs a number
     if _projects_own_numbers(text, asked) or _states_own_numbers(text):
         return "us401k"
+    if _states_pension_inputs(text):
+        return "cn_pension"
     if _ADVICE.search(asked) and not (
         _PROJECTION.search(asked) or _GET_CUE.search(asked) or _TAX_SAVED.search(asked)
     ):

@@ -11,7 +11,8 @@ TABLE: tuple[Slot, ...] = (
         "avg_wage",
         "money",
         before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary|"
-        r"(?:local|city) average(?: wage)?(?: of| is)?",
+        r"(?:local|city) (?:average|avg)(?: wage)?(?: of| is)?(?: still)?|"
+        r"\bavg wage(?: is)?(?: still)?",
         window=8,
         monthly=True,
     ),

@@ -16,14 +16,14 @@ TABLE: tuple[Slot, ...] = (
         before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
         r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
         r"(?: is| of)?|average salary|"
-        r"(?:city|local|provincial|social) average(?: wage| salary)?(?: is| of)?",
+        r"(?:city|local|provincial|social) (?:average|avg)(?: wage| salary)?(?: is| of)?",
         window=8,
         monthly=True,
     ),
     slot(
         "balance",
         "money",
-        before=r"个人账户(?:余额|里有|有|储存额|存了)?|account balance|"
+        before=r"个人账户(?:余额|里有|有|储存额|存了)?|账户(?:里有|有)?|个人户口|account balance|"
         r"(?:personal|individual) account(?: balance)?(?: is| of| has| holds)?",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:in|into) (?:my|his|her|their|the) personal account",
         window=6,
@@ -48,7 +48,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "years",
         "duration count",
-        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|工龄|累计缴费|参保|"
+        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|供够|供满|供了?|工龄|累计缴费|参保|"
         r"缴费年限\s*(?:是|为|有)?|缴费年资|年资|社保|养老保险|for|"
         r"\b(?:paid|contributed|paying|contributing)(?: (?:social insurance|into (?:it|the pension|"
         r"social insurance)|contributions))?(?: for)?",
@@ -77,7 +77,7 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 def gender_of(text: str) -> str | None:
     if re.search(r"(?<![子妇])女(?![儿婿])|老婆|妻子|我妈|母亲", text) or re.search(
-        r"\b(?:woman|female|wife|mom|mother)\b", text
+        r"\b(?:woman|female|wife|mom|mother)\b|(?:^|[:,;|/]\s*)f(?=\s*(?:[,;|/]|$))", text
     ):
         cadre = re.search(
             r"(?<!不是)(?<!非)(?<!不是个)干部|管理|技术|专业|(?<!not )(?<!not a )\bcadre|manag",
@@ -85,7 +85,7 @@ def gender_of(text: str) -> str | None:
         )
         return "female_55" if cadre else "female_50"
     if re.search(r"男|老公|丈夫|我先生|我爸|父亲", text) or re.search(
-        r"\b(?:man|male|husband|dad|father)\b", text
+        r"\b(?:man|male|husband|dad|father)\b|(?:^|[:,;|/]\s*)m(?=\s*(?:[,;|/]|$))", text
     ):
         return "male"
     return None
@@ -121,13 +121,18 @@ def read_cn_pension(text: str) -> dict[str, str]:
             )
             # "65年10月出生", "63年生": a two-digit year of the last century
             or re.search(_SHORT_BIRTH_YEAR, text)
-            # "老公1971年12月的，男职工": a person's year and month, said of them
+            # "老公1971年12月的，男职工", "女干部|1977年4月|…": a person's year and month
             or re.search(
-                r"(19[4-9]\d|200\d)\s*年\s*(\d{1,2})\s*月(?:份)?(?:的|生人)(?=[,，。\s])", text
+                r"(19[4-9]\d|200\d)\s*年\s*(\d{1,2})\s*月(?:份)?(?:的|生人)?(?=\s*(?:[,，。|/]|$))",
+                text,
             )
+            or re.search(r"(19[4-9]\d|200\d)\s*[./-]\s*(\d{1,2})\s*(?:出生|生)", text)  # 1979.08生
+            # "我爸66年的 男": a two-digit year, said of a person
+            or re.search(r"(?<![\d.])([4-9]\d)\s*年的()(?=\s|[,，])", text)
         )
     )
-    dob = re.search(r"\bdob:?\s*(\d{1,2})/(19\d\d|20[01]\d)\b", text)  # "DOB: 05/1967"
+    # "DOB: 05/1967", "b. 03/1990"
+    dob = re.search(r"(?:\bdob:?|\bb\.|\bborn)\s*(\d{1,2})/(19\d\d|20[01]\d)\b", text)
     named = re.search(
         r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
     )
@@ -149,7 +154,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
     # An age stated on its own ("retire at 62", "退休年龄63岁"), whatever it is: a wrong one is
     # refused by the calculator, never dropped.
     stated = re.search(
-        r"retir(?:e|es|ing) at (?:age )?(\d{2})|退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)|"
+        r"retir(?:e|es|ing)(?: at)?(?: age)? (\d{2})\b|"
+        r"退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)|"
         r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退",
         text,
     )

@@ -39,7 +39,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deduct_children",
         "money",
         before=r"子女教育|孩子教育|孩子上学|小孩上学|婴幼儿照护|婴幼儿|children'?s? education",
-        after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education",
+        after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education|"
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*child(?:ren)?'?s? (?:education )?deduction",
         window=6,
         yearly=True,
     ),
@@ -58,7 +59,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "contribution",
         "money",
-        before=r"存满?|交|缴|投|买|contribut(?:e|ing|ion)|put in|\bput|deposit|个人养老金",
+        before=r"存满?|交|缴|投|买|contribut(?:e|ing|ion)|put in|\bput|deposit|个人养老金|"
+        r"(?:personal|private|individual) pension",
         after=r"\s*(?:元|块)?\s*(?:到|进|买)?\s*个人养老金|"
         r"\s*(?:yuan |rmb )?(?:personal|private|individual) pension contribution|"
         r"\s*(?:yuan|rmb)?\s*(?:a|per|each) month into",
@@ -72,7 +74,8 @@ TABLE: tuple[Slot, ...] = (
         before=r"年薪|年收入|annual salary|annual income|income of|"
         r"一年挣|一年赚|每年挣|每年赚|年挣|年赚|"
         r"月薪|月收入|月入|税前|薪水|薪资|工资|收入|monthly|salary|earn\w*|\bmake|\bpay\b|\bwage",
-        after=r"\s*(?:yuan|rmb|元)?\s*(?:a|per) (?:year|month)",
+        after=r"\s*(?:yuan|rmb|元)?\s*(?:a|per) (?:year|month)|"
+        r"\s*(?:yuan |rmb )?(?:/\s*mo(?:nth)?|a month|per month)?\s*salary\b",
         window=6,
         yearly=True,
     ),

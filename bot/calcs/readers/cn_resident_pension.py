@@ -76,7 +76,10 @@ TABLE: tuple[Slot, ...] = (
         "age",
         "count",
         before=r"今年|现在|目前|\bi'?m|\bi am|\baged?",
+        after=r"\s*了",  # "我49了"
         window=2,
+        low=14,
+        high=110,
     ),
 )
 

@@ -116,13 +116,13 @@ _QUOTED_RESULT = re.compile(
     r"\s*(?:美元|美金|dollars?)?\s*(?:of\s+)?(?:new\s+)?(?:inflows?|的?流入)"
 )
 _FLOW_CUE = re.compile(
-    r"contributions?|new money|take in|coming in|flowing in|added|\badds?\b|"
+    r"contributions?|new\s+(?:\w+\s+)?money|take in|coming in|flowing in|added|\badds?\b|"
     r"新增|添加|流入|缴款|供款"
 )
 _PERIODS = (
     (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),
     (r"a month|per month|monthly|每月|每个月", 12),
-    (r"a year|per year|annually|each year|every year|yearly|每年|一年", 1),
+    (r"a year|per year|annually|each year|every year|yearly|/\s*yr\b|/\s*year\b|每年|一年", 1),
 )
 FLOW_WINDOW = 40  # characters around an amount where its period and flow words may stand
 

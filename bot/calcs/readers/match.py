@@ -46,7 +46,19 @@ _MATCH_PATTERNS = (
         "dollar",
     ),
     # 公司100%匹配到4% / 50% match to 6%
-    (r"(\d+(?:\.\d+)?)%\s*(?:的)?(?:匹配|配比|配对|match)\s*(?:到|至)\s*(\d+(?:\.\d+)?)%", "one"),
+    (
+        r"(\d+(?:\.\d+)?)%\s*(?:的)?(?:匹配|配比|配对|match)\s*(?:到|至|to|up to)\s*"
+        r"(\d+(?:\.\d+)?)%",
+        "one",
+    ),
+    # match 50% to 6% (a list's shorthand)
+    (r"\bmatch(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:to|up to)\s*(\d+(?:\.\d+)?)%", "one"),
+    # match 100% on 3 + 50% on 2 (the next two)
+    (
+        r"\bmatch(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*on (?:the first )?(\d+(?:\.\d+)?)%?\s*"
+        r"(?:\+|and|plus)\s*(\d+(?:\.\d+)?)%\s*on (?:the next )?(\d+(?:\.\d+)?)%?",
+        "two_short",
+    ),
     # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
     (
         r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?(?:for|per) (?:every |each )?\$?(\d+(?:\.\d+)?|"
@@ -63,7 +75,7 @@ _MATCH_PATTERNS = (
     # 公司按50%匹配，最高6% / 公司匹配一半，上限6% / 公司匹配一半到6%
     (
         r"(?:按\s*(?:我|你|员工)?(?:缴|存|交)?的?\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*|(一半)\s*)?(?:匹配|配比|配对|match)\s*(一半)?\s*[,，、]?\s*"
-        r"(?:最高|上限|最多|封顶|到|至)\s*(?:为|是|到|达)?\s*(?:工资的?)?\s*(\d+(?:\.\d+)?)%",
+        r"(?:最高|上限|最多|封顶|去到|到|至)\s*(?:为|是|到|达)?\s*(?:工资的?)?\s*(\d+(?:\.\d+)?)%",
         "cn_rate_cap",
     ),
     # 按我缴的一半来配，最多配到工资的6% / 存一块钱它配五毛，上限是工资的4%
@@ -202,6 +214,8 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
         elif kind == "cn_share_cap":
             share = g[0].rstrip("%") if g[0].endswith("%") else "50"  # 一半, 五毛, 50美分
             tiers = f"{share}@{g[1]}"
+        elif kind == "two_short":
+            tiers = f"{g[0]}@{g[1]}+{g[2]}@{g[3]}"
         elif kind == "cn_per_yuan":
             share = {"五毛": "50", "一半": "50"}.get(g[1], g[1].rstrip("%"))
             tiers = f"{'100' if share.startswith('一') else share}@{g[0]}"

@@ -24,7 +24,7 @@ _AGE_BEFORE = (
     r"(?<!by )(?<!at )(?<!until )(?<!till )(?<!around )(?<!about )(?<!retirement )(?<!to )"
     r"\baged?\b|"
     r"\bturning|\bturned|\bnow\b|"
-    r"今年满?|年龄|现在|目前|"
+    r"今年满?|年龄|现年|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
     r"\b(?:he|she)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
     r"\bboth|我|"
@@ -72,7 +72,7 @@ _NOT_RETIRING = (
 _AIMED_AT = (
     r"\b(?:hit|reach|get to|grow to|end up with|accumulate|aim for)\s*\$?\s*$|"
     r"\b(?:goal|target)\s*(?:is|:)?\s*\$?\s*$|"
-    r"(?:想|希望|目标|计划|打算|要在)(?!知道)[^，,。；;？?]{0,16}$"
+    r"(?:想|希望|目标|计划|打算|要在)(?!知道)(?:(?!现在|目前|今年|已经)[^，,。；;？?|/]){0,16}$"
 )
 
 TABLE: tuple[Slot, ...] = (
@@ -111,7 +111,7 @@ TABLE: tuple[Slot, ...] = (
         # ("by the time I'm 60" is the cue above: the look-ahead comes before "the" is eaten)
         r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?!\s*the time)(?: the)?"
         r"(?: age)?(?: of)?",
-        after=r"退休|\s*(?:retire|retirement)|时|的时候|"
+        after=r"退休|\s*(?:retire|retirement)|时|的时候|岁?之?前|"
         r"(?:能|会|可以)?(?:有|存到?|攒到?|滚到|涨到|变成|达到|拿到?)多少",
         window=6,
         low=30,
@@ -173,6 +173,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|"
         r"\bpaid(?![- ]off)|\b(?:job|position|role|offer) (?:that )?pay(?:ing|s)|"
         r"\bpay ?checks? (?:is|are|of|comes to)|\b(?:pull|bring)(?:s|ing)? in|"
+        r"(?:^|[/|,;]\s*)pay\s*[:=]?|人工|"
         r"\bbase(?: salary| pay)?(?: is| of)?|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
         r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
@@ -213,7 +214,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"balance(?: of| is)?|\b(?:i've|we've|they've|i have|we have|has|had) saved(?: up)?"
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
-        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|(?:里|里面)?还剩|(?:里|里面)还有|"
+        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|(?:里|里面)?还剩|(?:里|里面)还有|账上|"
         r"\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有)?\s*$|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
@@ -227,7 +228,7 @@ TABLE: tuple[Slot, ...] = (
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
         + r"(?:old\s+)?(?:401k|403b|ira|account|plan|retirement|fund|index fund)"
-        + r"|\s*(?:current |starting )?balance|在\s*401k|\s*in there\b",
+        + r"|\s*(?:current |starting )?balance|在\s*401k|\s*in (?:there|it)\b|\s*bal\b",
         window=10,
         low=100,
         stock=True,
@@ -278,7 +279,8 @@ TABLE: tuple[Slot, ...] = (
         + _PERIOD
         + r"\s*(?:contributions?|deferrals?|deposits?|investments?)|"
         r"\s*(?:in total |total )?this year|"
-        r"\s*(?:(?:comes?|goes|is taken) )?(?:out of|from) (?:each|every|my|a) (?:pay ?)?check",
+        r"\s*(?:(?:comes?|goes|is taken) )?(?:out of|from) (?:each|every|my|a) (?:pay ?)?check|"
+        r"\s*(?:every|each|per|a) (?:pay ?check|check|pay period)\b",
         window=14,
         low=1,
         yearly=True,
@@ -375,7 +377,7 @@ TABLE: tuple[Slot, ...] = (
         r"\s*(?:to|into|in)\s+"
         + _MY
         + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
-        r"\s*in\b(?=\s*(?:[,.;]|$))|\s*(?:pre-?tax|roth)\b|"  # "10% in", "8% pre-tax"
+        r"\s*in\b(?=\s*(?:[,.;|/]|$))|\s*(?:pre-?tax|roth)\b|"  # "10% in", "8% pre-tax"
         r"\s*的?\s*(?:工资|薪水|薪资|收入|人工)|"  # 储蓄8%的工资
         r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k
         r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d",  # "10% of 85k"
@@ -385,6 +387,15 @@ TABLE: tuple[Slot, ...] = (
         not_before=_COMPANY_PUTS_IN,
     ),
     slot("contrib_pct", "percent", before=r"\b(?:401k|403b)\b", window=0),
+    # "age 43 / pay 118k / 9% / …": the one percent alone as an item of a list is what one
+    # puts in, unless an amount put in is stated ("contrib 20k per yr / 6%": a return, maybe)
+    slot(
+        "contrib_pct",
+        "percent",
+        fallback=True,
+        unless="contrib_amount",
+        only_after=r"[/|]\s*$",
+    ),
 )
 # A person's age is a whole number: "59.5" and "70.5" are the rules' ages (59½, 70½), never
 # the asker's age or the age projected to.

@@ -8,7 +8,7 @@ _TOTAL = re.compile(
     r"(?:一共|总共|合计|加起来|到退休|退休时|退休前|打算|准备|计划)\s*(?:会|要|能|可以|就)?\s*"
     r"(?:缴|交|供)?\s*(?:了|满|够|到)?\s*(\d{1,2})\s*年|"
     r"\b(?:a total of|in total|altogether) (\d{1,2}) years|"
-    r"\b(\d{1,2}) years (?:in total|altogether|all told)|"
+    r"\b(\d{1,2}) (?:years?|yrs?) (?:in total|total|altogether|all told)\b|"
     r"\b(\d{1,2}) (?:years?|yrs?) (?:paid in|of contributions?|contributed) "
     r"(?:when|by the time|once) (?:i|he|she|they|we) retire"
 )
