@@ -1,5 +1,7 @@
 """Calculation requests as a user types them: routing, replies, follow-ups, errors."""
 
+import datetime as dt
+
 import pytest
 
 from bot.calcs.registry import CALCULATORS
@@ -838,3 +840,17 @@ def test_a_target_out_of_reach_says_so_with_the_monthly_amount(calc_engine: Engi
     monthly = format_usd(reply.result["monthly_needed_for_target"], reply.lang)
     line = next(x for x in reply.text.splitlines() if monthly in x)
     assert "not reach" in line
+
+
+@pytest.mark.parametrize(("year", "month"), [(2027, 3), (2031, 11)])
+def test_a_birth_year_and_a_calendar_year_are_read_against_the_engines_date(
+    calc_engine: Engine, year: int, month: int
+) -> None:
+    dated = Engine(calc_engine.content, charts=False, today=dt.date(year, month, 1))
+    reply = dated.handle(
+        Message("Born in 1985, I put $500 a month in my 401k until 2045. What will I have?")
+    )
+    assert reply.kind == "calc" and reply.result is not None
+    assert reply.result["read"]["age"] == str(year - 1985)
+    assert reply.result["read"]["years"] == str(2045 - year)
+    assert reply.text.splitlines()[0].count(str(year - 1985)) >= 1  # the reading says so

@@ -18,7 +18,7 @@ from bot.calcs.request import NOT_INPUTS
 from bot.calcs.understand import understand
 from bot.engine import Engine, Message
 from bot.knowledge.tokens import normalize
-from tests.readings import same_value
+from tests.readings import LABELLED_ON, same_value
 
 # (text, the inputs a right reading gives)
 REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
@@ -2659,7 +2659,7 @@ WRITTEN = yaml.safe_load(
 
 @pytest.mark.parametrize("item", WRITTEN, ids=[item["id"] for item in WRITTEN])
 def test_written_plain_requests_are_read_exactly(item: dict[str, Any]) -> None:
-    found = understand(item["text"])
+    found = understand(item["text"], today=LABELLED_ON)
     if item["calculator"] == "none":
         assert found is None, found
         return

@@ -182,7 +182,7 @@ def _pay_frequency(text: str) -> str:
 
 
 # "管理费一年0.45%", "一年5000": a year as the period of the number after it, not a horizon
-_PERIOD_OF_NEXT = re.compile(r"\s*年\s*(?:大概|大约|约)?\s*[\d.]")
+_PERIOD_OF_NEXT = re.compile(r"\s*年\s*(?:大概|大约|约)?\s*(?:[\d.]|涨|增|加|调)")
 
 
 def _names_a_year(before: str, after: str) -> bool:

@@ -5,6 +5,7 @@ parameters as strings: percent points ("6"), dollars or yuan ("80000"), years ("
 ages ("65"), match tiers ("50@6+25@2").
 """
 
+import datetime as dt
 import re
 
 from bot.calcs.numbers import (
@@ -73,7 +74,7 @@ _GET_CUE = re.compile(
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|what (?:pension|monthly pension) (?:will|would|can) i get|"
     r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
-    r"what (?:will|would) (?:my pension|i get)|estimate|"
+    r"what (?:will|would) (?:my pension|i get)|estimate|想知道[^，。？?]{0,8}(?:养老金|退休金)|"
     r"what (?:will|would|is) (?:my|his|her|their|the) (?:monthly )?pension\b|"
     r"\bpension (?:figure|number|amount|estimate)\b|"
     r"what (?:monthly )?pension (?:can|could|will|would|should) (?:i|he|she|they|we) (?:expect|get)|\bmonthly pension\s*\?"
@@ -327,7 +328,8 @@ _LIMIT_ASKED = re.compile(
 _RULE_ASKED = re.compile(
     r"按[^，,。？?]{0,10}算还是|按什么算|(?:从)?哪一?年(?:开始|起)|"
     r"(?:什么时候|何时)(?:开始|起|实施|生效)|\bcounts? (?:toward|towards|against)\b|"
-    r"\bor is (?:it|that) separate\b|"
+    r"\bor is (?:it|that) separate\b|\bam i eligible\b|\bdo i (?:qualify|count)\b|"
+    r"\bwhat (?:is|are) (?:the |a |an )?['\"‘“][^'\"’”]{2,30}['\"’”]|"
     r"\bwhen (?:does|did|will) (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:start|begin|take effect|kick in)\b"
 )
 # "How much should I have by 40?": a benchmark, which the how-much-to-save notes answer.
@@ -519,8 +521,13 @@ def _unwrapped(text: str) -> str:
     return _GLUED_AGE.sub(r"\1 ", text)
 
 
-def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | None:
-    """A calculation request from a message (and a pending request it may complete)."""
+def understand(
+    text: str, context: CalcRequest | None = None, today: dt.date | None = None
+) -> CalcRequest | None:
+    """A calculation request from a message (and a pending request it may complete).
+
+    `today` dates what a calendar year means ("born in 1985", "until 2040"): the engine's
+    date, or the system's."""
     normalized = percent_words_as_digits(
         digits_for_words(normalize(plain_numerals(_unwrapped(text))))
     )
@@ -537,6 +544,8 @@ def understand(text: str, context: CalcRequest | None = None) -> CalcRequest | N
     params = dict(context.params) if continuing and context is not None else {}
     missing = params.pop("missing", None)
     found, derived_from = _read(name, normalized)
+    if name == "us401k":
+        derived_from += _dated(normalized, found, today or dt.date.today())
     params.update(found)
     if not explicit:
         # "= ?" in a sentence is not an input: typed keys count only when they are the
@@ -560,6 +569,36 @@ def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
     found = CALCULATORS[calculator].read(asked_person_only(normalized))
     derived_from = found.pop(DERIVED_FROM, "")
     return found, derived_from
+
+
+# "born in 1985", 1988年次 (Taiwan's way of saying a birth year): the age this year
+_BORN_IN = re.compile(
+    r"\bborn (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d)\b|(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次)"
+)
+# "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
+_UNTIL_YEAR = re.compile(
+    r"\b(?:until|till|through|by|retir\w*(?: in)?|in)\s+(?:the (?:spring|summer|fall|autumn|winter|"
+    r"end|start|beginning) of\s+)?(20[2-9]\d)\b|(?:到|至)\s*(20[2-9]\d)\s*年|(20[2-9]\d)\s*年\s*退"
+)
+
+
+def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
+    """Add the age from a birth year and the years from the year saving stops, when the text
+    gives no age or horizon otherwise; returns the years they were worked out from."""
+    used = ""
+    born = _BORN_IN.search(normalized)
+    if born and "age" not in found:
+        year = int(born.group(1) or born.group(2))
+        if 0 < today.year - year < 110:
+            found["age"] = str(today.year - year)
+            used += f" {year}"
+    until = _UNTIL_YEAR.search(normalized)
+    if until and not {"years", "retire_age"} & found.keys():
+        year = int(next(g for g in until.groups() if g))
+        if year > today.year:
+            found["years"] = str(year - today.year)
+            used += f" {year}"
+    return used
 
 
 BARE_ANSWER_LENGTH = 24  # characters: "40", "$95k", "7%", "30年", "65 years old"

@@ -187,7 +187,7 @@ class Engine:
         if not has_words(text):
             return fallback_reply(lang, nearest=[], empty=True)
         context = request_from_action(pending) if pending else None
-        request = understand(text, context)
+        request = understand(text, context, self.today)
         if request is not None:
             return request
         return self.answer(text, lang)
@@ -267,12 +267,12 @@ class Engine:
 
     def calculation(self, text: str, lang: Lang) -> Reply | None:
         """The calculation a text asks for, or None when it asks for none (inline mode)."""
-        request = understand(clean_text(text))
+        request = understand(clean_text(text), today=self.today)
         return self.calculate(request, lang) if request is not None else None
 
     def asks_calculation(self, text: str) -> bool:
         """Whether a text asks for a calculation (which `calculation` would then run)."""
-        return understand(clean_text(text)) is not None
+        return understand(clean_text(text), today=self.today) is not None
 
     def search_topics(self, text: str, lang: Lang, limit: int = 5) -> list[Reply]:
         """The best topic answers for a short query (inline mode), best first."""

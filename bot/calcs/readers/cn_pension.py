@@ -16,7 +16,8 @@ TABLE: tuple[Slot, ...] = (
         before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
         r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
         r"(?: is| of)?|average salary|"
-        r"(?:city|local|provincial|social) (?:average|avg)(?: wage| salary)?(?: is| of)?",
+        r"(?:city|local|provincial|social) (?:average|avg)(?: wage| salary)?"
+        r"(?:,? which is| is| of)?",
         window=8,
         monthly=True,
     ),
@@ -101,7 +102,8 @@ _LEVEL = (
 _SHARE_OF_AVERAGE = (
     r"(?:社平工资|社会平均工资|平均工资|社平)的?\s*(\d{2,3})\s*%|"
     r"(\d{2,3})\s*%\s*的?(?:社平|平均工资)|"
-    r"(\d{2,3})\s*%\s*of (?:the )?(?:local )?(?:social )?average (?:monthly )?(?:wage|salary|pay)"
+    r"(\d{2,3})\s*%\s*of (?:the )?(?:local |city )?(?:social )?average(?: monthly)?"
+    r"(?: wage| salary| pay)?"
 )
 
 
@@ -156,7 +158,9 @@ def read_cn_pension(text: str) -> dict[str, str]:
     stated = re.search(
         r"retir(?:e|es|ing)(?: at)?(?: age)? (\d{2})\b|"
         r"退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)|"
-        r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退",
+        r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"
+        r"\b(?:push|delay|defer|postpone)\w* (?:my |his |her )?retirement (?:to|until) "
+        r"(?:age )?(\d{2})",
         text,
     )
     if retire:

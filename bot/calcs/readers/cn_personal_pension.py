@@ -23,6 +23,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deduct_housing",
         "money",
         before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|mortgage interest|rent",
+        after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:housing )?rent(?:al)? deduction",
         window=6,
         yearly=True,
     ),
@@ -30,8 +31,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deduct_elderly",
         "money",
         before=r"赡养老人|赡养父母|elderly (?:parents?|care)",
-        after=r"\s*(?:/\s*mo|a month|per month)?\s*for (?:supporting )?(?:my |our )?"
-        r"elderly parents?",
+        after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:supporting )?(?:my |our )?"
+        r"(?:elderly )?parents?",
         window=6,
         yearly=True,
     ),
@@ -40,7 +41,9 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "money",
         before=r"子女教育|孩子教育|孩子上学|小孩上学|婴幼儿照护|婴幼儿|children'?s? education",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education|"
-        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*child(?:ren)?'?s? (?:education )?deduction",
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*child(?:ren)?'?s? (?:education )?deduction|"
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?"
+        r"(?:son|daughter|child|kids?|children)(?:'s)? (?:schooling|education)",
         window=6,
         yearly=True,
     ),

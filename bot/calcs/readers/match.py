@@ -51,6 +51,13 @@ _MATCH_PATTERNS = (
         r"(\d+(?:\.\d+)?)%",
         "one",
     ),
+    # dollar for dollar up to 4% and then 50 cents on the dollar on the next 2%
+    (
+        r"dollar[- ]for[- ]dollar (?:on |up to |on the first |for the first )(?:the first )?"
+        r"(\d+(?:\.\d+)?)%[^%]{0,30}?(\d+) cents? (?:on|per|for) (?:the|each|every|a) dollar "
+        r"(?:on|for|up to) the next (\d+(?:\.\d+)?)%",
+        "dfd_two",
+    ),
     # match 50% to 6% (a list's shorthand)
     (r"\bmatch(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:to|up to)\s*(\d+(?:\.\d+)?)%", "one"),
     # match 100% on 3 + 50% on 2 (the next two)
@@ -214,6 +221,8 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
         elif kind == "cn_share_cap":
             share = g[0].rstrip("%") if g[0].endswith("%") else "50"  # 一半, 五毛, 50美分
             tiers = f"{share}@{g[1]}"
+        elif kind == "dfd_two":
+            tiers = f"100@{g[0]}+{g[1]}@{g[2]}"
         elif kind == "two_short":
             tiers = f"{g[0]}@{g[1]}+{g[2]}@{g[3]}"
         elif kind == "cn_per_yuan":

@@ -23,12 +23,23 @@ _KIN_ZH = (
     r"老公|老婆|丈夫|妻子|太太|爱人|女朋友|男朋友|对象|舅舅|叔叔|姑姑|阿姨|伯伯|婆婆|公公|岳父|岳母|"
     r"奶奶|爷爷|外婆|外公|儿子|女儿|朋友|同事|亲戚|家母|家父|母亲|父亲|老妈|老爸|老婆婆"
 )
+# Not a subject: "for my daughter's schooling", "split with my brother", "supporting my parents"
+_OBJECT = "".join(
+    f"(?<!{w} )" for w in ("for", "with", "to", "of", "supporting", "support", "from")
+)
 # Another person: a pronoun, or a relative named ("my sister", 我老公, 我妈).
 _OTHER = re.compile(
-    r"\b(?:he|he's|hes|he'll|she|she's|shes|she'll|his|hers|him)\b|\bher\b|"
-    r"\b(?:my|our)\s+(?:" + _KIN + r")s?\b|"
+    r"\b(?:he|he's|hes|he'll|she|she's|shes|she'll|hers)\b|"
+    + _OBJECT
+    + r"\b(?:his|her)\b|"
+    + _OBJECT
+    + r"\b(?:my|our)\s+(?:"
+    + _KIN
+    + r")s?\b|"
     r"(?<![我你])(?:他|她)(?!们)|我?(?:" + _KIN_ZH + r")|我(?:妈|爸|姐|妹|哥|弟|先生)"
 )
+# A relative named with "my" is never the asker, even as an object ("for my father").
+_KIN_NAMED = re.compile(r"\b(?:my|our)\s+(?:" + _KIN + r")s?\b")
 # The asker: "I", "my", 我 (not 我们, 我俩, nor the 我 of 我老公).
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'll|i'd|me|my|mine|myself)\b|我(?![们俩])")
 # Both together ("we earn $130,000", 我们): shared, never blanked.
@@ -45,8 +56,9 @@ _DIGIT = re.compile(r"\d")
 
 def _people(text: str) -> list[tuple[int, int, str]]:
     """Stretches of the text with who they are about ("self", "other" or "" before anyone)."""
-    taken = [(m.start(), m.end()) for m in _OTHER.finditer(text)]
-    marks = [(start, "other") for start, _ in taken]
+    others = [(m.start(), m.end()) for m in _OTHER.finditer(text)]
+    marks = [(start, "other") for start, _ in others]
+    taken = others + [(m.start(), m.end()) for m in _KIN_NAMED.finditer(text)]
     marks += [(m.start(), "") for m in _JOINT.finditer(text)]
     for match in _SELF.finditer(text):
         if not any(a <= match.start() < b for a, b in taken):
@@ -86,5 +98,5 @@ def _asks_about_other(text: str) -> bool:
 
 def _self_named(text: str) -> bool:
     """Whether the asker is named, apart from inside a relative's name ("我老公")."""
-    taken = [(m.start(), m.end()) for m in _OTHER.finditer(text)]
+    taken = [(m.start(), m.end()) for m in (*_OTHER.finditer(text), *_KIN_NAMED.finditer(text))]
     return any(not any(a <= m.start() < b for a, b in taken) for m in _SELF.finditer(text))

@@ -221,6 +221,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
         r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|"
         r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|"
+        r"\bmy\s+(?:401k|403b|ira|account)\s*\(\s*$|"
         r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
         r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
@@ -293,6 +294,7 @@ TABLE: tuple[Slot, ...] = (
         r"目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
+        r"\b(?:each|every|a|per) (?:year|month) to have|"
         r"\b(?:i|we|you|they|she|he)(?:'ll| will|'d| would) have"
         r"(?: (?:over|about|around|roughly|nearly|almost|only|just))?|"
         r"\b(?:balance|401k|403b|account|it|that|savings|nest egg|money|investments?|"
@@ -315,7 +317,9 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "fee",
         "percent",
-        before=r"fees?|expense\w*|expense ratio(?: of| is)?|charg\w*|费用|管理费|费率|手续费|内扣",
+        before=r"fees?|expense\w*|expense ratio(?: of| is)?|charg\w*|\btakes\b|"
+        r"费用|管理费|费率|手续费|"
+        r"内扣",
         after=r"\s*(?:in )?(?:fees?|expense ratio)|费",
         window=25,
     ),
@@ -329,9 +333,15 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "raise",
         "percent",
-        before=r"raises?|" + _EN_PAY_RISES + r"|涨薪|加薪|" + _PAY + r"(?:" + _PAY_RISES + "|"
+        before=r"raises?|\bmerit (?:increases?|raises?)(?: of)?|"
+        + _EN_PAY_RISES
+        + r"|涨薪|加薪|调薪|"
+        + _PAY
+        + r"(?:"
+        + _PAY_RISES
+        + "|"
         r"(?:每年|一年)?(?:以|按)(?:每年)?)",  # 工资每年以2%的速度上涨
-        after=r"\s*(?:(?:a|per) year |/\s*yr |annual |yearly )?(?:raises?|"
+        after=r"\s*(?:(?:a|per) year |/\s*yr |annual |yearly )?(?:raises?|bumps?|"
         + _EN_PAY_RISES
         + r")|涨薪|加薪",
         window=25,
@@ -475,7 +485,8 @@ _MAXED = re.compile(
     r"\b(?:make|makes|making|do|does|doing|hit|hits|hitting)\s+(?:the\s+)?max(?:imum)?"
     r"(?: contributions?)?\b|"
     r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|(?:每年|每个月)\s*(?:都|也)?\s*(?:存|放)满|顶格存|"
-    r"(?:存|放|缴|提拨|供)(?:到|满)(?:上限|顶)"
+    r"(?:存|放|缴|提拨|供)(?:到|满)(?:上限|顶)|(?:一起|全部|都)\s*(?:存|放|供)满|"
+    r"\bthe most (?:i'?m|i am|we'?re|you'?re) allowed\b|\bas much as (?:i'?m |i am )?allowed\b"
 )
 
 

@@ -15,11 +15,27 @@ _TOTAL = re.compile(
 # "已经交了9年，打算再交6年": so far, then more
 _SO_FAR = re.compile(r"(?:已经|已)\s*(?:交|缴|供)了?\s*(\d{1,2})\s*年")
 _MORE = re.compile(r"再\s*(?:交|缴|供)\s*(\d{1,2})\s*年")
+# Deemed years (视同缴费, before personal accounts) plus actual ones: "视同缴费8年、实际缴费22年",
+# "有5年视同缴费，之后实际供咗20年", "9 years of deemed contributions … 24 actual years"
+_DEEMED = re.compile(
+    r"视同缴费(?:年限)?\s*(?:有|是|为)?\s*(\d{1,2})\s*年|(\d{1,2})\s*年\s*(?:的)?视同缴费|"
+    r"\b(\d{1,2}) years? of deemed"
+)
+_ACTUAL = re.compile(
+    r"实际(?:缴费|缴纳|缴|交|供)?\s*(?:了|咗)?\s*(\d{1,2})\s*年|"
+    r"\b(\d{1,2}) (?:actual|real) years|\b(\d{1,2}) years? of actual"
+)
 MAX_YEARS = 60
 
 
 def total_years(text: str) -> tuple[str, tuple[int, int]] | None:
     """The years paid in all and the span that says so, when the text states them."""
+    deemed, actual = _DEEMED.search(text), _ACTUAL.search(text)
+    if deemed and actual:
+        years = sum(int(next(g for g in m.groups() if g)) for m in (deemed, actual))
+        if years <= MAX_YEARS:
+            span = (min(deemed.start(), actual.start()), max(deemed.end(), actual.end()))
+            return str(years), span
     so_far, more = _SO_FAR.search(text), _MORE.search(text)
     if so_far and more and so_far.end() <= more.start():
         years = int(so_far.group(1)) + int(more.group(1))
