@@ -60,7 +60,8 @@ _HALF_PERCENT = re.compile(r"half (?:a |of a |of one |one )?(?:percent|per cent|
 # Plan names hold digits that are not amounts: 401(k), 403b, 457(b), 402(g), 415(c), and the
 # college-savings 529 plans ("we have 529s for the kids", "a 529 plan").
 PLAN_NAME = re.compile(
-    r"(?<![0-9a-z.])(?:(?:401|403|457|402|415)\s?\(?[kbgc]\)?s?(?![a-z])"
+    # (never after a currency sign: "$402k" is money)
+    r"(?<![0-9a-z.$¥])(?:(?:(?:401|403)\s?\(?[kb]|457\s?\(?b|402\s?\(?g|415\s?\(?c)\)?s?(?![a-z])"
     r"|529(?=s\b|\s+(?:plans?|accounts?|savings)\b))",
     re.IGNORECASE,
 )

@@ -35,7 +35,7 @@ _CALENDAR_AFTER = re.compile(
 )
 _CALENDAR_BEFORE = re.compile(r"(?:born|since|in|出生于?|从)\s*(?:in\s*)?(?:[a-z]{3,9}\.?,?\s*)?$")
 _DURATION_AFTER = re.compile(
-    r"\s*(?:more\s+|full\s+)?(?:years?|yrs?)\b(?![- ]old)|\s*年(?![薪收龄初底中末度])"
+    r"\s*(?:more\s+|full\s+)?(?:years?|yrs?)\b(?![- ]old)|\s*年(?![薪收龄初底中末度]|了)"
 )
 _CURRENCY_WORD = r"(?:\s*(?:bucks|dollars|usd|rmb|yuan|刀|美元|美金|元|块钱?))?"
 # "8.5w刀 每月定投1.5k", "35w 每年存满": a period word that opens the next clause (its verb or
@@ -70,8 +70,8 @@ _QUARTERLY_AFTER = re.compile(
 # the text says pay comes, every two weeks when it does not say.
 _PER_PAY_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:comes?|goes|is taken|taken) )?(?:(?:from|out of|off) )?(?:a|per|each|every) "
-    + r"(?:pay ?check|check|pay period|payday)"
+    + r"\s*(?:(?:comes?|goes|is taken|taken) )?(?:(?:from|out of|off|of) )?(?:a|per|each|every) "
+    + r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?(?:pay ?check|check|pay period|payday)"
 )
 _PER_PAY_BEFORE = re.compile(
     r"(?:每次|每期|每个\s*pay ?check|每张\s*pay ?check)(?:发薪|发工资)?"
@@ -93,9 +93,8 @@ _PAY_FREQUENCY = tuple(
         name,
         re.compile(
             r"(?:paid|pay(?:check)?s? (?:come|comes|is)|get paid)\s*(?:" + words + r")|"
-            r"(?:"
-            + words
-            + r")\s*(?:发(?:一次)?)?\s*(?:发薪|发工资|发薪水|薪水|工资|薪|paid|paychecks?|pay)"
+            r"(?:" + words + r")\s*(?:发(?:一次)?)?\s*"
+            r"(?:发薪|发工资|发薪水|薪水|工资|薪|paid|paychecks?|checks?|pay)"
         ),
     )
     for name, words in _PAID
@@ -105,7 +104,8 @@ _WEEKLY_AFTER = re.compile(
     + r"\s*(?:(?:a|per|each|every)\s+(?:week|wk)\b|/\s*(?:wk|week)\b|weekly|每周|每星期|一周)"
 )
 _PUT = (
-    r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?(?:放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄|扣))?"
+    r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?"
+    r"(?:扣除|放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄|扣|供))?"
 )
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
@@ -202,7 +202,10 @@ def _kind(text: str, number: Number, period: str | None) -> str:
     if plain and number.value > 0:
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             return "age"
-        if _DURATION_AFTER.match(after) and not _PERIOD_OF_NEXT.match(after):
+        if re.match(r"\s*年了", after):
+            return "elapsed"  # "工作快二十年了": time gone by, no horizon and no age
+        ordinal = before.endswith("第")  # "工作第五年": which year, not how many
+        if _DURATION_AFTER.match(after) and not _PERIOD_OF_NEXT.match(after) and not ordinal:
             return "duration"
     if number.currency or number.scaled or abs(number.value) >= MONEY_FLOOR:
         return "money"

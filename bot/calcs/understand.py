@@ -74,7 +74,8 @@ _GET_CUE = re.compile(
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|what (?:pension|monthly pension) (?:will|would|can) i get|"
     r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
-    r"what (?:will|would) (?:my pension|i get)|estimate|想知道[^，。？?]{0,8}(?:养老金|退休金)|"
+    r"what (?:will|would) (?:my pension|i get)|estimate|"
+    r"what (?:do|does|will|would|can|could) (?:i|we|he|she|they) get\b|想知道[^，。？?]{0,8}(?:养老金|退休金)|"
     r"what (?:will|would|is) (?:my|his|her|their|the) (?:monthly )?pension\b|"
     r"\bpension (?:figure|number|amount|estimate)\b|"
     r"what (?:monthly )?pension (?:can|could|will|would|should) (?:i|he|she|they|we) (?:expect|get)|\bmonthly pension\s*\?"
@@ -88,7 +89,8 @@ _SAVINGS = re.compile(
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|where (?:will|would) (?:i|we) be|"
     r"where (?:will|would) (?:that|it|this) (?:put|leave) (?:me|us)|how much (?:will|would|money)|"
-    r"grow|project|end up|future value|turns? into|"
+    r"grow|project|end up|future value|turns? into|look like (?:at|by|in|when)|"
+    r"(?:what|how) (?:does|will|would) (?:that|it|this|my \w+) look like|"
     r"what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |"
     r"how much[^.?!]{0,20}(?:do|would|will|should) (?:i|we) (?:need to|have to) "
@@ -207,7 +209,8 @@ _ADVICE = re.compile(
 # "Am I on track?", "can I retire at 62 with…?", "够不够": whether the asker's own numbers
 # reach retirement, which a projection of those numbers answers.
 _ENOUGH = re.compile(
-    r"\bon (?:the )?(?:right )?track\b|\benough\b|\bcan (?:i|we|he|she) (?:still )?retire\b|\b(?:able|afford) to retire\b|"
+    r"\bon (?:the )?(?:right )?track\b|\benough\b|"
+    r"\bcan (?:i|we|he|she) (?:still |realistically |actually |really )?retire\b|\b(?:able|afford) to retire\b|"
     r"\b(?:whether|if)(?: or not)? (?:i|we) (?:can|could|will be able to) (?:still )?retire\b|"
     r"\bafford to (?:quit|stop working)\b|\bdoable\b|\bbehind\b|\brealistic\b|\bfeasible\b|"
     r"\b(?:am i|are we) (?:gonna|going to) be (?:ok|okay|fine|alright)\b|"
@@ -244,7 +247,7 @@ _NOT_TAKE_HOME = re.compile(
 def _asks_take_home(text: str) -> bool:
     """Whether a normalised text states a month's pay in China and asks what is left of it."""
     return (
-        bool(_TAKE_HOME_ASKED.search(text))
+        bool(_TAKE_HOME_ASKED.search(asking_text(text)))
         and not _NOT_TAKE_HOME.search(text)
         and not _US_PLAN.search(text)
         and in_china(text)
@@ -328,7 +331,8 @@ _LIMIT_ASKED = re.compile(
 _RULE_ASKED = re.compile(
     r"按[^，,。？?]{0,10}算还是|按什么算|(?:从)?哪一?年(?:开始|起)|"
     r"(?:什么时候|何时)(?:开始|起|实施|生效)|\bcounts? (?:toward|towards|against)\b|"
-    r"\bor is (?:it|that) separate\b|\bam i eligible\b|\bdo i (?:qualify|count)\b|"
+    r"\bor is (?:it|that) separate\b|\bam i (?:still )?(?:eligible|out)\b|"
+    r"\bdo i still (?:get|qualify|count)\b|\bdo i (?:qualify|count)\b|\brule question\b|"
     r"\bwhat (?:is|are) (?:the |a |an )?['\"‘“][^'\"’”]{2,30}['\"’”]|"
     r"\bwhen (?:does|did|will) (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:start|begin|take effect|kick in)\b"
 )
@@ -344,9 +348,9 @@ def _asks_projection_of_many(text: str, asked: str) -> bool:
         return False  # a long Social Security or pension story is not a 401(k) projection
     found = read_us401k(text)
     return (
-        bool(_PROJECTION.search(asked))
+        bool(_PROJECTION.search(asked) or _ENOUGH.search(asked))
         and not _MONEY_OUT.search(asked)
-        and not _ADVICE.search(asked)
+        and not (_ADVICE.search(asked) and not _ENOUGH.search(asked))
         and len(found.keys() & _PROJECTION_INPUTS) >= 4
     )
 
@@ -472,7 +476,7 @@ def detect_calculator(text: str) -> str | None:
         return "cn_resident_pension"
     if (
         _names_social_insurance(text)
-        and _PAY_CUE.search(text)
+        and _PAY_CUE.search(asked)
         and _has_amount(numbers)
         and not (_PENSION.search(asked) and _GET_CUE.search(asked))  # the pension is asked
     ):
@@ -514,6 +518,22 @@ _GLUED_AGE = re.compile(r"\b(ages?|aged)(?=\d)", re.IGNORECASE)
 _GLUED_CURRENCY = re.compile(r"\b(usd|rmb|cny)(?=\d)", re.IGNORECASE)  # "USD85k", "RMB8000"
 
 
+# "85k, sorry, 87k", "46, no wait, 47", "24万，哦不对…26万4", "5800，不对，税前应该是6200": the
+# number taken back is dropped, the one after the correction stays
+_CORRECTED = re.compile(
+    r"[$¥]?\d[\d,.]*\s*(?:[kmw万千]\d?|k\b)?\s*[,，]?\s*"
+    r"(?:sorry|no wait|wait|i mean|oops|make that|scratch that|哦?不对|不是不是|说错了|我是说)"
+    r"[^\d$¥]{0,16}?(?=[$¥]?\d)",
+    re.IGNORECASE,
+)
+
+
+def _corrected(text: str) -> str:
+    """A message with the numbers its writer took back removed: the new number takes the
+    old one's place, next to its cue ("salary is 85k, sorry, 87k" reads "salary is 87k")."""
+    return _CORRECTED.sub("", text)
+
+
 def _unwrapped(text: str) -> str:
     """A message with its wrapped lines joined, and an age or a currency code typed against
     its number split from it."""
@@ -529,7 +549,7 @@ def understand(
     `today` dates what a calendar year means ("born in 1985", "until 2040"): the engine's
     date, or the system's."""
     normalized = percent_words_as_digits(
-        digits_for_words(normalize(plain_numerals(_unwrapped(text))))
+        digits_for_words(normalize(plain_numerals(_corrected(_unwrapped(text)))))
     )
     if context is not None and "fix" in context.params:
         return _fixed(normalized, context)
@@ -573,7 +593,8 @@ def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
 
 # "born in 1985", 1988年次 (Taiwan's way of saying a birth year): the age this year
 _BORN_IN = re.compile(
-    r"\bborn (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d)\b|(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次)"
+    r"\bborn (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d|'[4-9]\d)\b|"
+    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次)"
 )
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
 _UNTIL_YEAR = re.compile(
@@ -588,10 +609,13 @@ def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
     used = ""
     born = _BORN_IN.search(normalized)
     if born and "age" not in found:
-        year = int(born.group(1) or born.group(2))
+        written = born.group(1) or born.group(2)
+        year = 1900 + int(written[1:]) if written.startswith("'") else int(written)
         if 0 < today.year - year < 110:
             found["age"] = str(today.year - year)
             used += f" {year}"
+    if "target" not in found and re.search(r"\bmillionaire\b", normalized):
+        found["target"] = "1000000"  # "a 401(k) millionaire by 55"
     until = _UNTIL_YEAR.search(normalized)
     if until and not {"years", "retire_age"} & found.keys():
         year = int(next(g for g in until.groups() if g))

@@ -16,6 +16,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
         r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
         r"(?: is| of)?|average salary|"
+        r"\b[a-z]+'s average(?: wage| salary)?(?: is| of)?|"
         r"(?:city|local|provincial|social) (?:average|avg)(?: wage| salary)?"
         r"(?:,? which is| is| of)?",
         window=8,
@@ -25,7 +26,8 @@ TABLE: tuple[Slot, ...] = (
         "balance",
         "money",
         before=r"个人账户(?:余额|里有|有|储存额|存了)?|账户(?:里有|有)?|个人户口|account balance|"
-        r"(?:personal|individual) account(?: balance)?(?: is| of| has| holds)?",
+        r"(?:personal|individual) account(?: balance| statement)?"
+        r"(?: is| of| has| holds| says| shows)?",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:in|into) (?:my|his|her|their|the) personal account",
         window=6,
     ),
@@ -44,6 +46,8 @@ TABLE: tuple[Slot, ...] = (
         r"\bearn\w*",
         after=r"\s*(?:元|块)?\s*(?:的)?\s*(?:月薪|工资|a month|per month|(?:缴费)?基数)",
         window=6,
+        not_before=r"到手|实发|税后",  # take-home pay is not the contribution wage
+        not_before_window=6,
         monthly=True,
     ),
     slot(
@@ -85,7 +89,7 @@ def gender_of(text: str) -> str | None:
             text,
         )
         return "female_55" if cadre else "female_50"
-    if re.search(r"男|老公|丈夫|我先生|我爸|父亲", text) or re.search(
+    if re.search(r"男|老公|丈夫|我先生|我爸|父亲|老豆|老窦", text) or re.search(
         r"\b(?:man|male|husband|dad|father)\b|(?:^|[:,;|/]\s*)m(?=\s*(?:[,;|/]|$))", text
     ):
         return "male"
@@ -150,7 +154,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
     if gender := gender_of(text):
         params["gender"] = gender
     retire = re.search(
-        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*(?:才|再)?\s*退休",
+        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*(?:才|再)?\s*"
+        r"退(?:休|的话)",
         text,
     )
     # An age stated on its own ("retire at 62", "退休年龄63岁"), whatever it is: a wrong one is

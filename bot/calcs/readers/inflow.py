@@ -113,7 +113,7 @@ def _share_of_plans(text: str) -> float | None:
 
 
 _QUOTED_RESULT = re.compile(
-    r"\s*(?:美元|美金|dollars?)?\s*(?:of\s+)?(?:new\s+)?(?:inflows?|的?流入)"
+    r"\s*(?:美元|美金|dollars?)?\s*(?:of\s+)?(?:new\s+)?(?:inflows?|的?流入|涌进|涌入|流进)"
 )
 _FLOW_CUE = re.compile(
     r"contributions?|new\s+(?:\w+\s+)?money|take in|coming in|flowing in|added|\badds?\b|"
@@ -151,6 +151,9 @@ def _yearly_flow(text: str, amounts: list[Number]) -> tuple[Number, int] | None:
         high = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
         before = text[max(low, number.start - FLOW_WINDOW) : number.start]
         after = text[number.end : min(high, number.end + FLOW_WINDOW)]
+        # within the amount's own sentence ("…上千亿美元涌进来，我觉得太夸张。假设每年新增…")
+        before = re.split(r"[。.!?！？;；]", before)[-1]
+        after = re.split(r"[。!?！？;；]|\.(?!\d)", after)[0]
         if not _FLOW_CUE.search(before + after):
             continue
         times = _nearest_period(before, after)

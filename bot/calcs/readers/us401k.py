@@ -58,7 +58,8 @@ _NOT_PAY = "".join(
 # What the employer puts in by itself ("the company contributes 3% of his salary", 公司每年给5000)
 # is no input of ours: only a match formula is.
 _COMPANY_PUTS_IN = (
-    r"(?:company|employer|they)\s*(?:is |also |will |then )?(?:contribut\w*|adds?|puts? in)|"
+    r"(?:company|employer|they)\s*(?:is |also |will |then )?(?:contribut\w*|adds?|puts? in|"
+    r"drops?(?: in)?)|"
     r"(?:公司|雇主|单位)(?:每年|每月|每个月)?(?:再|也|会|还)?(?:给|存|缴|贡献|供款|提拨)"
 )
 
@@ -111,7 +112,7 @@ TABLE: tuple[Slot, ...] = (
         # ("by the time I'm 60" is the cue above: the look-ahead comes before "the" is eaten)
         r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?!\s*the time)(?: the)?"
         r"(?: age)?(?: of)?",
-        after=r"退休|\s*(?:retire|retirement)|时|的时候|岁?之?前|"
+        after=r"退休|退下来|退的话|\s*(?:retire|retirement)|时|的时候|岁?之?前|"
         r"(?:能|会|可以)?(?:有|存到?|攒到?|滚到|涨到|变成|达到|拿到?)多少",
         window=6,
         low=30,
@@ -201,7 +202,8 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"\b(?:want|hope|like|plan|aim|goal is|trying)(?:ing|s|ed)? to retire\b"
         r"[^.?!;]{0,20}?\b(?:with|w/|having)|\b(?:want|need|hoping for|aiming for|aim for)|"
-        r"\bmy number(?: is)?|\b(?:shooting|gunning) for",
+        r"\bmy number(?: is)?|\b(?:shooting|gunning) for|"
+        r"\b(?:the|our|my) (?:magic )?number\b[^.?!;$\d]{0,40}?\bis",
         # "is 900k realistic by 67?": a sum aimed at, asked about
         after=r"\s*(?:(?:really|actually) )?(?:realistic|doable|achievable|attainable)",
         window=6,
@@ -214,7 +216,8 @@ TABLE: tuple[Slot, ...] = (
         before=r"balance(?: of| is)?|\b(?:i've|we've|they've|i have|we have|has|had) saved(?: up)?"
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
-        r"(?:有|存了|攒了)|加起来|一共有|总共有|合计|存有|(?:里|里面)?还剩|(?:里|里面)还有|账上|"
+        r"(?:有|存了|攒了)|加起来|一共有|总共有|一共(?:大概|大约|约)?|合计|存有|(?:里|里面)?还剩|"
+        r"(?:里|里面)还有|账上|"
         r"\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有)?\s*$|"
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
@@ -268,7 +271,8 @@ TABLE: tuple[Slot, ...] = (
         before=r"contrib\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
         r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
         r"(?:\s+(?:at|with|to|by))?|"
-        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|放|定投|提拨|自提|储蓄|存入|扣(?:除)?",
+        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|供(?!完)|放|定投|提拨|自提|储蓄|存入|"
+        r"扣(?:除)?",
         after=r"\s*(?:美元|美金|刀)?\s*(?:存|放|投)(?:进|入|到)|"
         + _PERIOD
         + r"\s*(?:into|to)\s+"
@@ -280,7 +284,8 @@ TABLE: tuple[Slot, ...] = (
         + _PERIOD
         + r"\s*(?:contributions?|deferrals?|deposits?|investments?)|"
         r"\s*(?:in total |total )?this year|"
-        r"\s*(?:(?:comes?|goes|is taken) )?(?:out of|from) (?:each|every|my|a) (?:pay ?)?check|"
+        r"\s*(?:(?:comes?|goes|is taken) )?(?:out of|from|of) (?:each|every|my|a) "
+        r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?(?:pay ?)?check|"
         r"\s*(?:every|each|per|a) (?:pay ?check|check|pay period)\b",
         window=14,
         low=1,
@@ -333,7 +338,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "raise",
         "percent",
-        before=r"raises?|\bmerit (?:increases?|raises?)(?: of)?|"
+        before=r"raises?(?: have been| are| were| run| of| average| averag(?:e|ing))?|"
+        r"\bmerit (?:increases?|raises?)(?: of)?|"
         + _EN_PAY_RISES
         + r"|涨薪|加薪|调薪|"
         + _PAY
@@ -365,6 +371,7 @@ TABLE: tuple[Slot, ...] = (
         r"yield)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化|"
         r"\s*(?:的?(?:年化|回报|收益)率?)?\s*(?:来|去)?(?:算|计算|估算)",  # 按6%算
         window=30,
+        after_penalty=1,  # "通胀按3%算": the inflation's cue is as near
     ),
     slot(
         "return",
@@ -429,7 +436,15 @@ _AGE_SPAN_CN = re.compile(
 )
 # A rate or amount that belongs to a debt ("a mortgage at 3.5%") is not an input.
 _DEBT = re.compile(r"\bloan|mortgage|\bdebt|car payment|credit card|房贷|贷款|车贷|欠")
-DEBT_WINDOW = 20
+DEBT_WINDOW = 32  # "the mortgage has ~$340k left at 3.1%"
+
+
+def _of_a_debt(text: str, quantity: Quantity) -> bool:
+    """Whether a debt is named shortly before a quantity, in its own sentence."""
+    before = text[max(0, quantity.start - DEBT_WINDOW) : quantity.start]
+    return bool(_DEBT.search(re.split(r"[.!?。！？;；]\s", before)[-1]))
+
+
 # "x 1.07 to the power of 30": a growth factor states the return.
 _POWER = re.compile(r"(?:x|×|\*)\s*1\.(\d+)|1\.(\d+)\s*(?:to the power|\^|的)")
 _MATCHED_AT = re.compile(
@@ -575,8 +590,7 @@ def _reading(text: str) -> dict[str, str]:
     quantities = [
         q
         for q in scan(text)
-        if not any(a <= q.start < b for a, b in used)
-        and not _DEBT.search(text, max(0, q.start - DEBT_WINDOW), q.start)
+        if not any(a <= q.start < b for a, b in used) and not _of_a_debt(text, q)
     ]
     accounts = _balances_by_account(text, quantities)
     if accounts:  # "$550k in an IRA and $110k in a 401(k)": one balance, their sum

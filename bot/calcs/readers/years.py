@@ -5,7 +5,8 @@ import re
 # "一共缴25年", "到退休能交满27年" (not the 23 paid so far), "打算交满20年就停", "a total of 15
 # years", "27 years in total", "he'll have 26 years paid in when he retires"
 _TOTAL = re.compile(
-    r"(?:一共|总共|合计|加起来|到退休|退休时|退休前|打算|准备|计划)\s*(?:会|要|能|可以|就)?\s*"
+    r"(?:一共|总共|合计|加起来|到退休|退休时|退休前|打算|准备|计划|到时候?)\s*"
+    r"(?:会|要|能|可以|就|应该|应|大概|大约|正好|刚好)?\s*(?:有)?\s*"
     r"(?:缴|交|供)?\s*(?:了|满|够|到)?\s*(\d{1,2})\s*年|"
     r"\b(?:a total of|in total|altogether) (\d{1,2}) years|"
     r"\b(\d{1,2}) (?:years?|yrs?) (?:in total|total|altogether|all told)\b|"

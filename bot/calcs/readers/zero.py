@@ -19,6 +19,8 @@ _ZERO_PHRASES = (
         r"\bnot contributing\b|\bstop(?:ping|ped)? (?:my |the |all )?contributions?\b|"
         r"\bnot (?:adding|putting in|contributing) (?:anything|any ?more|more)\b|"
         r"\bnot (?:another|one more) (?:dime|penny|cent|dollar)\b|"
+        r"\b(?:won'?t|will not|wouldn'?t) (?:add|put in|contribute) (?:another|a single|one more) "
+        r"(?:cent|dime|penny|dollar)\b|"
         r"\b(?:done|finished|through) "
         r"(?:putting (?:money |anything )?(?:in|into)|contributing|adding)\b|"
         r"不再(?:继续)?(?:存|缴|投|放|提拨|供款|贡献)|不存了|不放了|"
