@@ -17,7 +17,7 @@ COUNTRIES: tuple[Country, ...] = ("us", "cn")
 # Words that name a country or a thing that exists in one system only.
 _US_STRONG = re.compile(
     r"美国|美國|美元|美金|联邦|社安|加州|纽约|德州|佛州|新泽西|\bcalpers\b|"
-    r"401k|403b|457b|\bira\b|\biras\b|\broth\b|\birs\b|\bssa\b|"
+    r"401k|403b|457b|\bira\b|\biras\b|\broth\b|\birs\b|\bssa\b|\bssdi\b|\bssi\b|"
     r"(?<!national )\bsocial security\b(?! fund)|\bmedicare\b|\bu\.?s\.?a?\b|\bamerica|"
     r"\bfederal\b|\berisa\b|\bfers\b|\bcsrs\b|\btsp\b|\bopm\b|\bthrift savings|"
     r"\bsecure 2\.0|\bfidelity\b|\bvanguard\b|\bschwab\b|\bw-?2\b|\b1099|\$",
