@@ -113,6 +113,7 @@ def test_the_tax_is_on_the_capped_base_and_none_below_the_deduction(calc_engine:
         ("工资12000税后多少", 12_000),
         ("月薪8000扣完五险一金实发多少", 8_000),
         ("月薪8000社保交多少", 8_000),  # the contributions alone, as before
+        ("年薪30万到手多少", 25_000),  # a year's pay, read as twelve equal months
     ],
 )
 def test_a_monthly_pay_and_what_is_left_asked_is_a_contributions_calculation(
@@ -131,7 +132,6 @@ def test_a_monthly_pay_and_what_is_left_asked_is_a_contributions_calculation(
         "起征点5000，到手怎么算",  # a threshold, not pay
         "I earn $5000 a month, what's my take-home after tax?",  # not China's
         "到手1万税前要多少",  # the pay a take-home needs: the other way round
-        "年薪30万到手多少",  # a year's pay: not a month's wage
         "年终奖3万到手多少",  # a bonus is taxed on its own
     ],
 )

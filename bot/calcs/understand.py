@@ -50,6 +50,7 @@ _PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pensio
 _TAX = re.compile(r"税|tax|\biit\b|省|抵扣|deduct|扣除|节")
 _SOCIAL = re.compile(
     r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security|"
+    r"\bfive (?:social )?insurances\b|\bwuxian\b|"
     r"contribution base"
 )
 _PAY_CUE = re.compile(
@@ -160,7 +161,7 @@ _CALC_VERB = re.compile(
     r"计算(?=\s*(?:我的|一下)?\s*(?:退休金|养老金|社保|个税|到手))|"
     # "I calculate that…" is the asker's own sum, not a request
     r"(?<!\bi )(?<!\bwe )\bcalculate\b(?! that)|\bcalculator\b|"
-    r"\bestimate my\b|\bproject my\b|\b(?:work|figure) out (?:my|his|her|their|our|what)\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
+    r"\bestimate my\b|\bproject my\b|^\s*estimate for\b|\b(?:work|figure) out (?:my|his|her|their|our|what)\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
 )
 # How a sum is worked out, asked as a rule ("how do taxes calculate on a defaulted loan?",
 # 养老金是怎么计算的): the notes explain it; a calculation needs the asker's own numbers asked.
@@ -181,7 +182,8 @@ _AMOUNT_ASKED = re.compile(
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
     r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
     # "…Monthly pension?", "Monthly amount?"
-    r"^\s*(?:my |the |estimated |expected )?(?:monthly )?(?:pension|amount|payment)\s*\?\s*$"
+    r"^\s*(?:my |the |estimated |expected |rough |ballpark |approximate )?(?:monthly )?"
+    r"(?:pension|amount|payment)\s*\?\s*$"
 )
 # Casual ways to ask for the sum, trusted only in a short request that states its numbers
 # ("…8% a year, what'll it be at 70?", "…7% for 25 yrs, total?"): in a long story they ask
@@ -231,15 +233,13 @@ _US_PLAN = re.compile(
 # pay a take-home needs ("到手1万税前要多少"), nor a year's pay, which it does not read, nor
 # the rules' own amounts ("起征点5000，到手怎么算").
 _TAKE_HOME_ASKED = re.compile(
-    r"到手|实发|实得|实拿|实领|实收|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
+    r"到手|实发|实得|实拿|实领|实收|袋落袋|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
     r"take.?home|after (?:income )?tax(?:es)?\b|after (?:social insurance|deductions)|"
     r"what'?s (?:left|net)\b|what (?:is|do i have) left\b|"
     r"\bnet (?:pay|salary|income)\b"
 )
 _NOT_TAKE_HOME = re.compile(
-    r"税前(?:要|应该|得|是|需要)?多少|年薪|年收入|年终奖|(?:一|每)年(?:挣|赚|收入|工资|薪)|"
-    # a year's pay (not a year's deductions: "36k a year of special deductions")
-    r"(?:\bannual|\ba year\b|\bper year\b|\byearly\b)(?! (?:of|in) (?:special |additional )*deductions)|"
+    r"税前(?:要|应该|得|是|需要)?多少|年终奖|"
     r"\bgross(?:ed)? up\b|起征点|免征额|税率|扣除标准|\bthreshold|\bbracket"
 )
 
@@ -286,7 +286,7 @@ def _subject(text: str) -> str | None:
     ):
         return "cn_contrib"
     if (
-        _PENSION.search(text)
+        (_PENSION.search(text) or re.search(r"\bretire", text))
         and (_CHINA.search(text) or re.search(r"[\u3400-\u9fff]", text))
         and not _outside_employee_scheme(text)
     ):
@@ -331,6 +331,7 @@ _LIMIT_ASKED = re.compile(
 _RULE_ASKED = re.compile(
     r"按[^，,。？?]{0,10}算还是|按什么算|(?:从)?哪一?年(?:开始|起)|"
     r"(?:什么时候|何时)(?:开始|起|实施|生效)|\bcounts? (?:toward|towards|against)\b|"
+    r"(?:政府|国家|财政)[^，,。？?]{0,8}补(?:贴|助)多少|\bhow much (?:is )?the (?:government )?subsidy\b|"
     r"\bor is (?:it|that) separate\b|\bam i (?:still )?(?:eligible|out)\b|"
     r"\bdo i still (?:get|qualify|count)\b|\bdo i (?:qualify|count)\b|\brule question\b|"
     r"\bwhat (?:is|are) (?:the |a |an )?['\"‘“][^'\"’”]{2,30}['\"’”]|"
@@ -655,8 +656,9 @@ def _fixed(normalized: str, context: CalcRequest) -> CalcRequest | None:
 _TIER_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 # A number is "used" when an input holds it as stated, or a year's worth of it paid by the
 # quarter, month, half-month, fortnight or week (pay 8000 a month is 96000 a year), or a
-# percentage's (60% is index 0.6), or it is an age written with a sex ("33m" is age 33).
-_USED_AS = (1, *PER_YEAR.values(), 0.01, 1e-6)
+# percentage's (60% is index 0.6), or it is an age written with a sex ("33m" is age 33), or a
+# month's worth of a yearly amount (年薪30万 is a monthly wage of 25,000).
+_USED_AS = (1, *PER_YEAR.values(), 1 / 12, 0.01, 1e-6)
 
 
 def _unused_numbers(text: str, params: dict[str, str], derived_from: str = "") -> tuple[str, ...]:

@@ -34,7 +34,7 @@ TABLE: tuple[Slot, ...] = (
         "wage",
         "money",
         before=r"月薪|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|contribution base|"
-        r"\bearn\w*|\bmake|\bon|gross|月入|薪水|工资是|\bpaying\b|\bpays\b",
+        r"\bearn\w*|\bmake|\bon|gross|月入|薪水|工资是|人工|\bpaying\b|\bpays\b|\boffer\b[^.?!;\d]{0,12}",
         after=r"\s*(?:元|块|rmb|yuan)?\s*(?:的)?\s*"
         r"(?:月薪|月工资|工资|a month|per month|monthly|gross)",
         window=8,

@@ -18,7 +18,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?: is| of)?|average salary|"
         r"\b[a-z]+'s average(?: wage| salary)?(?: is| of)?|"
         r"(?:city|local|provincial|social) (?:average|avg)(?: wage| salary)?"
-        r"(?:,? which is| is| of)?",
+        r"(?:,? which is| is| was| of)?",
         window=8,
         monthly=True,
     ),
@@ -100,7 +100,8 @@ _SHORT_BIRTH_YEAR = r"(?<![\d.])([4-9]\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)
 _LEVEL = (
     r"按(?:照)?\s*(?:最低|最高)?\s*(?:的)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?|"
     r"(?:缴费指数|指数)\s*(?:是|为)?\s*(\d{2,3})\s*%|"
-    r"\bat (?:the )?(\d{2,3})\s*% (?:index|level|tier|grade|base)\b"
+    r"\bat (?:the )?(\d{2,3})\s*% (?:index|level|tier|grade|base)\b|"
+    r"(\d{2,3})\s*%\s*的?\s*档(?:次)?"
 )
 # "社平的60%", "60%的社平工资": the contribution index as a share of the average wage
 _SHARE_OF_AVERAGE = (
@@ -154,8 +155,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
     if gender := gender_of(text):
         params["gender"] = gender
     retire = re.search(
-        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*(?:才|再)?\s*"
-        r"退(?:休|的话)",
+        r"(\d{2}|[五六][十][一二三四五六七八九]?)\s*岁\s*(?:(\d{1,2})\s*个?月)?\s*(?:时)?\s*"
+        r"(?:(?:才|再)\s*(?:能|可以)?\s*退(?:休)?|退(?:休|的话))",
         text,
     )
     # An age stated on its own ("retire at 62", "退休年龄63岁"), whatever it is: a wrong one is
@@ -178,6 +179,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
     index = (
         re.search(
             r"(?:缴费指数|指数|index)(?: of| is)?\s*(?:一直)?\s*(?:是|为|按)?\s*"
+            r"(?:大概|大约|约|about|around)?\s*"
             r"(\d(?:\.\d+)?)(?![\d%])",
             text,
         )

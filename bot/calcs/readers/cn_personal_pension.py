@@ -3,6 +3,7 @@ and whether what was asked is the income tax on pay itself (`focus=tax`)."""
 
 import re
 
+from bot.calcs.readers.zero import blank
 from bot.calcs.request import fmt
 from bot.calcs.scan import Quantity, scan
 from bot.calcs.slots import Slot, assign, slot, yearly_value
@@ -22,7 +23,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_housing",
         "money",
-        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|mortgage interest|rent",
+        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|"
+        r"mortgage interest(?: deduction)?(?: is| of)?|rent",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:housing )?rent(?:al)? deduction",
         window=6,
         yearly=True,
@@ -53,7 +55,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "taxable",
         "money",
-        before=r"应纳税所得额|taxable income(?: after (?:all )?deductions)?(?: is| of| comes to)?"
+        before=r"应纳税所得额|taxable income[^.?!;\d$¥]{0,30}"
         r"(?: about| around)?\s*[:：]?|"
         r"应税收入|应税所得|(?:课税|纳税|缴税|交税|计税)的?(?:所得|收入)(?:额)?(?:是|有)?",
         window=6,
@@ -76,7 +78,7 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"年薪|年收入|annual salary|annual income|income of|"
         r"一年挣|一年赚|每年挣|每年赚|年挣|年赚|"
-        r"月薪|月收入|月入|税前|薪水|薪资|工资|收入|monthly|salary|earn\w*|\bmake|\bpay\b|\bwage",
+        r"月薪|月收入|月入|税前|薪水|薪资|工资|收入|人工|monthly|salary|earn\w*|\bmake|\bpay\b|\bwage",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:a|per) (?:year|month)|"
         r"\s*(?:yuan |rmb )?(?:/\s*mo(?:nth)?|a month|per month)?\s*salary\b",
         window=6,
@@ -202,8 +204,18 @@ def _bare_pay(
     return alike[0] if len(alike) == 1 else None
 
 
+# "没有专项附加扣除", "no special deductions": the deductions are stated as none
+NO_DEDUCTIONS = re.compile(
+    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|"
+    r"\bno (?:special )?(?:additional )?deductions\b"
+)
+
+
 def read_cn_personal_pension(text: str) -> dict[str, str]:
     """Parameters of the personal-pension tax saving (yearly yuan)."""
+    none_stated = NO_DEDUCTIONS.search(text)
+    if none_stated:
+        text = blank(text, none_stated.span())
     quantities = scan(text)
     filled = assign(text, quantities, TABLE)
     tax_first = _tax_first(text)
@@ -222,6 +234,8 @@ def read_cn_personal_pension(text: str) -> dict[str, str]:
     deductions = yearly_deductions(filled, pay, text)
     if deductions is not None:
         params["deductions"] = fmt(deductions)
+    if none_stated and "deductions" not in params:
+        params["deductions"] = "0"
     if "taxable" in params:
         params.pop("salary", None)
     if tax_first:

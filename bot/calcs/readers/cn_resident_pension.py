@@ -35,7 +35,9 @@ TABLE: tuple[Slot, ...] = (
         "annual_contrib",
         "money",
         before=r"年交|每年交|一年交|每年缴|年缴|一年缴|每年|一年|交|缴|档次|按|pay(?:ing)?|contribut\w*",
-        after=r"\s*(?:元|块)?\s*(?:的)?\s*档|\s*(?:元|块|rmb|yuan)?\s*(?:a|per|each|every) year",
+        after=r"\s*(?:元|块|蚊)?\s*(?:的|那一?|嗰)?\s*档|"
+        r"\s*(?:元|块|rmb|yuan)?\s*(?:a|per|each|every) year|"
+        r"\s*(?:yuan|rmb)?\s*(?:a year )?(?:level|grade|tier)\b",
         window=8,
         not_before=_NOT_PAID,
         not_before_window=6,
@@ -75,7 +77,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "age",
         "count",
-        before=r"今年|现在|目前|\bi'?m|\bi am|\baged?",
+        before=r"今年|现在|目前|\bi'?m|\bi am|\baged?|\b(?:she|he)(?:'s| is)",
         after=r"\s*了",  # "我49了"
         window=2,
         low=14,

@@ -21,7 +21,8 @@ _KIN = (
 )
 _KIN_ZH = (
     r"老公|老婆|丈夫|妻子|太太|爱人|女朋友|男朋友|对象|舅舅|叔叔|姑姑|阿姨|伯伯|婆婆|公公|岳父|岳母|"
-    r"奶奶|爷爷|外婆|外公|儿子|女儿|朋友|同事|亲戚|家母|家父|母亲|父亲|老妈|老爸|老婆婆"
+    r"奶奶|爷爷|外婆|外公|儿子|女儿|朋友|同事|亲戚|家母|家父|母亲|父亲|老妈|老爸|老婆婆|"
+    r"表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|姨妈|大佬|细佬|家姐|老豆|老窦|阿妈|阿爸|阿姨"
 )
 # Not a subject: "for my daughter's schooling", "split with my brother", "supporting my parents"
 _OBJECT = "".join(
@@ -36,7 +37,9 @@ _OTHER = re.compile(
     + r"\b(?:my|our)\s+(?:"
     + _KIN
     + r")s?\b|"
-    r"(?<![我你])(?:他|她)(?!们)|我?(?:" + _KIN_ZH + r")|我(?:妈|爸|姐|妹|哥|弟|先生)"
+    r"(?<![我你])(?:他|她)(?!们)|我?(?:"
+    + _KIN_ZH
+    + r")|我(?:妈|爸|姐|妹|哥|弟|先生|舅|姨|叔|伯|姑)"
 )
 # A relative named with "my" is never the asker, even as an object ("for my father").
 _KIN_NAMED = re.compile(r"\b(?:my|our)\s+(?:" + _KIN + r")s?\b")

@@ -13,20 +13,32 @@ _TOTAL = re.compile(
     r"\b(\d{1,2}) (?:years?|yrs?) (?:paid in|of contributions?|contributed) "
     r"(?:when|by the time|once) (?:i|he|she|they|we) retire"
 )
-# "已经交了9年，打算再交6年": so far, then more
-_SO_FAR = re.compile(r"(?:已经|已)\s*(?:交|缴|供)了?\s*(\d{1,2})\s*年")
-_MORE = re.compile(r"再\s*(?:交|缴|供)\s*(\d{1,2})\s*年")
+# "已经交了9年，打算再交6年", "供咗11年，仲要供多4年", "has paid 12 years and will pay 3 more",
+# "9 years in so far … another 21": so far, then more (several stretches so far add up:
+# "在厂里交了11年，灵活就业又交了7年，还准备再交12年")
+_SO_FAR = re.compile(
+    r"(?:已经|已)\s*(?:交|缴|供)(?:了|咗)?\s*(\d{1,2})\s*年|(?:交|缴|供)(?:了|咗)\s*(\d{1,2})\s*年|"
+    r"\b(?:paid|contributed|paid in)(?: for)? (\d{1,2}) years|\b(\d{1,2}) years (?:in )?so far"
+)
+_MORE = re.compile(
+    r"(?:再|还要|仲要|还得)\s*(?:交|缴|供)\s*(?:多)?\s*(\d{1,2})\s*年|"
+    r"\b(\d{1,2}) more(?: years)?\b|\banother (\d{1,2})\b"
+)
 # Deemed years (视同缴费, before personal accounts) plus actual ones: "视同缴费8年、实际缴费22年",
 # "有5年视同缴费，之后实际供咗20年", "9 years of deemed contributions … 24 actual years"
 _DEEMED = re.compile(
-    r"视同缴费(?:年限)?\s*(?:有|是|为)?\s*(\d{1,2})\s*年|(\d{1,2})\s*年\s*(?:的)?视同缴费|"
+    r"视同缴费(?:年限|年资)?\s*(?:有|是|为)?\s*(\d{1,2})\s*年|(\d{1,2})\s*年\s*(?:的)?视同缴费|"
     r"\b(\d{1,2}) years? of deemed"
 )
 _ACTUAL = re.compile(
-    r"实际(?:缴费|缴纳|缴|交|供)?\s*(?:了|咗)?\s*(\d{1,2})\s*年|"
+    r"实际(?:缴费|缴纳|缴|交|供)?[^\d，,。；]{0,6}?(\d{1,2})\s*年|"
     r"\b(\d{1,2}) (?:actual|real) years|\b(\d{1,2}) years? of actual"
 )
 MAX_YEARS = 60
+
+
+def _first(match: re.Match[str]) -> int:
+    return int(next(g for g in match.groups() if g))
 
 
 def total_years(text: str) -> tuple[str, tuple[int, int]] | None:
@@ -37,11 +49,12 @@ def total_years(text: str) -> tuple[str, tuple[int, int]] | None:
         if years <= MAX_YEARS:
             span = (min(deemed.start(), actual.start()), max(deemed.end(), actual.end()))
             return str(years), span
-    so_far, more = _SO_FAR.search(text), _MORE.search(text)
-    if so_far and more and so_far.end() <= more.start():
-        years = int(so_far.group(1)) + int(more.group(1))
+    more = _MORE.search(text)
+    so_far = [m for m in _SO_FAR.finditer(text) if more and m.end() <= more.start()]
+    if more and so_far:
+        years = sum(_first(m) for m in so_far) + _first(more)
         if years <= MAX_YEARS:
-            return str(years), (so_far.start(), more.end())
+            return str(years), (so_far[0].start(), more.end())
     found = _TOTAL.search(text)
     if found:
         return next(g for g in found.groups() if g), found.span()
