@@ -229,8 +229,20 @@ _NUMERAL_RUN = re.compile("[" + _FORMAL + _CN_NUMERAL + "万亿]{2,}")
 
 
 def plain_numerals(text: str) -> str:
-    """Banker's numerals written as everyday ones (壹万贰仟元 → 一万二千元)."""
-    return _NUMERAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
+    """Banker's numerals written as everyday ones (壹万贰仟元 → 一万二千元), a 万 joined to the
+    rest by 零 as one number (1万零500 → 10500), and a rate named with no percent sign as a
+    percent (年化6.5 → 年化6.5%)."""
+    text = _NUMERAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
+    text = _ZERO_JOINED.sub(lambda m: str(int(m.group(1)) * 10_000 + int(m.group(2))), text)
+    return _BARE_RATE.sub(r"\1\2%", text)
+
+
+_ZERO_JOINED = re.compile(r"(?<![\d.])(\d{1,4})\s*[万萬]\s*零\s*(\d{1,3})(?![\d.万萬千])")
+# 年化6.5, 回报率7, 年報酬6: a rate's name, then its number with no % after it
+_BARE_RATE = re.compile(
+    r"(年化|年化回报|年化收益|回报率|收益率|年報酬|年报酬|报酬率|利率)\s*(?:按|是|为|大概|大约|约)?\s*"
+    r"(\d{1,2}(?:\.\d+)?)(?![\d.%万萬千kw])"
+)
 
 
 def percent_words_as_digits(text: str) -> str:

@@ -128,7 +128,7 @@ _QUARTERLY_BEFORE = re.compile(r"(?:每季度?|每个季度|quarterly)" + _PUT +
 
 # "Each month he deposits $75", "every month you put in 200": the period said before the verb.
 _PER_MONTH_CLAUSE = re.compile(
-    r"\b(?:each|every|per|a)\s+month\b[^.?!;$\d]{0,25}?"
+    r"(?<!twice )(?<!two times )\b(?:each|every|per|a)\s+month\b[^.?!;$\d]{0,25}?"
     r"\b(?:deposit|contribut|put|sav|invest|add)\w*(?:\s+(?:in|away|aside))?\s*\$?\s*$"
 )
 

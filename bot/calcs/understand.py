@@ -331,7 +331,8 @@ _LIMIT_ASKED = re.compile(
 _RULE_ASKED = re.compile(
     r"按[^，,。？?]{0,10}算还是|按什么算|(?:从)?哪一?年(?:开始|起)|"
     r"(?:什么时候|何时)(?:开始|起|实施|生效)|\bcounts? (?:toward|towards|against)\b|"
-    r"(?:政府|国家|财政)[^，,。？?]{0,8}补(?:贴|助)多少|\bhow much (?:is )?the (?:government )?subsidy\b|"
+    r"(?:政府|国家|财政)[^，,。？?]{0,8}补(?:贴|助)多少|\b(?:limit|cap)s? (?:reset|resets|carry|carries)\b|"
+    r"\bhow much (?:is )?the (?:government )?subsidy\b|"
     r"\bor is (?:it|that) separate\b|\bam i (?:still )?(?:eligible|out)\b|"
     r"\bdo i still (?:get|qualify|count)\b|\bdo i (?:qualify|count)\b|\brule question\b|"
     r"\bwhat (?:is|are) (?:the |a |an )?['\"‘“][^'\"’”]{2,30}['\"’”]|"
@@ -599,8 +600,8 @@ _BORN_IN = re.compile(
 )
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
 _UNTIL_YEAR = re.compile(
-    r"\b(?:until|till|through|by|retir\w*(?: in)?|in)\s+(?:the (?:spring|summer|fall|autumn|winter|"
-    r"end|start|beginning) of\s+)?(20[2-9]\d)\b|(?:到|至)\s*(20[2-9]\d)\s*年|(20[2-9]\d)\s*年\s*退"
+    r"\b(?:until|till|through|by|retir\w*(?: in)?|in|at)\s+(?:the (?:spring|summer|fall|autumn|winter|"
+    r"end|start|beginning) of\s+)?(20[2-9]\d)\b|(?:到|至|在|于)\s*(20[2-9]\d)\s*年|(20[2-9]\d)\s*年\s*退"
 )
 
 

@@ -26,8 +26,8 @@ TABLE: tuple[Slot, ...] = (
         "balance",
         "money",
         before=r"个人账户(?:余额|里有|有|储存额|存了)?|账户(?:里有|有)?|个人户口|account balance|"
-        r"(?:personal|individual) account(?: balance| statement)?"
-        r"(?: is| of| has| holds| says| shows)?",
+        r"(?:personal|individual) account(?: balance| statement)?(?: right now| now)?"
+        r"(?: is| of| has| holds| says| shows)?:?",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:in|into) (?:my|his|her|their|the) personal account",
         window=6,
     ),
@@ -130,7 +130,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
             or re.search(_SHORT_BIRTH_YEAR, text)
             # "老公1971年12月的，男职工", "女干部|1977年4月|…": a person's year and month
             or re.search(
-                r"(19[4-9]\d|200\d)\s*年\s*(\d{1,2})\s*月(?:份)?(?:的|生人)?(?=\s*(?:[,，。|/]|$))",
+                r"(19[4-9]\d|200\d)\s*年\s*(\d{1,2})\s*月(?:份)?(?:的|生人)?(?=\s*(?:[,，。|/]|$)|\s)",
                 text,
             )
             or re.search(r"(19[4-9]\d|200\d)\s*[./-]\s*(\d{1,2})\s*(?:出生|生)", text)  # 1979.08生
@@ -165,6 +165,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
         r"retir(?:e|es|ing)(?: at)?(?: age)? (\d{2})\b|"
         r"退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)|"
         r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"
+        r"(?:打算|想|准备|计划)\s*(?:做|干|工作|上班)到\s*(\d{2})\s*岁|"
         r"\b(?:push|delay|defer|postpone)\w* (?:my |his |her )?retirement (?:to|until) "
         r"(?:age )?(\d{2})",
         text,
@@ -187,6 +188,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
         or re.search(
             r"(?:社平工资|社会平均工资|平均工资|社平|社会平均)的?\s*(\d(?:\.\d+)?)\s*倍", text
         )
+        or re.search(r"(\d(?:\.\d+)?)\s*(?:times|x) (?:the )?(?:local |city )?average", text)
     )
     pct_level = re.search(_LEVEL, text) or re.search(_SHARE_OF_AVERAGE, text)
     if index:

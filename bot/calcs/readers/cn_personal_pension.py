@@ -25,7 +25,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "money",
         before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|"
         r"mortgage interest(?: deduction)?(?: is| of)?|rent",
-        after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:housing )?rent(?:al)? deduction",
+        after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |the |our )?mortgage interest|"
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:housing )?rent(?:al)? deduction",
         window=6,
         yearly=True,
     ),
@@ -45,7 +46,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*child(?:ren)?'?s? (?:education )?deduction|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?"
-        r"(?:son|daughter|child|kids?|children)(?:'s)? (?:schooling|education)",
+        r"(?:son|daughter|child|kids?|children)(?:'s)? (?:schooling|education)|"
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?kids?'?s? education",
         window=6,
         yearly=True,
     ),
@@ -80,7 +82,7 @@ TABLE: tuple[Slot, ...] = (
         r"一年挣|一年赚|每年挣|每年赚|年挣|年赚|"
         r"月薪|月收入|月入|税前|薪水|薪资|工资|收入|人工|monthly|salary|earn\w*|\bmake|\bpay\b|\bwage",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:a|per) (?:year|month)|"
-        r"\s*(?:yuan |rmb )?(?:/\s*mo(?:nth)?|a month|per month)?\s*salary\b",
+        r"\s*(?:yuan |rmb )?(?:/\s*mo(?:nth)?|a month|per month|monthly)?\s*salary\b",
         window=6,
         yearly=True,
     ),

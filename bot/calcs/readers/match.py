@@ -153,6 +153,8 @@ _MATCH_PATTERNS = (
         r"(?:相对)?(?:匹配|配比|配对|match|提拨|配)",
         "full",
     ),
+    # 公司match头5% / 匹配前4%: the first N%, dollar for dollar
+    (r"(?:match|匹配|配)\s*(?:前|头)\s*(\d+(?:\.\d+)?)%(?!\s*(?:按|的|一半|50%))", "full"),
     # 公司匹配5% (the whole of it, when no cap follows)
     (
         r"(?:公司|雇主|单位)\s*(?:会|也)?\s*(?:给我|给)?\s*(?:匹配|配比|配对|相对提拨|配)\s*(\d+(?:\.\d+)?)%"

@@ -223,7 +223,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
         r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|"
-        r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|"
+        r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|\bcurrently at|"
         r"\bmy\s+(?:401k|403b|ira|account)\s*\(\s*$|"
         r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
         r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
@@ -295,7 +295,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "target",
         "money",
-        before=r"get to|\breach|\bgoal|\btarget|\bhit\b|\bcross(?:es|ing)?\b|\btops?\b|"
+        before=r"get to|\breach|\bgoal|\btarget|\bhits?\b|\bcross(?:es|ing)?\b|\btops?\b|"
         r"目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"

@@ -27,7 +27,7 @@ _MORE = re.compile(
 # Deemed years (视同缴费, before personal accounts) plus actual ones: "视同缴费8年、实际缴费22年",
 # "有5年视同缴费，之后实际供咗20年", "9 years of deemed contributions … 24 actual years"
 _DEEMED = re.compile(
-    r"视同缴费(?:年限|年资)?\s*(?:有|是|为)?\s*(\d{1,2})\s*年|(\d{1,2})\s*年\s*(?:的)?视同缴费|"
+    r"视同缴费(?:年限|年资)?\s*(?:有|是|为)?\s*(\d{1,2})\s*年|(\d{1,2})\s*年\s*[（(]?(?:的)?视同缴费|"
     r"\b(\d{1,2}) years? of deemed"
 )
 _ACTUAL = re.compile(
