@@ -16,7 +16,9 @@ CORPUS = load_corpus()
 # lower half measured en 58.5%, zh-Hans 64.3%. zh-Hans lowered later that day, not for a change
 # of the bot: a sixth harvest added 25 简体 questions nobody had tuned on, 4 of the 10 that fell
 # in the held-out half answered rightly, and that half now measures 31/52 = 59.6%.
-MIN_RIGHT = {"en": 0.54, "zh-Hans": 0.56}
+# Raised on 2026-12-08 (two harvests of 170 questions and the day's content): the lower half
+# measured en 64.0% (held-out), zh-Hans 64.6% (held-out).
+MIN_RIGHT = {"en": 0.6, "zh-Hans": 0.6}
 # Only 8 questions written in 繁體 could be found: too few for a floor. The 简体 questions
 # converted to 繁體 must do as well as their originals, answered in 繁體.
 MIN_RIGHT_CONVERTED = 0.45
