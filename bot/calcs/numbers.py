@@ -238,9 +238,10 @@ def plain_numerals(text: str) -> str:
 
 
 _ZERO_JOINED = re.compile(r"(?<![\d.])(\d{1,4})\s*[万萬]\s*零\s*(\d{1,3})(?![\d.万萬千])")
-# 年化6.5, 回报率7, 年報酬6: a rate's name, then its number with no % after it
+# 年化6.5, 回报率7, 年報酬6, 费率0.3: a rate's name, then its number with no % after it
 _BARE_RATE = re.compile(
-    r"(年化|年化回报|年化收益|回报率|收益率|年報酬|年报酬|报酬率|利率)\s*(?:按|是|为|大概|大约|约)?\s*"
+    r"(年化|年化回报|年化收益|回报率|收益率|年報酬|年报酬|报酬率|利率|费率|管理费率?)\s*"
+    r"(?:按|是|为|大概|大约|约)?\s*"
     r"(\d{1,2}(?:\.\d+)?)(?![\d.%万萬千kw])"
 )
 

@@ -35,7 +35,7 @@ _CALENDAR_AFTER = re.compile(
 )
 _CALENDAR_BEFORE = re.compile(r"(?:born|since|in|出生于?|从)\s*(?:in\s*)?(?:[a-z]{3,9}\.?,?\s*)?$")
 _DURATION_AFTER = re.compile(
-    r"\s*(?:more\s+|full\s+)?(?:years?|yrs?)\b(?![- ]old)|\s*年(?![薪收龄初底中末度]|了)"
+    r"\s*(?:more\s+|full\s+)?(?:years?|yrs?)\b(?![- ]old)|\s*年(?![薪收龄初底中末度次]|了)"
 )
 _CURRENCY_WORD = r"(?:\s*(?:bucks|dollars|usd|rmb|yuan|刀|美元|美金|元|块钱?))?"
 # "8.5w刀 每月定投1.5k", "35w 每年存满": a period word that opens the next clause (its verb or
@@ -71,7 +71,8 @@ _QUARTERLY_AFTER = re.compile(
 _PER_PAY_AFTER = re.compile(
     _CURRENCY_WORD
     + r"\s*(?:(?:comes?|goes|is taken|taken) )?(?:(?:from|out of|off|of) )?(?:a|per|each|every) "
-    + r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?(?:pay ?check|check|pay period|payday)"
+    + r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?"
+    + r"(?:pay ?check|check|pay period|payday|one\b|1\b)"
 )
 _PER_PAY_BEFORE = re.compile(
     r"(?:每次|每期|每个\s*pay ?check|每张\s*pay ?check)(?:发薪|发工资)?"
@@ -81,10 +82,13 @@ _PER_PAY_BEFORE = re.compile(
 _PAID = (
     (
         "semimonthly",
-        r"semi-?monthly|twice a month|一个月(?:发)?两次|每半个月|"
+        r"semi-?monthly|twice a month|一个月(?:发)?两次|每半个月|\b24(?= pay)|"
         r"on the (?:1st|first|15th) and (?:the )?(?:15th|last(?: day)?|30th|end)",
     ),
-    ("biweekly", r"bi-?weekly|every (?:two|2|other) weeks?|fortnightly|双周|两周|每两周"),
+    (
+        "biweekly",
+        r"bi-?weekly|every (?:two|2|other) weeks?|fortnightly|双周|两周|每两周|\b26(?= pay)",
+    ),
     ("week", r"\bweekly\b|every week|每周"),
     ("month", r"\bmonthly\b|every month|每个?月"),
 )
@@ -105,7 +109,7 @@ _WEEKLY_AFTER = re.compile(
 )
 _PUT = (
     r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?"
-    r"(?:扣除|放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄|扣|供))?"
+    r"(?:扣除|放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄|扣|供|摆))?"
 )
 _PER_YEAR_BEFORE = re.compile(
     r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
@@ -199,6 +203,8 @@ def _kind(text: str, number: Number, period: str | None) -> str:
     dated = period is None and "," not in text[number.start : number.end]
     if plain and dated and number.value in range(1900, 2101) and _names_a_year(before, after):
         return "calendar"
+    if before.rstrip().endswith("民国"):
+        return "calendar"  # 民国80年次: Taiwan's calendar, a year of birth
     if plain and number.value > 0:
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             return "age"

@@ -39,6 +39,7 @@ class Slot:
     unless: str = ""  # another slot that, once filled, makes this one's fallback moot
     yearly: bool = False  # money paid monthly (or every two weeks) is turned into a year's worth
     monthly: bool = False  # money stated by the year is turned into a month's worth
+    yearly_above: float = float("inf")  # a monthly slot's amount this large was a year's
     stock: bool = False  # a sum held or aimed at (balance, target): never money paid per period
     whole: bool = False  # takes whole numbers only (a person's age: 59.5 and 70.5 are rules' ages)
 
@@ -168,6 +169,9 @@ def yearly_value(row: Slot, quantity: Quantity) -> float:
     when it counts by the month and the quantity was stated by the year."""
     if row.yearly and quantity.period in PER_YEAR:
         return quantity.value * PER_YEAR[quantity.period]
-    if row.monthly and quantity.period == "year":
+    if row.monthly and (
+        quantity.period == "year"
+        or (quantity.period is None and quantity.value >= row.yearly_above)
+    ):
         return quantity.value / 12
     return quantity.value

@@ -97,7 +97,7 @@ _PROJECTION = re.compile(
     r"how much[^.?!]{0,20}(?:do|would|will|should) (?:i|we) (?:need to|have to) "
     r"(?:put|save|contribute|invest|set aside)|"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
-    r"能有多少|最后有多少|有多少钱|还剩多少|剩下多少|能到\s*\d|能达到|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
+    r"能有多少|最后有?多少|有多少钱|还剩多少|剩下多少|能到\s*\d|能达到|(?:岁|年后|年以后)\s*时?\s*(?:能|会)?有多少|购买力|退休[^，。？?]{0,6}能存多少|能存到多少|(?:be|is) worth (?:at|by|in|when)|will i hit|would i have|will i have"
 )
 _MATCH = re.compile(
     r"match|匹配|配比|配对|配捐|相对提拨|for (?:every|each) \$?(?:1\b|dollar)|on the dollar"
@@ -173,7 +173,7 @@ _ASKS_METHOD = re.compile(
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
     r"多少|几多|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
-    r"what (?:will|would|is|are) (?:i|my|the|his|her|their)|"
+    r"what (?:will|would|is|are|should) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
     r"\bwhat'?s the (?:monthly |yearly )?(?:benefit|pension|amount|payment)\b|"
     r"\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
@@ -205,7 +205,8 @@ _TAX_SAVED = re.compile(
 # Asking for advice rather than for a number.
 _ADVICE = re.compile(
     r"(?<!how much )\bshould (?:i|we)\b(?! (?:put|save|contribute|invest|set aside|be putting|be saving))|\b(?:is|would) it (?:be )?(?:worth|wise|smart|better|a good idea)|"
-    r"(?<!how much )\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should\b|\badvi[cs]e\b|\bmakes? sense\b|"
+    r"(?<!how much )(?<!what )\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should (?:i|we)\b|"
+    r"\badvi[cs]e\b|\bmakes? sense\b|"
     r"\bbetter off\b|\bpros and cons\b|要不要|该不该|应不应该|值不值|划算吗|合不合适|好不好|是否应该"
 )
 # "Am I on track?", "can I retire at 62 with…?", "够不够": whether the asker's own numbers
@@ -382,6 +383,8 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
         return False
     found = read_us401k(text)
     horizon, money = _HORIZON & found.keys(), (_MONEY_IN | {"target"}) & found.keys()
+    if _UNTIL_YEAR.search(text):
+        horizon = horizon | {"years"}  # "by 2051": read against the date later
     if not money or not (horizon or (enough and "balance" in found)):
         return False  # "is $2M in a 401(k) enough?" asks for the age next
     if _MONEY_OUT.search(asked):
@@ -596,12 +599,13 @@ def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
 # "born in 1985", 1988年次 (Taiwan's way of saying a birth year): the age this year
 _BORN_IN = re.compile(
     r"\bborn (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d|'[4-9]\d)\b|"
-    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次)"
+    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次|的(?=[,，\s]))|民国\s*(\d{2,3})\s*年次"
 )
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
 _UNTIL_YEAR = re.compile(
     r"\b(?:until|till|through|by|retir\w*(?: in)?|in|at)\s+(?:the (?:spring|summer|fall|autumn|winter|"
-    r"end|start|beginning) of\s+)?(20[2-9]\d)\b|(?:到|至|在|于)\s*(20[2-9]\d)\s*年|(20[2-9]\d)\s*年\s*退"
+    r"end|start|beginning) of\s+)?(20[2-9]\d)\b|(?:到|至|在|于)\s*(20[2-9]\d)\s*年|"
+    r"(20[2-9]\d)\s*年\s*(?:先|才|就)?\s*退"
 )
 
 
@@ -612,7 +616,10 @@ def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
     born = _BORN_IN.search(normalized)
     if born and "age" not in found:
         written = born.group(1) or born.group(2)
-        year = 1900 + int(written[1:]) if written.startswith("'") else int(written)
+        if written:
+            year = 1900 + int(written[1:]) if written.startswith("'") else int(written)
+        else:
+            year = 1911 + int(born.group(3))  # Taiwan's calendar (民国): year 1 is 1912
         if 0 < today.year - year < 110:
             found["age"] = str(today.year - year)
             used += f" {year}"

@@ -31,7 +31,9 @@ _CN_STRONG = re.compile(
     r"个人养老金|企业年金|职业年金|灵活就业|最高法|司法解释|劳动合同|"
     r"\bsocial insurance\b|\benterprise annuit|\bhousing (?:provident )?fund\b|"
     r"\b(?:beijing|shanghai|shenzhen|guangzhou|hangzhou|chengdu|wuhan|nanjing|tianjin|chongqing|"
-    r"suzhou|xiamen|dalian|qingdao)\b|北京|上海|深圳|广州|杭州|成都|武汉|南京|天津|重庆|苏州|厦门",
+    r"suzhou|xiamen|dalian|qingdao|changsha|zhengzhou|xi'?an|ningbo|wuxi|hefei|jinan|fuzhou|"
+    r"dongguan|foshan|kunming|shenyang|harbin|changchun|nanning|guiyang|kunshan)\b|"
+    r"北京|上海|深圳|广州|杭州|成都|武汉|南京|天津|重庆|苏州|厦门",
     re.ASCII,
 )
 # System words that point one way only when nothing names the other country.

@@ -1,20 +1,27 @@
 """Read a social-insurance contribution request: wage (the base), a city's figures, and the
 special additional deductions the income tax on that wage takes off."""
 
+import re
+
 from bot.calcs.readers.cn_personal_pension import DEDUCTION_SLOTS, yearly_deductions
 from bot.calcs.request import fmt
 from bot.calcs.scan import scan
 from bot.calcs.slots import Slot, assign, slot, yearly_value
 
+# An average wage this large is a year's ("the average wage last year was 133,200 yuan"): no
+# city's monthly average comes near it.
+YEARLY_AVERAGE_WAGE = 40_000
 TABLE: tuple[Slot, ...] = (
     slot(
         "avg_wage",
         "money",
         before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary|"
         r"(?:local|city) (?:average|avg)(?: wage)?(?: of| is)?(?: still)?|"
+        r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?(?: is| was| of)?|"
         r"\bavg wage(?: is)?(?: still)?",
         window=8,
         monthly=True,
+        yearly_above=YEARLY_AVERAGE_WAGE,
     ),
     slot(
         "floor",
@@ -33,7 +40,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "wage",
         "money",
-        before=r"月薪|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|contribution base|"
+        before=r"月薪|年薪|年收入|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|"
+        r"contribution base|"
         r"\bearn\w*|\bmake|\bon|gross|月入|薪水|工资是|人工|\bpaying\b|\bpays\b|\boffer\b[^.?!;\d]{0,12}",
         after=r"\s*(?:元|块|rmb|yuan)?\s*(?:的)?\s*"
         r"(?:月薪|月工资|工资|a month|per month|monthly|gross)",
@@ -46,6 +54,13 @@ TABLE: tuple[Slot, ...] = (
 _MONTHLY = ("avg_wage", "floor", "cap", "wage")
 
 
+# "base range there is 4,287-21,435", 基数范围4287-21435: the floor and the cap at once
+_BASE_RANGE = re.compile(
+    r"(?:base range|range of the base|基数范围|基数区间|基数)[^\d]{0,15}?"
+    r"(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|~|到|至)\s*(\d[\d,]*(?:\.\d+)?)"
+)
+
+
 def read_cn_contrib(text: str) -> dict[str, str]:
     """Parameters of a social-insurance contribution breakdown (monthly yuan; the special
     additional deductions yearly, as the income tax counts them)."""
@@ -54,6 +69,11 @@ def read_cn_contrib(text: str) -> dict[str, str]:
     params = {
         name: fmt(yearly_value(rows[name], filled[name])) for name in _MONTHLY if name in filled
     }
+    base_range = _BASE_RANGE.search(text)
+    if base_range and not {"floor", "cap"} & params.keys():
+        low, high = (float(g.replace(",", "")) for g in base_range.groups())
+        if low < high:
+            params["floor"], params["cap"] = fmt(low), fmt(high)
     deductions = yearly_deductions(filled, filled.get("wage"), text)
     if deductions is not None:
         params["deductions"] = fmt(deductions)

@@ -9,6 +9,9 @@ from bot.calcs.scan import scan
 from bot.calcs.slots import Slot, assign, slot, yearly_value
 
 _CN_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
+# An average wage this large is a year's ("the average wage last year was 133,200 yuan"): no
+# city's monthly average comes near it.
+YEARLY_AVERAGE_WAGE = 40_000
 TABLE: tuple[Slot, ...] = (
     slot(
         "avg_wage",
@@ -16,17 +19,18 @@ TABLE: tuple[Slot, ...] = (
         before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
         r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
         r"(?: is| of)?|average salary|"
-        r"\b[a-z]+'s average(?: wage| salary)?(?: is| of)?|"
+        r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?(?: is| was| of)?|"
         r"(?:city|local|provincial|social) (?:average|avg)(?: wage| salary)?"
         r"(?:,? which is| is| was| of)?",
         window=8,
         monthly=True,
+        yearly_above=YEARLY_AVERAGE_WAGE,
     ),
     slot(
         "balance",
         "money",
         before=r"个人账户(?:余额|里有|有|储存额|存了)?|账户(?:里有|有)?|个人户口|account balance|"
-        r"(?:personal|individual) account(?: balance| statement)?(?: right now| now)?"
+        r"(?:personal|individual) account(?: balance| statement)?(?: right now| now| so far)?"
         r"(?: is| of| has| holds| says| shows)?:?",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:in|into) (?:my|his|her|their|the) personal account",
         window=6,
@@ -90,7 +94,7 @@ def gender_of(text: str) -> str | None:
         )
         return "female_55" if cadre else "female_50"
     if re.search(r"男|老公|丈夫|我先生|我爸|父亲|老豆|老窦", text) or re.search(
-        r"\b(?:man|male|husband|dad|father)\b|(?:^|[:,;|/]\s*)m(?=\s*(?:[,;|/]|$))", text
+        r"\b(?:man|male|husband|dad|father|guy)\b|(?:^|[:,;|/]\s*)m(?=\s*(?:[,;|/]|$))", text
     ):
         return "male"
     return None
@@ -134,6 +138,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
                 text,
             )
             or re.search(r"(19[4-9]\d|200\d)\s*[./-]\s*(\d{1,2})\s*(?:出生|生)", text)  # 1979.08生
+            # "男 75年11月 社平…": a two-digit year and month in a typed list
+            or re.search(r"(?<![\d.])([4-9]\d)\s*年\s*(\d{1,2})\s*月(?=\s|[,，|/])", text)
             # "我爸66年的 男": a two-digit year, said of a person
             or re.search(r"(?<![\d.])([4-9]\d)\s*年的()(?=\s|[,，])", text)
         )

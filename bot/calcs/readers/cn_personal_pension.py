@@ -14,7 +14,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deductions",
         "money",
-        before=r"专项附加扣除|专项扣除|其他扣除|附加扣除|deductions?",
+        before=r"专项附加扣除|专项附加|专项扣除|其他扣除|附加扣除|deductions?",
         after=r"\s*(?:yuan|rmb)?\s*(?:(?:a|per) (?:month|year)|/\s*mo(?:nth)?) (?:in|of) "
         r"(?:special )?(?:additional )?deductions?",
         window=8,
@@ -35,7 +35,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "money",
         before=r"赡养老人|赡养父母|elderly (?:parents?|care)",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:supporting )?(?:my |our )?"
-        r"(?:elderly )?parents?",
+        r"(?:elderly )?parents?|"
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*elderly[- ]care deduction",
         window=6,
         yearly=True,
     ),
@@ -47,7 +48,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*child(?:ren)?'?s? (?:education )?deduction|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?"
         r"(?:son|daughter|child|kids?|children)(?:'s)? (?:schooling|education)|"
-        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?kids?'?s? education",
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?kids?'?s? education|"
+        r"\s*(?:元|块)?\s*的?\s*(?:子女教育|孩子教育)(?:扣除)?",
         window=6,
         yearly=True,
     ),
@@ -66,7 +68,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "contribution",
         "money",
-        before=r"存满?|交|缴|投|买|contribut(?:e|ing|ion)|put in|\bput|deposit|个人养老金|"
+        before=r"存满?|交|缴|投|买|摆|contribut(?:e|ing|ion)|put in(?: the full)?|\bput|deposit|"
+        r"个人养老金|"
         r"(?:personal|private|individual) pension",
         after=r"\s*(?:元|块)?\s*(?:到|进|买)?\s*个人养老金|"
         r"\s*(?:yuan |rmb )?(?:personal|private|individual) pension contribution|"
@@ -80,7 +83,8 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"年薪|年收入|annual salary|annual income|income of|"
         r"一年挣|一年赚|每年挣|每年赚|年挣|年赚|"
-        r"月薪|月收入|月入|税前|薪水|薪资|工资|收入|人工|monthly|salary|earn\w*|\bmake|\bpay\b|\bwage",
+        r"月薪|月收入|月入|税前|薪水|薪资|工资|收入|人工|monthly|salary|earn\w*|\bmake|\bpay\b|\bwage|"
+        r"\bi'?m on",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:a|per) (?:year|month)|"
         r"\s*(?:yuan |rmb )?(?:/\s*mo(?:nth)?|a month|per month|monthly)?\s*salary\b",
         window=6,

@@ -70,7 +70,7 @@ _SHARE_EN = re.compile(
 )
 # 四分之一的计划, 一半的计划, 三成的计划 (three tenths: 30%)
 _SHARE_ZH = re.compile(
-    r"([一二三四五六七八九十\d])分之([一二三四五六七八九\d])的?\s*(?:401k)?\s*(?:计划|参与者)|"
+    r"([一二三四五六七八九十\d])分之?([一二三四五六七八九\d])的?\s*(?:401k)?\s*(?:计划|参与者)|"
     r"(一半|半数)的?\s*(?:401k)?\s*(?:计划|参与者)|"
     r"(?<![\d一二三四五六七八九十])([一二三四五六七八九两])成([一二三四五六七八九])?的?\s*(?:401k)?\s*"
     r"(?:计划|参与者)"
@@ -117,7 +117,7 @@ _QUOTED_RESULT = re.compile(
 )
 _FLOW_CUE = re.compile(
     r"contributions?|new\s+(?:\w+\s+)?money|take in|coming in|flowing in|added|\badds?\b|"
-    r"新增|添加|流入|缴款|供款"
+    r"新增|新进|新存入|添加|流入|缴款|供款"
 )
 _PERIODS = (
     (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),

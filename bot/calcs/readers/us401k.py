@@ -161,7 +161,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "years",
         "duration",
-        before=r"\bfor|\bin|\bafter|\bover|\bnext|\banother|再|还有|还要|存|投|缴|坚持",
+        before=r"\bfor|\bin|\bafter|\bover|\bnext|\banother|再|还有|还要|还能干|还能做|存|投|缴|坚持",
         after=r"\s*(?:to go|from now|later|til|till|until|left to)|后|以后|之后|内",
         window=6,
         high=80,
@@ -220,11 +220,11 @@ TABLE: tuple[Slot, ...] = (
         r"(?:里|里面)还有|账上|"
         r"\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有)?\s*$|"
-        r"(?:401k|403b|账户)\s*(?:里|里面)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共)+\s*"
+        r"(?:401k|403b|账户)\s*(?:里|里面|账户)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共|差不多|将近|接近)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
         r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|"
         r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|\bcurrently at|"
-        r"\bmy\s+(?:401k|403b|ira|account)\s*\(\s*$|"
+        r"\bmy\s+(?:old\s+)?(?:401k|403b|ira|account)\s*\(\s*$|"
         r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
         r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
@@ -271,7 +271,8 @@ TABLE: tuple[Slot, ...] = (
         before=r"contrib\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
         r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
         r"(?:\s+(?:at|with|to|by))?|"
-        r"\badd(?:ing)?|defer\w*|存满?(?![款了有])|投入?|缴|供款|供(?!完)|放|定投|提拨|自提|储蓄|存入|"
+        r"\badd(?:ing)?|defer\w*|\b(?:gonna|going to|will|i'?ll) do\b|存满?(?![款了有])|投入?|缴|"
+        r"供款|供(?!完)|放|定投|提拨|自提|储蓄|存入|"
         r"扣(?:除)?",
         after=r"\s*(?:美元|美金|刀)?\s*(?:存|放|投)(?:进|入|到)|"
         + _PERIOD
@@ -285,7 +286,7 @@ TABLE: tuple[Slot, ...] = (
         + r"\s*(?:contributions?|deferrals?|deposits?|investments?)|"
         r"\s*(?:in total |total )?this year|"
         r"\s*(?:(?:comes?|goes|is taken) )?(?:out of|from|of) (?:each|every|my|a) "
-        r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?(?:pay ?)?check|"
+        r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?(?:(?:pay ?)?check|one\b|1\b)|"
         r"\s*(?:every|each|per|a) (?:pay ?check|check|pay period)\b",
         window=14,
         low=1,
@@ -325,7 +326,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"fees?|expense\w*|expense ratio(?: of| is)?|charg\w*|\btakes\b|"
         r"费用|管理费|费率|手续费|"
         r"内扣",
-        after=r"\s*(?:in )?(?:fees?|expense ratio)|费",
+        after=r"\s*(?:in )?(?:fees?|expense ratio)|费(?!率\s*\d)",
         window=25,
     ),
     slot(
@@ -393,7 +394,7 @@ TABLE: tuple[Slot, ...] = (
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
         + _MY
-        + r"(?:401k|403b|ira|plan|account)\b|\s*contrib(?:ution)?s?\b|"
+        + r"(?:401k|403b|ira|plan|account)\b|\s*(?:contrib(?:ution)?s?|deferrals?)\b|"
         r"\s*in\b(?=\s*(?:[,.;|/]|$))|\s*(?:pre-?tax|roth)\b|"  # "10% in", "8% pre-tax"
         r"\s*的?\s*(?:工资|薪水|薪资|收入|人工)|"  # 储蓄8%的工资
         r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k

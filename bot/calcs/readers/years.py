@@ -10,6 +10,7 @@ _TOTAL = re.compile(
     r"(?:缴|交|供)?\s*(?:了|满|够|到)?\s*(\d{1,2})\s*年|"
     r"\b(?:a total of|in total|altogether) (\d{1,2}) years|"
     r"\b(\d{1,2}) (?:years?|yrs?) (?:in total|total|altogether|all told)\b|"
+    r"\bend up with (\d{1,2}) (?:years?|yrs?)\b|"
     r"\b(\d{1,2}) (?:years?|yrs?) (?:paid in|of contributions?|contributed) "
     r"(?:when|by the time|once) (?:i|he|she|they|we) retire"
 )

@@ -24,14 +24,14 @@ _ZERO_PHRASES = (
         r"\b(?:done|finished|through) "
         r"(?:putting (?:money |anything )?(?:in|into)|contributing|adding)\b|"
         r"不再(?:继续)?(?:存|缴|投|放|提拨|供款|贡献)|不存了|不放了|"
-        r"不会再(?:往里|往里面)?(?:存|放|投|供)|不(?:再)?往里(?:面)?(?:存|放|投|供)|"
+        r"不会再(?:往里|往里面)?(?:存|放|投|供)|不(?:再)?往里(?:面)?(?:存|放|投|供)|唔再(?:供|存|放)|"
         r"停止(?:缴费|供款|存|放|提拨|贡献)",
     ),
     (
         "balance",
         r"\bstart(?:ing)? (?:from|with|at) (?:literally |absolutely )?(?:zero|nothing|\$?0)\b|"
         r"\b(?:zero|nothing|\$?0) saved\b|"
-        r"\bfrom (?:\$0|zero|scratch|nothing)\b|"
+        r"\bfrom (?:\$0|zero|scratch|nothing)\b|\b(?:401k|403b|balance)\s*=\s*\$?0(?![\d.k]|,\d)|"
         r"\b(?:have|has|there'?s|got) (?:nothing|zero|\$?0) (?:in there|in it|saved yet)\b|"
         r"(?:\bha(?:ve|s) \$?0|(?<![\w$])(?:ha(?:ve|s) )?(?:\$0|zero|nothing)) "
         r"(?:saved|in\s+(?:(?:my|his|her|our)\s+)?"
