@@ -854,3 +854,31 @@ def test_a_birth_year_and_a_calendar_year_are_read_against_the_engines_date(
     assert reply.result["read"]["age"] == str(year - 1985)
     assert reply.result["read"]["years"] == str(2045 - year)
     assert reply.text.splitlines()[0].count(str(year - 1985)) >= 1  # the reading says so
+
+
+@pytest.mark.parametrize(
+    ("text", "mine", "theirs"),
+    [
+        (
+            "My husband and I are comparing. He's 39, earns $118k and puts in 6%. I'm 37, I make "
+            "$64,500 and contribute 9%, with $33k saved. What will MY account be at 62?",
+            {"age": "37", "salary": "64500", "contrib_pct": "9", "balance": "33000"},
+            ["$118k", "39"],
+        ),
+        (
+            "我和老公都在美国上班。他年薪14万刀，存10%；我年薪8万8，存6%，账户里有5万2千刀。"
+            "我今年34，我自己的401k到60岁能有多少？",
+            {"age": "34", "salary": "88000", "contrib_pct": "6", "balance": "52000"},
+            ["14万"],
+        ),
+    ],
+)
+def test_two_peoples_numbers_read_the_asker_and_name_the_others_as_not_used(
+    calc_engine: Engine, text: str, mine: dict[str, str], theirs: list[str]
+) -> None:
+    reply = calc_engine.handle(Message(text))
+    assert reply.kind == "calc" and reply.result is not None
+    read = reply.result["read"]
+    assert {k: read.get(k) for k in mine} == mine
+    first = reply.text.splitlines()[0]  # the reading, and the numbers it did not use
+    assert all(number in first for number in theirs), first
