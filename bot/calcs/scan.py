@@ -137,7 +137,7 @@ _PER_MONTH_CLAUSE = re.compile(
 )
 
 
-_YEAR_PAY_BEFORE = re.compile(r"(?:年薪|年收入|年工资)\s*(?:大概|大约|约|是|为|有)?\s*$")
+_YEAR_PAY_BEFORE = re.compile(r"(?:年薪|年收入|年工资|年包)\s*(?:大概|大约|约|是|为|有)?\s*$")
 # "$250 into my 401k each month": the account named between an amount and its period.
 _INTO_ACCOUNT = re.compile(
     r"\s*(?:goes |go |going |went )?(?:into|in|to)\s+(?:(?:my|his|her|their|our|your|the|an?)\s+)?"

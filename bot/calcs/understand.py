@@ -58,6 +58,7 @@ _PAY_CUE = re.compile(
     r"take.?home|单位交|公司交|个人交|个人缴|单位缴|"
     r"\bhow much\b[^.?!]{0,60}\b(?:pay|paid|deduct(?:ed)?)\b|\b(?:pay|deduct)\w* how much\b|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
+    r"how much (?:will|does|would) (?:social insurance|si|the five insurances) take|"
     r"how much [^.?!]{0,40}\b(?:do|does|will|would) (?:i|we|my employer|they)\b[^.?!]{0,25}\bpay\b|"
     r"comes? off|comes? out|deducted|taken off|\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
@@ -69,7 +70,7 @@ _PENSION = re.compile(
     r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限|养老保险.{0,12}领"
 )
 _GET_CUE = re.compile(
-    r"领多少|能领|拿多少|能拿|攞|几多|领取多少|领取的?金额|可以领取|可领取|领到多少|每月多少|多少钱|大概多少|"
+    r"领多少|能领|拿多少|能拿|攞|几多|(?<!按)月领|领取多少|领取的?金额|可以领取|可领取|领到多少|每月多少|多少钱|大概多少|"
     r"大约多少|约多少|"
     r"估计多少|有多少|养老金多少|退休金多少|退休工资多少|"
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
@@ -207,7 +208,8 @@ _ADVICE = re.compile(
     r"(?<!how much )\bshould (?:i|we)\b(?! (?:put|save|contribute|invest|set aside|be putting|be saving))|\b(?:is|would) it (?:be )?(?:worth|wise|smart|better|a good idea)|"
     r"(?<!how much )(?<!what )\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should (?:i|we)\b|"
     r"\badvi[cs]e\b|\bmakes? sense\b|"
-    r"\bbetter off\b|\bpros and cons\b|要不要|该不该|应不应该|值不值|划算吗|合不合适|好不好|是否应该"
+    r"\bbetter off\b|\bpros and cons\b|要不要|该不该|应不应该|值不值|划算吗|合不合适|好不好|是否应该|"
+    r"有什么好处|有没有好处|还有好处吗"
 )
 # "Am I on track?", "can I retire at 62 with…?", "够不够": whether the asker's own numbers
 # reach retirement, which a projection of those numbers answers.
@@ -296,6 +298,10 @@ def _subject(text: str) -> str | None:
 
 
 PLAIN_REQUEST_LENGTH = 300  # characters
+# The asker's own account ("$20k of my $410k 401(k) into bitcoin"): not plans' inflows
+_OWN_ACCOUNT = re.compile(
+    r"\bmy\s+(?:\$?[\d,.]+\s*[km]?\s+)?(?:401k|403b|ira|account|plan)\b|我的\s*(?:401k|账户)"
+)
 _MOVED = re.compile(r"\broll(?:ed|ing|s)?\b|rollover|transferr?(?:ed|ing)|\bmoved\b|转入|转到|转移")
 # What a 401(k) projection of someone's own numbers needs: a horizon, and money going in or
 # already there.
@@ -336,6 +342,7 @@ _RULE_ASKED = re.compile(
     r"\bhow much (?:is )?the (?:government )?subsidy\b|"
     r"\bor is (?:it|that) separate\b|\bam i (?:still )?(?:eligible|out)\b|"
     r"\bdo i still (?:get|qualify|count)\b|\bdo i (?:qualify|count)\b|\brule question\b|"
+    r"\bdo (?:they|these|those|the payments) have to\b|上限还?是\s*\d+\s*吗|\bat what age\b|"
     r"\bwhat (?:is|are) (?:the |a |an )?['\"‘“][^'\"’”]{2,30}['\"’”]|"
     r"\bwhen (?:does|did|will) (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:start|begin|take effect|kick in)\b"
 )
@@ -471,7 +478,12 @@ def detect_calculator(text: str) -> str | None:
         return "cn_contrib"  # "税前15000到手多少": after social insurance and income tax
     if asked != text and not _AMOUNT_ASKED.search(asked) and not _states_a_projection(text):
         return None  # a story with figures whose question asks for no amount ("can I borrow?")
-    if _CRYPTO.search(text) and _FLOW.search(text) and (_PLANS.search(text) or _a_stock(numbers)):
+    if (
+        _CRYPTO.search(text)
+        and _FLOW.search(text)
+        and (_PLANS.search(text) or _a_stock(numbers))
+        and not _OWN_ACCOUNT.search(text)
+    ):
         return "inflow"
     if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
         return "cn_personal_pension"
@@ -599,12 +611,13 @@ def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
 # "born in 1985", 1988年次 (Taiwan's way of saying a birth year): the age this year
 _BORN_IN = re.compile(
     r"\bborn (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d|'[4-9]\d)\b|"
-    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次|的(?=[,，\s]))|民国\s*(\d{2,3})\s*年次"
+    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次|的(?=[,，\s]))|民国\s*(\d{2,3})\s*年(?:次|生|出生)"
 )
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
 _UNTIL_YEAR = re.compile(
     r"\b(?:until|till|through|by|retir\w*(?: in)?|in|at)\s+(?:the (?:spring|summer|fall|autumn|winter|"
-    r"end|start|beginning) of\s+)?(20[2-9]\d)\b|(?:到|至|在|于)\s*(20[2-9]\d)\s*年|"
+    r"end|start|beginning) of\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"(20[2-9]\d)\b|(?:到|至|在|于)\s*(20[2-9]\d)\s*年|"
     r"(20[2-9]\d)\s*年\s*(?:先|才|就)?\s*退"
 )
 

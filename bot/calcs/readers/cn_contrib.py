@@ -18,7 +18,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary|"
         r"(?:local|city) (?:average|avg)(?: wage)?(?: of| is)?(?: still)?|"
         r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?(?: is| was| of)?|"
-        r"\bavg wage(?: is)?(?: still)?",
+        r"\bavg wage(?: there)?(?: is| was)?(?: still)?",
         window=8,
         monthly=True,
         yearly_above=YEARLY_AVERAGE_WAGE,
@@ -40,7 +40,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "wage",
         "money",
-        before=r"月薪|年薪|年收入|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|"
+        before=r"月薪|年薪|年包|年收入|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|"
         r"contribution base|"
         r"\bearn\w*|\bmake|\bon|gross|月入|薪水|工资是|人工|\bpaying\b|\bpays\b|\boffer\b[^.?!;\d]{0,12}",
         after=r"\s*(?:元|块|rmb|yuan)?\s*(?:的)?\s*"
@@ -57,7 +57,7 @@ _MONTHLY = ("avg_wage", "floor", "cap", "wage")
 # "base range there is 4,287-21,435", 基数范围4287-21435: the floor and the cap at once
 _BASE_RANGE = re.compile(
     r"(?:base range|range of the base|基数范围|基数区间|基数)[^\d]{0,15}?"
-    r"(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|~|到|至)\s*(\d[\d,]*(?:\.\d+)?)"
+    r"(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|~|到|至|to)\s*(\d[\d,]*(?:\.\d+)?)"
 )
 
 

@@ -29,7 +29,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "balance",
         "money",
-        before=r"个人账户(?:余额|里有|有|储存额|存了)?|账户(?:里有|有)?|个人户口|account balance|"
+        before=r"个人账户(?:余额|里有|有|储存额|存了)?|账户(?:里有|有)?|个人户口|个账户|"
+        r"account balance|"
         r"(?:personal|individual) account(?: balance| statement)?(?: right now| now| so far)?"
         r"(?: is| of| has| holds| says| shows)?:?",
         after=r"\s*(?:yuan|rmb|元)?\s*(?:in|into) (?:my|his|her|their|the) personal account",
@@ -58,7 +59,7 @@ TABLE: tuple[Slot, ...] = (
         "years",
         "duration count",
         before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|供够|供满|供了?|工龄|累计缴费|参保|"
-        r"缴费年限\s*(?:是|为|有)?|缴费年资|年资|社保|养老保险|for|"
+        r"缴费年限\s*(?:是|为|有)?|缴费年资|年资|总年限|社保|养老保险|for|"
         r"\b(?:paid|contributed|paying|contributing)(?: (?:social insurance|into (?:it|the pension|"
         r"social insurance)|contributions))?(?: for)?",
         after=r"\s*年?\s*(?:的)?(?:工龄|缴费|社保|养老保险)|"
@@ -89,7 +90,8 @@ def gender_of(text: str) -> str | None:
         r"\b(?:woman|female|wife|mom|mother)\b|(?:^|[:,;|/]\s*)f(?=\s*(?:[,;|/]|$))", text
     ):
         cadre = re.search(
-            r"(?<!不是)(?<!非)(?<!不是个)干部|管理|技术|专业|(?<!not )(?<!not a )\bcadre|manag",
+            r"(?<!不是)(?<!非)(?<!不是个)干部|(?<!非)管理|技术|专业|"
+            r"(?<!not )(?<!not a )\bcadre|manag",
             text,
         )
         return "female_55" if cadre else "female_50"
@@ -139,7 +141,9 @@ def read_cn_pension(text: str) -> dict[str, str]:
             )
             or re.search(r"(19[4-9]\d|200\d)\s*[./-]\s*(\d{1,2})\s*(?:出生|生)", text)  # 1979.08生
             # "男 75年11月 社平…": a two-digit year and month in a typed list
-            or re.search(r"(?<![\d.])([4-9]\d)\s*年\s*(\d{1,2})\s*月(?=\s|[,，|/])", text)
+            or re.search(r"(?<![\d.])([4-9]\d)\s*年\s*(\d{1,2})\s*月(?:的)?(?=\s|[,，|/]|$)", text)
+            # "女干部 1979.06 社平…": year.month in a typed list
+            or re.search(r"(?<![\d.])(19[4-9]\d|200\d)\.(0[1-9]|1[0-2])(?=\s|[,，|/]|$)", text)
             # "我爸66年的 男": a two-digit year, said of a person
             or re.search(r"(?<![\d.])([4-9]\d)\s*年的()(?=\s|[,，])", text)
         )
@@ -172,6 +176,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
         r"退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)|"
         r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"
         r"(?:打算|想|准备|计划)\s*(?:做|干|工作|上班)到\s*(\d{2})\s*岁|"
+        r"(\d{2})\s*岁\s*退(?=[，,。；;？?!\s]|$)|"
         r"\b(?:push|delay|defer|postpone)\w* (?:my |his |her )?retirement (?:to|until) "
         r"(?:age )?(\d{2})",
         text,

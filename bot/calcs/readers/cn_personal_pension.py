@@ -23,7 +23,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_housing",
         "money",
-        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|"
+        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|租屋|"
         r"mortgage interest(?: deduction)?(?: is| of)?|rent",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |the |our )?mortgage interest|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:housing )?rent(?:al)? deduction",
@@ -49,7 +49,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?"
         r"(?:son|daughter|child|kids?|children)(?:'s)? (?:schooling|education)|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?kids?'?s? education|"
-        r"\s*(?:元|块)?\s*的?\s*(?:子女教育|孩子教育)(?:扣除)?",
+        r"\s*(?:元|块)?\s*的?\s*(?:子女教育|孩子教育)(?:扣除)?|"
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?(?:toddler|baby|infant)",
         window=6,
         yearly=True,
     ),
@@ -212,7 +213,7 @@ def _bare_pay(
 
 # "没有专项附加扣除", "no special deductions": the deductions are stated as none
 NO_DEDUCTIONS = re.compile(
-    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|"
+    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|专项(?:附加)?扣除\s*(?:我)?\s*一项都没有|"
     r"\bno (?:special )?(?:additional )?deductions\b"
 )
 

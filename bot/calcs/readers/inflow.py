@@ -117,6 +117,7 @@ _QUOTED_RESULT = re.compile(
 )
 _FLOW_CUE = re.compile(
     r"contributions?|new\s+(?:\w+\s+)?money|take in|coming in|flowing in|added|\badds?\b|"
+    r"\bput in\b|"
     r"新增|新进|新存入|添加|流入|缴款|供款"
 )
 _PERIODS = (

@@ -78,12 +78,12 @@ _MATCH_PATTERNS = (
         r"前\s*(\d+(?:\.\d+)?)%\s*(?:全额|全配|全部配|一比一|一对一|1\s*[:：比]\s*1|100%)\s*"
         r"(?:相对)?(?:匹配|配比|配对|提拨)?\s*[,，、]?\s*"
         r"(?:再往后|往后|后面的?|后|再来|再|接下来的?|之后的?)\s*(\d+(?:\.\d+)?)%\s*"
-        r"(?:按|匹配|配比|配对|配|给)?\s*(\d+(?:\.\d+)?%|一半)",
+        r"(?:按|匹配|配比|配对|配|给|提拨)?\s*(\d+(?:\.\d+)?%|一半)",
         "cn_two",
     ),
     # 公司按50%匹配，最高6% / 公司匹配一半，上限6% / 公司匹配一半到6%
     (
-        r"(?:按\s*(?:我|你|员工)?(?:缴|存|交)?的?\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*|(一半)\s*)?(?:匹配|配比|配对|match)\s*(一半)?\s*[,，、]?\s*"
+        r"(?:按\s*(?:我|你|员工)?(?:缴|存|交)?的?\s*(\d+(?:\.\d+)?)%\s*(?:的比例)?\s*|(一半)\s*)?(?:匹配|配比|配对|match|配)\s*(一半)?\s*[,，、]?\s*"
         r"(?:最高|上限|最多|封顶|去到|到|至)\s*(?:为|是|到|达)?\s*(?:工资的?)?\s*(\d+(?:\.\d+)?)%",
         "cn_rate_cap",
     ),
@@ -153,6 +153,12 @@ _MATCH_PATTERNS = (
         r"(?:相对)?(?:匹配|配比|配对|match|提拨|配)",
         "full",
     ),
+    # 公司提拨是我提拨金额的50%、最多到薪水的6%
+    (
+        r"(?:提拨|供款|缴|存)(?:金额|的钱)?的\s*(\d+(?:\.\d+)?)%\s*[,，、]?\s*(?:最多|最高|上限|封顶)\s*"
+        r"(?:到|是|为)?\s*(?:薪水|工资)?的?\s*(\d+(?:\.\d+)?)%",
+        "one",
+    ),
     # 公司match头5% / 匹配前4%: the first N%, dollar for dollar
     (r"(?:match|匹配|配)\s*(?:前|头)\s*(\d+(?:\.\d+)?)%(?!\s*(?:按|的|一半|50%))", "full"),
     # 公司匹配5% (the whole of it, when no cap follows)
@@ -176,9 +182,10 @@ _MATCH_PATTERNS = (
     # a 4% employer match / employer matches 6% (the whole of it: dollar for dollar)
     (r"(\d+(?:\.\d+)?)%\s*(?:max(?:imum)? )?(?:employer |company )?match\b", "full"),
     (
-        r"(?:employer|company|they|firm|job|work|plan|公司|雇主|单位) ?match(?:es)?\s*(?:at\s*)?"
+        r"(?:employer|company|they|firm|job|work|plan|公司|雇主|单位) ?match(?:es|s)?\s*(?:at\s*)?"
         r"(\d+(?:\.\d+)?)%"
-        r"(?!\s*(?:of|on|up))",
+        r"(?!\s*(?:of(?! (?:my |your |his |her |the )?(?:\$?[\d.,]+k? )?(?:salary|pay|income))|"
+        r"on|up))",
         "full",
     ),
     # the match is 4% / company match: 4% / matches 3% of my salary / 公司匹配是4%

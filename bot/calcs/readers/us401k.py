@@ -112,7 +112,7 @@ TABLE: tuple[Slot, ...] = (
         # ("by the time I'm 60" is the cue above: the look-ahead comes before "the" is eaten)
         r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?!\s*the time)(?: the)?"
         r"(?: age)?(?: of)?",
-        after=r"退休|退下来|退的话|\s*(?:retire|retirement)|时|的时候|岁?之?前|"
+        after=r"退休|退下来|退的话|退(?=[，,。；;？?!\s]|$)|\s*(?:retire|retirement)|时|的时候|岁?之?前|"
         r"(?:能|会|可以)?(?:有|存到?|攒到?|滚到|涨到|变成|达到|拿到?)多少",
         window=6,
         low=30,
@@ -219,7 +219,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?:有|存了|攒了)|加起来|一共有|总共有|一共(?:大概|大约|约)?|合计|存有|(?:里|里面)?还剩|"
         r"(?:里|里面)还有|账上|"
         r"\bjust (?:crossed|passed|topped)|"
-        r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有)?\s*$|"
+        r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有|得)?\s*$|"
         r"(?:401k|403b|账户)\s*(?:里|里面|账户)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共|差不多|将近|接近)+\s*"
         r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
         r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|"
@@ -232,7 +232,8 @@ TABLE: tuple[Slot, ...] = (
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
         + r"(?:old\s+)?(?:401k|403b|ira|account|plan|retirement|fund|index fund)"
-        + r"|\s*(?:current |starting )?balance|在\s*401k|\s*in (?:there|it)\b|\s*bal\b",
+        + r"|\s*(?:current |starting )?balance|在\s*401k|\s*in (?:there|it)\b|\s*bal\b|"
+        r"\s*(?:today|as of today|right now)\b",
         window=10,
         low=100,
         stock=True,
@@ -296,7 +297,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "target",
         "money",
-        before=r"get to|\breach|\bgoal|\btarget|\bhits?\b|\bcross(?:es|ing)?\b|\btops?\b|"
+        before=r"get to|\bgets? (?:me|us) to|\breach|\bgoal|\btarget|\bhits?\b|"
+        r"\bcross(?:es|ing)?\b|\btops?\b|"
         r"目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
         r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
@@ -339,7 +341,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "raise",
         "percent",
-        before=r"raises?(?: have been| are| were| run| of| average| averag(?:e|ing))?|"
+        before=r"raises?(?: have been| are| were| run| of| average| averag(?:e|ing))?|加人工|"
         r"\bmerit (?:increases?|raises?)(?: of)?|"
         + _EN_PAY_RISES
         + r"|涨薪|加薪|调薪|"
@@ -502,6 +504,7 @@ _MAXED = re.compile(
     r"(?: contributions?)?\b|"
     r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|(?:每年|每个月)\s*(?:都|也)?\s*(?:存|放)满|顶格存|"
     r"(?:存|放|缴|提拨|供)(?:到|满)(?:上限|顶)|(?:一起|全部|都)\s*(?:存|放|供)满|"
+    r"(?:每年|每个月)\s*(?:都|也)?\s*(?:打算|会|要|准备)\s*(?:存|放|供)满|"
     r"\bthe most (?:i'?m|i am|we'?re|you'?re) allowed\b|\bas much as (?:i'?m |i am )?allowed\b"
 )
 

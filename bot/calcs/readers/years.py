@@ -2,6 +2,8 @@
 
 import re
 
+from bot.calcs.numbers import chinese_numeral
+
 # "一共缴25年", "到退休能交满27年" (not the 23 paid so far), "打算交满20年就停", "a total of 15
 # years", "27 years in total", "he'll have 26 years paid in when he retires"
 _TOTAL = re.compile(
@@ -10,19 +12,24 @@ _TOTAL = re.compile(
     r"(?:缴|交|供)?\s*(?:了|满|够|到)?\s*(\d{1,2})\s*年|"
     r"\b(?:a total of|in total|altogether) (\d{1,2}) years|"
     r"\b(\d{1,2}) (?:years?|yrs?) (?:in total|total|altogether|all told)\b|"
-    r"\bend up with (\d{1,2}) (?:years?|yrs?)\b|"
+    r"\bend up with (\d{1,2}) (?:years?|yrs?)\b|\b(\d{1,2}) (?:years? )?in total\b|"
     r"\b(\d{1,2}) (?:years?|yrs?) (?:paid in|of contributions?|contributed) "
     r"(?:when|by the time|once) (?:i|he|she|they|we) retire"
 )
 # "已经交了9年，打算再交6年", "供咗11年，仲要供多4年", "has paid 12 years and will pay 3 more",
 # "9 years in so far … another 21": so far, then more (several stretches so far add up:
 # "在厂里交了11年，灵活就业又交了7年，还准备再交12年")
+_N = r"(\d{1,2}|[一二三四五六七八九十两]{1,3})"  # a count of years, in digits or Chinese
 _SO_FAR = re.compile(
-    r"(?:已经|已)\s*(?:交|缴|供)(?:了|咗)?\s*(\d{1,2})\s*年|(?:交|缴|供)(?:了|咗)\s*(\d{1,2})\s*年|"
+    r"(?:已经|已)\s*(?:交|缴|供)(?:了|咗)?\s*"
+    + _N
+    + r"\s*年|(?:交|缴|供)(?:了|咗)\s*"
+    + _N
+    + r"\s*年|"
     r"\b(?:paid|contributed|paid in)(?: for)? (\d{1,2}) years|\b(\d{1,2}) years (?:in )?so far"
 )
 _MORE = re.compile(
-    r"(?:再|还要|仲要|还得)\s*(?:交|缴|供)\s*(?:多)?\s*(\d{1,2})\s*年|"
+    r"(?:再|还要|仲要|还得)\s*(?:交|缴|供)\s*(?:多)?\s*" + _N + r"\s*年|"
     r"\b(\d{1,2}) more(?: years)?\b|\banother (\d{1,2})\b"
 )
 # Deemed years (视同缴费, before personal accounts) plus actual ones: "视同缴费8年、实际缴费22年",
@@ -39,7 +46,8 @@ MAX_YEARS = 60
 
 
 def _first(match: re.Match[str]) -> int:
-    return int(next(g for g in match.groups() if g))
+    written = next(g for g in match.groups() if g)
+    return int(written) if written.isdigit() else int(chinese_numeral(written) or 0)
 
 
 def total_years(text: str) -> tuple[str, tuple[int, int]] | None:
@@ -47,6 +55,9 @@ def total_years(text: str) -> tuple[str, tuple[int, int]] | None:
     deemed, actual = _DEEMED.search(text), _ACTUAL.search(text)
     if deemed and actual:
         years = sum(int(next(g for g in m.groups() if g)) for m in (deemed, actual))
+        later = _MORE.search(text, actual.end())
+        if later:  # "…实际缴费24年，到退休还能再交2年"
+            years += _first(later)
         if years <= MAX_YEARS:
             span = (min(deemed.start(), actual.start()), max(deemed.end(), actual.end()))
             return str(years), span

@@ -35,7 +35,7 @@ _ZERO_PHRASES = (
         r"\b(?:have|has|there'?s|got) (?:nothing|zero|\$?0) (?:in there|in it|saved yet)\b|"
         r"(?:\bha(?:ve|s) \$?0|(?<![\w$])(?:ha(?:ve|s) )?(?:\$0|zero|nothing)) "
         r"(?:saved|in\s+(?:(?:my|his|her|our)\s+)?"
-        r"(?:401k|ira|retirement|savings|account))|从零开始|账户(?:里)?(?:是|为)\s*0(?![\d.])|一分钱没存|还没有存|一分钱都没有",
+        r"(?:401k|ira|retirement|savings|account))|从零开始|从\s*0\s*开始|账户(?:里)?(?:是|为)\s*0(?![\d.])|一分钱没存|还没有存|一分钱都没有",
     ),
     (
         "match",
@@ -43,7 +43,9 @@ _ZERO_PHRASES = (
         r"(?:get|have|offer|give|do)(?: me| us)?\s+(?:any\s+|a\s+)?(?:401k\s+)?"
         r"(?:employer |company )?"
         r"match(?:ing)?\b|"
-        r"\b(?:company|employer|they) (?:doesn'?t|does not|don'?t|do not) match\b|"
+        r"\b(?:company|employer|they|district|school|hospital|firm|job|plan) "
+        r"(?:doesn'?t|does not|don'?t|do not) match\b|"
+        r"(?:公司|雇主)\s*(?:冇|没有|不)\s*(?:供款|出钱)|"
         r"(?:没有|沒有|冇)(?:公司|雇主)?(?:匹配|配对|相对提拨|match)|(?:公司|雇主|单位)\s*(?:401k\s*)?(?:没有|不|无|完全不)\s*(?:做|给|提供)?\s*(?:401k\s*)?(?:匹配|配对|配比|相对提拨|match)|"
         r"(?:公司|雇主|单位)\s*(?:没有|不|无|冇)\s*(?:给|做|帮)?\s*(?:配|match)(?![a-z])|"
         r"无匹配|无\s*match\b|冇\s*match\b",
