@@ -58,7 +58,8 @@ _PER_MONTH_AFTER = re.compile(
 )
 _BIWEEKLY_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:in\s+)?(?:every (?:two|2|other) weeks?|every fortnight|fortnightly|bi-?weekly|每两周)"
+    + r"\s*(?:gross\s+|net\s+|pre-?tax\s+)?(?:in\s+)?"
+    + r"(?:every (?:two|2|other) weeks?|every fortnight|fortnightly|bi-?weekly|每两周)"
 )
 _SEMIMONTHLY_AFTER = re.compile(
     _CURRENCY_WORD + r"\s*(?:in\s+)?(?:semi-?monthly|twice a month|每半个月|一个月两次)"

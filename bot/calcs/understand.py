@@ -209,7 +209,7 @@ _ADVICE = re.compile(
     r"(?<!how much )(?<!what )\bdo (?:i|we) need to\b|\bam i on track\b|\bwhat should (?:i|we)\b|"
     r"\badvi[cs]e\b|\bmakes? sense\b|"
     r"\bbetter off\b|\bpros and cons\b|要不要|该不该|应不应该|值不值|划算吗|合不合适|好不好|是否应该|"
-    r"有什么好处|有没有好处|还有好处吗"
+    r"有什么好处|有没有好处|还有好处吗|比较划算|哪个划算|哪个好"
 )
 # "Am I on track?", "can I retire at 62 with…?", "够不够": whether the asker's own numbers
 # reach retirement, which a projection of those numbers answers.

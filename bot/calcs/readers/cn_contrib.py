@@ -26,14 +26,17 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "floor",
         "money",
-        before=r"下限|最低基数|floor(?:ed)?(?: at| of| is)?|"
+        before=r"下限|最低基数|不低于|floor(?:ed)?(?: at| of| is)?|\b(?:go |be )?below\b|"
+        r"\bno less than\b|"
         r"\bmin(?:imum)?\b(?: contribution)?(?: base)?(?: is| of)?",
         window=8,
     ),
     slot(
         "cap",
         "money",
-        before=r"上限|最高基数|最高|\bcap(?:ped)?(?: at)?|ceiling(?: is| of)?|"
+        before=r"上限|最高基数|最高|不高于|\bcap(?:ped)?(?: at)?|ceiling(?: is| of)?|"
+        r"\b(?:go |be )?above\b|"
+        r"\bno more than\b|"
         r"\bmax(?:imum)?\b(?: contribution)?(?: base)?(?: is| of)?",
         window=10,
     ),

@@ -17,6 +17,7 @@ TABLE: tuple[Slot, ...] = (
         "avg_wage",
         "money",
         before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
+        r"\baverage wage used in (?:my|the|his|her) (?:province|city)(?: is| was)?|"
         r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
         r"(?: is| of)?|average salary|"
         r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?(?: is| was| of)?|"
@@ -29,7 +30,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "balance",
         "money",
-        before=r"个人账户(?:余额|里有|有|储存额|存了)?|账户(?:里有|有)?|个人户口|个账户|"
+        before=r"个人账户(?:余额|里有|有|储存额|存了)?|账户(?:里有|有)?|个人户口|个账户|个账|"
         r"account balance|"
         r"(?:personal|individual) account(?: balance| statement)?(?: right now| now| so far)?"
         r"(?: is| of| has| holds| says| shows)?:?",

@@ -54,7 +54,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         window=6,
         yearly=True,
     ),
-    slot("deduct_study", "money", before=r"继续教育|大病医疗", window=6, yearly=True),
+    slot("deduct_study", "money", before=r"继续教育|大病医疗", window=16, yearly=True),
 )
 TABLE: tuple[Slot, ...] = (
     slot(
@@ -69,7 +69,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "contribution",
         "money",
-        before=r"存满?|交|缴|投|买|摆|contribut(?:e|ing|ion)|put in(?: the full)?|\bput|deposit|"
+        before=r"存满?|存足|放足?|交|缴|投|买|摆|contribut(?:e|ing|ion)|put in(?: the full)?|"
+        r"\bput(?: in)?(?: the full)?|deposit|"
         r"个人养老金|"
         r"(?:personal|private|individual) pension",
         after=r"\s*(?:元|块)?\s*(?:到|进|买)?\s*个人养老金|"
@@ -213,7 +214,7 @@ def _bare_pay(
 
 # "没有专项附加扣除", "no special deductions": the deductions are stated as none
 NO_DEDUCTIONS = re.compile(
-    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|专项(?:附加)?扣除\s*(?:我)?\s*一项都没有|"
+    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|专项(?:附加)?扣除\s*(?:我)?\s*一[项样]都(?:没有|冇)|"
     r"\bno (?:special )?(?:additional )?deductions\b"
 )
 

@@ -41,7 +41,7 @@ def read_inflow(text: str) -> dict[str, str]:
     base = next((n for n in amounts if n.value >= 1e11 and n is not yearly), None)
     if base is not None:
         params["base"] = fmt(base.value)
-    elif re.search(r"all dc|defined contribution|dc plans|所有dc|dc计划|全部dc", text):
+    elif re.search(r"all dc|defined[- ]contribution|dc plans|所有dc|dc计划|全部dc", text):
         params["base_name"] = "dc"
     elif re.search(r"all (?:us )?retirement|total retirement|全部退休资产|所有退休资产", text):
         params["base_name"] = "all"
@@ -99,6 +99,15 @@ def _share_of_plans(text: str) -> float | None:
     if match:
         top, bottom = (_COUNT_WORDS.get(g) or int(g) for g in match.groups())
         return 100 * top / bottom if 0 < top < bottom else None
+    every = re.search(
+        r"每\s*([一二三四五六七八九十\d]+)\s*个\s*(?:401k\s*)?计划\s*(?:里|中|当中)?\s*(?:就)?\s*有\s*"
+        r"([一二三四五六七八九\d]+)\s*个",
+        text,
+    )
+    if every:  # 每五个计划里有一个
+        bottom, top = whole(every.group(1)), whole(every.group(2))
+        if bottom and top and top < bottom:
+            return 100 * top / bottom
     match = _SHARE_ZH.search(text)
     if match:
         if match.group(3):

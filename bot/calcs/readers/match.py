@@ -53,7 +53,8 @@ _MATCH_PATTERNS = (
     ),
     # dollar for dollar up to 4% and then 50 cents on the dollar on the next 2%
     (
-        r"dollar[- ]for[- ]dollar (?:on |up to |on the first |for the first )(?:the first )?"
+        r"dollar[- ]for[- ]dollar (?:on |up to |on the first |for the first |on my first )"
+        r"(?:the first )?"
         r"(\d+(?:\.\d+)?)%[^%]{0,30}?(\d+) cents? (?:on|per|for) (?:the|each|every|a) dollar "
         r"(?:on|for|up to) the next (\d+(?:\.\d+)?)%",
         "dfd_two",
@@ -89,8 +90,8 @@ _MATCH_PATTERNS = (
     ),
     # 按我缴的一半来配，最多配到工资的6% / 存一块钱它配五毛，上限是工资的4%
     (
-        r"(?:按|每)?\s*(?:我|你|员工)?\s*(?:缴|存|交|提拨)\s*"
-        r"(?:的|一块钱?|1\s*块钱?|1\s*美元|一美元|1\s*刀)?\s*"
+        r"(?:按|每)?\s*(?:我|你|员工)?\s*(?:缴|存|交|提拨|供)\s*"
+        r"(?:的|一块钱?|1\s*块钱?|1\s*美元|一美元|1\s*刀)?\s*(?:[他她佢]|公司)?\s*"
         r"(?:它|公司|就)?\s*(?:来)?\s*(?:配|补|匹配)?\s*(一半|五毛|5\s*毛|50\s*美分|\d+(?:\.\d+)?%)"
         r"[^，,。]{0,6}?[，,、]?\s*(?:最高|上限|最多|封顶)\s*(?:是|为|配到|到)?\s*"
         r"(?:工资|薪水)?的?\s*(\d+(?:\.\d+)?)%",
@@ -159,6 +160,18 @@ _MATCH_PATTERNS = (
         r"(?:到|是|为)?\s*(?:薪水|工资)?的?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
+    # 公司按我存的全额配，最多配到工资的3%
+    (
+        r"全额\s*(?:配|匹配|相对提拨)\s*[,，、]?\s*(?:最多|最高|上限|封顶)\s*(?:配)?\s*(?:到|是)?\s*"
+        r"(?:工资|薪水)?的?\s*(\d+(?:\.\d+)?)%",
+        "full",
+    ),
+    # 公司配我缴款的一半、封顶工资的5%
+    (
+        r"配\s*(?:我|你)?\s*(?:缴款|缴|存|提拨|供)(?:的)?\s*(一半)\s*[,，、]?\s*(?:封顶|最多|最高|上限)\s*"
+        r"(?:到|是)?\s*(?:工资|薪水)?的?\s*(\d+(?:\.\d+)?)%",
+        "cn_share_cap",
+    ),
     # 公司match头5% / 匹配前4%: the first N%, dollar for dollar
     (r"(?:match|匹配|配)\s*(?:前|头)\s*(\d+(?:\.\d+)?)%(?!\s*(?:按|的|一半|50%))", "full"),
     # 公司匹配5% (the whole of it, when no cap follows)
@@ -218,8 +231,13 @@ def _dollar_cap(text: str, end: int) -> list[tuple[int, int]]:
     return [found.span(1)] if found else []
 
 
+# Cantonese words of the same length: 一蚊 (a dollar), 五毫 (fifty cents), 嘅 (的)
+_CANTONESE = str.maketrans({"蚊": "块", "嘅": "的", "毫": "毛"})
+
+
 def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
     """The match formula as "rate@width[+rate@width]" and the spans it used."""
+    text = text.translate(_CANTONESE)
     for pattern, kind in _MATCH_PATTERNS:
         found = re.search(pattern, text)
         if not found:

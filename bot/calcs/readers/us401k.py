@@ -221,8 +221,8 @@ TABLE: tuple[Slot, ...] = (
         r"\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有|得)?\s*$|"
         r"(?:401k|403b|账户)\s*(?:里|里面|账户)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共|差不多|将近|接近)+\s*"
-        r"(?:有|是|存了|攒了)?\s*$|"  # 401k目前35万刀
-        r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|"
+        r"(?:有|是|存了|攒了|累积|累计)?\s*$|"  # 401k目前35万刀
+        r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|\bholds?\b|"
         r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|\bcurrently at|"
         r"\bmy\s+(?:old\s+)?(?:401k|403b|ira|account)\s*\(\s*$|"
         r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
@@ -400,11 +400,13 @@ TABLE: tuple[Slot, ...] = (
         r"\s*in\b(?=\s*(?:[,.;|/]|$))|\s*(?:pre-?tax|roth)\b|"  # "10% in", "8% pre-tax"
         r"\s*的?\s*(?:工资|薪水|薪资|收入|人工)|"  # 储蓄8%的工资
         r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k
-        r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d",  # "10% of 85k"
+        r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d|"  # "10% of 85k"
+        r"\s*of each (?:one|1|check|pay ?check)\b",
         window=30,
         # no fallback: a bare percent with no cue ("30, 80k, 7%") may as well be a return,
         # and asking beats guessing
         not_before=_COMPANY_PUTS_IN,
+        not_before_window=40,
     ),
     slot("contrib_pct", "percent", before=r"\b(?:401k|403b)\b", window=0),
     # "age 43 / pay 118k / 9% / …": the one percent alone as an item of a list is what one
@@ -504,7 +506,7 @@ _MAXED = re.compile(
     r"(?: contributions?)?\b|"
     r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|(?:每年|每个月)\s*(?:都|也)?\s*(?:存|放)满|顶格存|"
     r"(?:存|放|缴|提拨|供)(?:到|满)(?:上限|顶)|(?:一起|全部|都)\s*(?:存|放|供)满|"
-    r"(?:每年|每个月)\s*(?:都|也)?\s*(?:打算|会|要|准备)\s*(?:存|放|供)满|"
+    r"(?:每年|每个月)\s*(?:都|也)?\s*(?:打算|会|要|准备)\s*(?:存|放|供)满|年年(?:都)?(?:存|放|供)满|"
     r"\bthe most (?:i'?m|i am|we'?re|you'?re) allowed\b|\bas much as (?:i'?m |i am )?allowed\b"
 )
 

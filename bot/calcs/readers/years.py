@@ -29,7 +29,7 @@ _SO_FAR = re.compile(
     r"\b(?:paid|contributed|paid in)(?: for)? (\d{1,2}) years|\b(\d{1,2}) years (?:in )?so far"
 )
 _MORE = re.compile(
-    r"(?:再|还要|仲要|还得)\s*(?:交|缴|供)\s*(?:多)?\s*" + _N + r"\s*年|"
+    r"(?:再|还要|仲要|还得|还能|还可以)\s*(?:交|缴|供)\s*(?:多)?\s*" + _N + r"\s*年|"
     r"\b(\d{1,2}) more(?: years)?\b|\banother (\d{1,2})\b"
 )
 # Deemed years (视同缴费, before personal accounts) plus actual ones: "视同缴费8年、实际缴费22年",
