@@ -356,12 +356,11 @@ def _asks_projection_of_many(text: str, asked: str) -> bool:
     worked plan): its length is then detail, not a story about something else."""
     if not _SAVINGS_PLAN.search(text):
         return False  # a long Social Security or pension story is not a 401(k) projection
-    found = read_us401k(text)
     return (
         bool(_PROJECTION.search(asked) or _ENOUGH.search(asked))
         and not _MONEY_OUT.search(asked)
         and not (_ADVICE.search(asked) and not _ENOUGH.search(asked))
-        and len(found.keys() & _PROJECTION_INPUTS) >= 4
+        and len(read_us401k(text).keys() & _PROJECTION_INPUTS) >= 4  # read last: the costly part
     )
 
 
