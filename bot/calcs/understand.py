@@ -447,6 +447,11 @@ def _resident_request(text: str, numbers: list[Number]) -> bool:
     return bool({"annual_contrib", "years"} & found.keys()) or bool(_NAMED_GRADE.search(text))
 
 
+# Any digit or Chinese numeral (English number words are digits by now): without one, no
+# calculation but an explicit "calculate" can be meant, and the costlier checks are skipped.
+_ANY_NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿兆]")
+
+
 def detect_calculator(text: str) -> str | None:
     """Which calculator a normalised text asks for, or None for a question.
 
@@ -460,6 +465,8 @@ def detect_calculator(text: str) -> str | None:
         and (subject := _subject(text)) is not None
     ):
         return subject
+    if not _ANY_NUMERAL.search(text):
+        return None  # past an explicit "calculate", a calculation needs a number
     if _BENCHMARK.search(asked) or _RULE_ASKED.search(asked):
         return None
     numbers = find_numbers(text)
