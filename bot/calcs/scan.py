@@ -106,7 +106,8 @@ _PAY_FREQUENCY = tuple(
 )
 _WEEKLY_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:a|per|each|every)\s+(?:week|wk)\b|/\s*(?:wk|week)\b|weekly|每周|每星期|一周)"
+    + r"\s*(?:comes? out of (?:my|his|her|their) pay ?check )?"
+    + r"(?:(?:a|per|each|every)\s+(?:week|wk)\b|/\s*(?:wk|week)\b|weekly|每周|每星期|一周)"
 )
 _PUT = (
     r"(?:(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?"
@@ -120,7 +121,7 @@ _PER_YEAR_BEFORE = re.compile(
 _PER_MONTH_BEFORE = re.compile(
     r"(?:月薪|月收入|月工资|每个?月|一个月|月存|月交|月缴|monthly)"
     + _PUT
-    + r"\s*(?:大概|大约|约|是|为|有)?\s*$"
+    + r"\s*(?:大概|大约|约|是|为|有|一共|合计|总共)?\s*$"
 )
 _BIWEEKLY_BEFORE = re.compile(
     r"(?:每两周|每2周)(?:从(?:薪水|工资|薪资)(?:里|中)?)?\s*(?:扣|扣除|存|放|投入?|提拨)?"
@@ -138,10 +139,13 @@ _PER_MONTH_CLAUSE = re.compile(
 )
 
 
-_YEAR_PAY_BEFORE = re.compile(r"(?:年薪|年收入|年工资|年包)\s*(?:大概|大约|约|是|为|有)?\s*$")
+_YEAR_PAY_BEFORE = re.compile(
+    r"(?:年薪|年收入|年工资|年包)\s*(?:税前)?\s*(?:大概|大约|约|是|为|有)?\s*$"
+)
 # "$250 into my 401k each month": the account named between an amount and its period.
 _INTO_ACCOUNT = re.compile(
-    r"\s*(?:goes |go |going |went )?(?:into|in|to)\s+(?:(?:my|his|her|their|our|your|the|an?)\s+)?"
+    r"\s*(?:of (?:that|it|this)\s+)?(?:goes |go |going |went )?(?:into|in|to)\s+"
+    r"(?:(?:my|his|her|their|our|your|the|an?)\s+)?"
     r"(?:(?:roth|traditional|rollover)\s+)?(?:401k|403b|457b|ira|tsp|account|plan)s?(?![a-z0-9])"
 )
 
@@ -162,7 +166,8 @@ def _period(text: str, number: Number) -> str | None:
         text, max(0, number.start - PER_PAY_REACH), number.start
     ):
         return _pay_frequency(text)
-    if _SEMIMONTHLY_AFTER.match(after):
+    wider = text[max(0, number.start - 20) : number.start]
+    if _SEMIMONTHLY_AFTER.match(after) or re.search(r"(?:twice a month|semi-?monthly)\s*$", wider):
         return "semimonthly"
     if _QUARTERLY_AFTER.match(after) or _QUARTERLY_BEFORE.search(before):
         return "quarter"

@@ -76,7 +76,7 @@ _GET_CUE = re.compile(
     r"how much (?:pension|will i get|would i get)|how much (?:will|would) my .{0,30}pension|"
     r"how much .{0,20}pension will i|what (?:pension|monthly pension) (?:will|would|can) i get|"
     r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
-    r"what (?:will|would) (?:my pension|i get)|estimate|"
+    r"what (?:will|would) (?:my pension|i get)|estimate|(?:^|[\s,，])(?:养老金|退休金)\s*[?？]\s*$|"
     r"what (?:do|does|will|would|can|could) (?:i|we|he|she|they) get\b|想知道[^，。？?]{0,8}(?:养老金|退休金)|"
     r"what (?:will|would|is) (?:my|his|her|their|the) (?:monthly )?pension\b|"
     r"\bpension (?:figure|number|amount|estimate)\b|"
@@ -90,6 +90,7 @@ _SAVINGS = re.compile(
 )
 _PROJECTION = re.compile(
     r"will (?:i|you|he|she|we) have|would (?:i|you|he|she|we) have|where (?:will|would) (?:i|we) be|"
+    r"what (?:does|do) (?:i|he|she|we|they) have (?:at|by|in|when)|"
     r"where (?:will|would) (?:that|it|this) (?:put|leave) (?:me|us)|how much (?:will|would|money)|"
     r"grow|project|end up|future value|turns? into|look like (?:at|by|in|when)|"
     r"(?:what|how) (?:does|will|would) (?:that|it|this|my \w+) look like|"
@@ -176,7 +177,7 @@ _AMOUNT_ASKED = re.compile(
     r"多少|几多|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
     r"what (?:will|would|is|are|should) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
-    r"\bwhat'?s the (?:monthly |yearly )?(?:benefit|pension|amount|payment)\b|"
+    r"\bwhat'?s the (?:monthly |yearly |annual )?(?:benefit|pension|amount|payment|flow|inflow)\b|"
     r"\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
     r"\btax (?:sav(?:ing|ed)s?|benefits?)\b|\bpension (?:figure|number|amount|estimate)\b|"
     r"\bwhat'?s the (?:tax )?saving\b|\bhow much (?:iit|tax) would (?:i|we) save\b|"
@@ -617,7 +618,8 @@ def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
 # "born in 1985", 1988年次 (Taiwan's way of saying a birth year): the age this year
 _BORN_IN = re.compile(
     r"\bborn (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d|'[4-9]\d)\b|"
-    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次|的(?=[,，\s]))|民国\s*(\d{2,3})\s*年(?:次|生|出生)"
+    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次|的(?=[,，\s]))|民国\s*(\d{2,3})\s*年(?:次|生|出生)|"
+    r"(?<![\d.])([4-9]\d)\s*年的(?=[,，\s])"
 )
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
 _UNTIL_YEAR = re.compile(
@@ -637,8 +639,10 @@ def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
         written = born.group(1) or born.group(2)
         if written:
             year = 1900 + int(written[1:]) if written.startswith("'") else int(written)
-        else:
+        elif born.group(3):
             year = 1911 + int(born.group(3))  # Taiwan's calendar (民国): year 1 is 1912
+        else:
+            year = 1900 + int(born.group(4))  # "85年的": a two-digit year of birth
         if 0 < today.year - year < 110:
             found["age"] = str(today.year - year)
             used += f" {year}"

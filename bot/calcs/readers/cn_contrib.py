@@ -59,7 +59,7 @@ _MONTHLY = ("avg_wage", "floor", "cap", "wage")
 
 # "base range there is 4,287-21,435", 基数范围4287-21435: the floor and the cap at once
 _BASE_RANGE = re.compile(
-    r"(?:base range|range of the base|基数范围|基数区间|基数)[^\d]{0,15}?"
+    r"(?:base range|range of the base|基数范围|基数区间|基数|\bbase\b[^\d.]{0,25}?)[^\d]{0,15}?"
     r"(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|~|到|至|to)\s*(\d[\d,]*(?:\.\d+)?)"
 )
 

@@ -145,6 +145,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
             or re.search(r"(?<![\d.])([4-9]\d)\s*年\s*(\d{1,2})\s*月(?:的)?(?=\s|[,，|/]|$)", text)
             # "女干部 1979.06 社平…": year.month in a typed list
             or re.search(r"(?<![\d.])(19[4-9]\d|200\d)\.(0[1-9]|1[0-2])(?=\s|[,，|/]|$)", text)
+            or re.search(r"(?<![\d.])([4-9]\d)\.(0[1-9]|1[0-2])(?=\s|[,，|/]|$)", text)
             # "我爸66年的 男": a two-digit year, said of a person
             or re.search(r"(?<![\d.])([4-9]\d)\s*年的()(?=\s|[,，])", text)
         )
@@ -152,7 +153,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
     # "DOB: 05/1967", "b. 03/1990"
     dob = re.search(r"(?:\bdob:?|\bb\.|\bborn)\s*(\d{1,2})/(19\d\d|20[01]\d)\b", text)
     named = re.search(
-        r"born (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
+        r"(?:born|dob:?) (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
     )
     if roc:
         params["birth"] = f"{ROC_YEAR_ZERO + int(roc.group(1))}-{int(roc.group(2) or 1):02d}"

@@ -37,7 +37,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:supporting )?(?:my |our )?"
         r"(?:elderly )?parents?|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*elderly[- ]care deduction",
-        window=6,
+        window=12,
         yearly=True,
     ),
     slot(
@@ -50,11 +50,18 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         r"(?:son|daughter|child|kids?|children)(?:'s)? (?:schooling|education)|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?kids?'?s? education|"
         r"\s*(?:元|块)?\s*的?\s*(?:子女教育|孩子教育)(?:扣除)?|"
-        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?(?:toddler|baby|infant)",
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?(?:toddler|baby|infant)|"
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*infant[- ]care deduction",
         window=6,
         yearly=True,
     ),
-    slot("deduct_study", "money", before=r"继续教育|大病医疗", window=16, yearly=True),
+    slot(
+        "deduct_study",
+        "money",
+        before=r"继续教育|大病医疗|continuing education|serious illness",
+        window=16,
+        yearly=True,
+    ),
 )
 TABLE: tuple[Slot, ...] = (
     slot(
@@ -131,7 +138,8 @@ _NOT_PAY_TAX = re.compile(
 )
 # An English request is about China's tax only when it says so.
 _CHINA_WORDS = re.compile(
-    r"china|chinese|mainland|\brmb\b|yuan|\bcny\b|¥|\biit\b|beijing|shanghai|shenzhen|guangzhou"
+    r"china|chinese|mainland|\brmb\b|yuan|\bcny\b|¥|\biit\b|beijing|shanghai|shenzhen|guangzhou|"
+    r"hangzhou|chengdu|wuhan|nanjing|tianjin|chongqing|suzhou|xiamen|qingdao|changsha|xi'?an"
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _INCOME_TAX = re.compile(r"个税|个人所得税|所得税|income tax|\biit\b")
@@ -214,7 +222,7 @@ def _bare_pay(
 
 # "没有专项附加扣除", "no special deductions": the deductions are stated as none
 NO_DEDUCTIONS = re.compile(
-    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|专项(?:附加)?扣除\s*(?:我)?\s*一[项样]都(?:没有|冇)|"
+    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|专项(?:附加)?扣除\s*(?:我)?\s*(?:一[项样]都|完全)(?:没有|冇)|"
     r"\bno (?:special )?(?:additional )?deductions\b"
 )
 

@@ -43,7 +43,9 @@ def read_inflow(text: str) -> dict[str, str]:
         params["base"] = fmt(base.value)
     elif re.search(r"all dc|defined[- ]contribution|dc plans|所有dc|dc计划|全部dc", text):
         params["base_name"] = "dc"
-    elif re.search(r"all (?:us )?retirement|total retirement|全部退休资产|所有退休资产", text):
+    elif re.search(
+        r"all (?:us )?retirement|total retirement|全部退休资产|所有退休资产|全美国退休资产", text
+    ):
         params["base_name"] = "all"
     phase = re.search(r"over (\d{1,2}) years|(\d{1,2})\s*年内|分(\d{1,2})年", text)
     if phase:

@@ -59,6 +59,8 @@ _MATCH_PATTERNS = (
         r"(?:on|for|up to) the next (\d+(?:\.\d+)?)%",
         "dfd_two",
     ),
+    # matches that 5% dollar for dollar
+    (r"match(?:es|ing)?\s+(?:that|the|my)?\s*(\d+(?:\.\d+)?)%\s*dollar[- ]for[- ]dollar", "full"),
     # match 50% to 6% (a list's shorthand)
     (r"\bmatch(?:es|ing)?\s*(\d+(?:\.\d+)?)%\s*(?:to|up to)\s*(\d+(?:\.\d+)?)%", "one"),
     # match 100% on 3 + 50% on 2 (the next two)
@@ -69,7 +71,7 @@ _MATCH_PATTERNS = (
     ),
     # $2 for every $1 up to 3% / 50 cents for every dollar on the first 6%
     (
-        r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?(?:for|per) (?:every |each )?\$?(\d+(?:\.\d+)?|"
+        r"\$?(\d+(?:\.\d+)?)\s*(?:cents?\s*)?(?:for|per|on) (?:every |each )?\$?(\d+(?:\.\d+)?|"
         r"dollar)[^%]{0,40}?(?:up to|(?:on|of) (?:the|my) first|capped at|cap of|max(?:imum)? of)"
         r"\s*(\d+(?:\.\d+)?)%",
         "per_dollar",
@@ -157,7 +159,7 @@ _MATCH_PATTERNS = (
     # 公司提拨是我提拨金额的50%、最多到薪水的6%
     (
         r"(?:提拨|供款|缴|存)(?:金额|的钱)?的\s*(\d+(?:\.\d+)?)%\s*[,，、]?\s*(?:最多|最高|上限|封顶)\s*"
-        r"(?:到|是|为)?\s*(?:薪水|工资)?的?\s*(\d+(?:\.\d+)?)%",
+        r"(?:到|是|为)?\s*(?:薪水|工资|薪资|薪酬)?的?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
     # 公司按我存的全额配，最多配到工资的3%

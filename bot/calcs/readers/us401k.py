@@ -26,7 +26,7 @@ _AGE_BEFORE = (
     r"\bturning|\bturned|\bnow\b|"
     r"今年满?|年龄|现年|现在|目前|"
     r"\bstart(?:ing|ed)?(?:\s+\w+){0,3}\s+at(?: age)?|\bbegin\w*(?:\s+\w+){0,3}\s+at(?: age)?|"
-    r"\b(?:he|she)(?:'s| is)|\b(?:we|we're|and i) (?:are|both)|"
+    r"\b(?:he|she)(?:'s| is)|\b(?:hes|shes)\b|\b(?:we|we're|and i) (?:are|both)|"
     r"\bboth|我|"
     # "calculate: 35, 100k salary…": a list after a word asking for it opens with the age
     r"^(?:please )?(?:calc(?:ulate)?|compute|quick math|math|run the numbers|numbers|scenario)"
@@ -225,6 +225,7 @@ TABLE: tuple[Slot, ...] = (
         r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|\bholds?\b|"
         r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|\bcurrently at|"
         r"\bmy\s+(?:old\s+)?(?:401k|403b|ira|account)\s*\(\s*$|"
+        r"\b(?:right now|currently|now),?\s+it'?s|\bit'?s (?:now|currently)|"
         r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
         r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
@@ -402,6 +403,7 @@ TABLE: tuple[Slot, ...] = (
         r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k
         r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d|"  # "10% of 85k"
         r"\s*of each (?:one|1|check|pay ?check)\b",
+        # "from 6% to 10%", "if I go to 10%": the rate it changes to
         window=30,
         # no fallback: a bare percent with no cue ("30, 80k, 7%") may as well be a return,
         # and asking beats guessing
@@ -409,6 +411,12 @@ TABLE: tuple[Slot, ...] = (
         not_before_window=40,
     ),
     slot("contrib_pct", "percent", before=r"\b(?:401k|403b)\b", window=0),
+    slot(
+        "contrib_pct",
+        "percent",
+        before=r"\bfrom \d+(?:\.\d+)?%\s*to|\b(?:go|going|bump\w*|rais\w*|increas\w*) to",
+        window=1,
+    ),
     # "age 43 / pay 118k / 9% / …": the one percent alone as an item of a list is what one
     # puts in, unless an amount put in is stated ("contrib 20k per yr / 6%": a return, maybe)
     slot(
@@ -507,6 +515,7 @@ _MAXED = re.compile(
     r"(?:存|放)满\s*(?:401k|403b)|(?:401k|403b)\s*(?:每年|每个月|都|也)*\s*(?:存|放)满|(?:每年|每个月)\s*(?:都|也)?\s*(?:存|放)满|顶格存|"
     r"(?:存|放|缴|提拨|供)(?:到|满)(?:上限|顶)|(?:一起|全部|都)\s*(?:存|放|供)满|"
     r"(?:每年|每个月)\s*(?:都|也)?\s*(?:打算|会|要|准备)\s*(?:存|放|供)满|年年(?:都)?(?:存|放|供)满|"
+    r"(?:每年|每个月)\s*(?:都|也)?\s*(?:存|放|供)尽|"
     r"\bthe most (?:i'?m|i am|we'?re|you'?re) allowed\b|\bas much as (?:i'?m |i am )?allowed\b"
 )
 

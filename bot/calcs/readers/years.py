@@ -7,7 +7,7 @@ from bot.calcs.numbers import chinese_numeral
 # "一共缴25年", "到退休能交满27年" (not the 23 paid so far), "打算交满20年就停", "a total of 15
 # years", "27 years in total", "he'll have 26 years paid in when he retires"
 _TOTAL = re.compile(
-    r"(?:一共|总共|合计|加起来|到退休|退休时|退休前|打算|准备|计划|到时候?)\s*"
+    r"(?:一共|总共|合计|加起来|到退休|退休时|退休前|打算|准备|计划|到时候?|(?<![一总])共)\s*"
     r"(?:会|要|能|可以|就|应该|应|大概|大约|正好|刚好)?\s*(?:有)?\s*"
     r"(?:缴|交|供)?\s*(?:了|满|够|到)?\s*(\d{1,2})\s*年|"
     r"\b(?:a total of|in total|altogether) (\d{1,2}) years|"
@@ -36,7 +36,7 @@ _MORE = re.compile(
 # "有5年视同缴费，之后实际供咗20年", "9 years of deemed contributions … 24 actual years"
 _DEEMED = re.compile(
     r"视同缴费(?:年限|年资)?\s*(?:有|是|为)?\s*(\d{1,2})\s*年|(\d{1,2})\s*年\s*[（(]?(?:的)?视同缴费|"
-    r"\b(\d{1,2}) years? of deemed"
+    r"\b(\d{1,2}) years? of deemed|\b(\d{1,2}) deemed years?"
 )
 _ACTUAL = re.compile(
     r"实际(?:缴费|缴纳|缴|交|供)?[^\d，,。；]{0,6}?(\d{1,2})\s*年|"

@@ -19,6 +19,7 @@ _ZERO_PHRASES = (
         r"\bnot contributing\b|\bstop(?:ping|ped)? (?:my |the |all )?contributions?\b|"
         r"\bnot (?:adding|putting in|contributing) (?:anything|any ?more|more)\b|"
         r"\bnot (?:another|one more) (?:dime|penny|cent|dollar)\b|"
+        r"\bcontributions? (?:set )?to (?:zero|\$?0)\b(?!\.\d|\d)|"
         r"\b(?:won'?t|will not|wouldn'?t) (?:add|put in|contribute) (?:another|a single|one more) "
         r"(?:cent|dime|penny|dollar)\b|"
         r"\b(?:done|finished|through) "
