@@ -234,9 +234,14 @@ def plain_numerals(text: str) -> str:
     percent (年化6.5 → 年化6.5%)."""
     text = _NUMERAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
     text = _ZERO_JOINED.sub(lambda m: str(int(m.group(1)) * 10_000 + int(m.group(2))), text)
+    text = _BASIS_POINTS.sub(lambda m: f"{float(m.group(1)) / 100:g}%", text)
     return _BARE_RATE.sub(r"\1\2%", text)
 
 
+# "12 bps", "12 basis points": hundredths of a percent
+_BASIS_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:bps|basis points?)\b", re.IGNORECASE)
+# "回报当6厘": in Hong Kong a rate in 厘 is a percent
+_LI_PERCENT = re.compile(r"(?<=[回报利息率当按])\s*(\d+(?:\.\d+)?)\s*厘")
 _ZERO_JOINED = re.compile(r"(?<![\d.])(\d{1,4})\s*[万萬]\s*零\s*(\d{1,3})(?![\d.万萬千])")
 # 年化6.5, 回报率7, 年報酬6, 费率0.3: a rate's name, then its number with no % after it
 _BARE_RATE = re.compile(
@@ -263,6 +268,7 @@ def percent_words_as_digits(text: str) -> str:
 
     text = _PERCENT_WORDS_WITH_POINT.sub(digits, text)
     text = _PER_MILLE.sub(_per_mille, text)
+    text = _LI_PERCENT.sub(r"\1%", text)
     return _TENTHS.sub(_tenths, text)
 
 

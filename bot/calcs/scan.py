@@ -114,7 +114,7 @@ _PUT = (
     r"(?:扣除|放|存|投入?|交|缴|定投|挣|赚|提拨|自提|储蓄|扣|供|摆))?"
 )
 _PER_YEAR_BEFORE = re.compile(
-    r"(?:年薪|年收入|年工资|每年|一年|年存|年交|年缴|annual(?:ly)?|yearly)"
+    r"(?:年薪|年收入|年工资|每年|一年|全年|年存|年交|年缴|annual(?:ly)?|yearly)"
     + _PUT
     + r"\s*(?:大概|大约|约|是|为|有)?\s*$"
 )
@@ -140,13 +140,14 @@ _PER_MONTH_CLAUSE = re.compile(
 
 
 _YEAR_PAY_BEFORE = re.compile(
-    r"(?:年薪|年收入|年工资|年包)\s*(?:税前)?\s*(?:大概|大约|约|是|为|有)?\s*$"
+    r"(?:年薪|年收入|年工资|年包)\s*(?:税前)?\s*(?:人民币)?\s*(?:大概|大约|约|是|为|有)?\s*$"
 )
 # "$250 into my 401k each month": the account named between an amount and its period.
 _INTO_ACCOUNT = re.compile(
-    r"\s*(?:of (?:that|it|this)\s+)?(?:goes |go |going |went )?(?:into|in|to)\s+"
+    r"\s*(?:(?:into|in) (?:it|that)\b|(?:of (?:that|it|this)\s+)?"
+    r"(?:goes |go |going |went )?(?:into|in|to)\s+"
     r"(?:(?:my|his|her|their|our|your|the|an?)\s+)?"
-    r"(?:(?:roth|traditional|rollover)\s+)?(?:401k|403b|457b|ira|tsp|account|plan)s?(?![a-z0-9])"
+    r"(?:(?:roth|traditional|rollover)\s+)?(?:401k|403b|457b|ira|tsp|account|plan)s?(?![a-z0-9]))"
 )
 
 
@@ -167,6 +168,9 @@ def _period(text: str, number: Number) -> str | None:
     ):
         return _pay_frequency(text)
     wider = text[max(0, number.start - 20) : number.start]
+    paid = _PAID_JUST_BEFORE.search(text, max(0, number.start - 40), number.start)
+    if paid:  # "I get paid weekly, $1,450 gross"
+        return _FREQUENCY_WORDS.get(paid.group(1).replace("-", ""), "biweekly")
     if _SEMIMONTHLY_AFTER.match(after) or re.search(r"(?:twice a month|semi-?monthly)\s*$", wider):
         return "semimonthly"
     if _QUARTERLY_AFTER.match(after) or _QUARTERLY_BEFORE.search(before):
@@ -180,6 +184,18 @@ def _period(text: str, number: Number) -> str | None:
     if _PER_YEAR_AFTER.match(after) or _PER_YEAR_BEFORE.search(before):
         return "year"
     return None
+
+
+_PAID_JUST_BEFORE = re.compile(
+    r"\b(?:paid|pay ?checks?(?: come| are)?)\s+"
+    r"(weekly|bi-?weekly|semi-?monthly|monthly)\s*,?\s*\$?\s*$"
+)
+_FREQUENCY_WORDS = {
+    "weekly": "week",
+    "biweekly": "biweekly",
+    "semimonthly": "semimonthly",
+    "monthly": "month",
+}
 
 
 def _pay_frequency(text: str) -> str:

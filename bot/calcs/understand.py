@@ -46,7 +46,9 @@ _CRYPTO = re.compile(
 )
 _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
 _FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
-_PERSONAL_PENSION = re.compile(r"个人养老金|personal pension|private pension|individual pension")
+_PERSONAL_PENSION = re.compile(
+    r"个人养老金|(?<![一两几每这那哪])个养(?!老)|personal pension|private pension|individual pension"
+)
 _TAX = re.compile(r"税|tax|\biit\b|省|抵扣|deduct|扣除|节")
 _SOCIAL = re.compile(
     r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security|"
@@ -60,7 +62,7 @@ _PAY_CUE = re.compile(
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
     r"how much (?:will|does|would) (?:social insurance|si|the five insurances) take|"
     r"how much [^.?!]{0,40}\b(?:do|does|will|would) (?:i|we|my employer|they)\b[^.?!]{0,25}\bpay\b|"
-    r"comes? off|comes? out|deducted|taken off|\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
+    r"comes? off|comes? out|deducted|\blose to\b|taken off|\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
 # The average wage (社平工资) is an input of both the contributions and the pension: it names
@@ -182,6 +184,7 @@ _AMOUNT_ASKED = re.compile(
     r"\btax (?:sav(?:ing|ed)s?|benefits?)\b|\bpension (?:figure|number|amount|estimate)\b|"
     r"\bwhat'?s the (?:tax )?saving\b|\bhow much (?:iit|tax) would (?:i|we) save\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
+    r"\bwhat do (?:i|we) (?:lose|pay|owe)\b|"
     r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
     # "…Monthly pension?", "Monthly amount?"
     r"^\s*(?:my |the |estimated |expected |rough |ballpark |approximate )?(?:monthly )?"

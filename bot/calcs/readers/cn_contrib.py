@@ -17,7 +17,8 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary|"
         r"(?:local|city) (?:average|avg)(?: wage)?(?: of| is)?(?: still)?|"
-        r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?(?: is| was| of)?|"
+        r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?"
+        r"(?: is| was| of| works out to| comes to)?|"
         r"\bavg wage(?: there)?(?: is| was)?(?: still)?",
         window=8,
         monthly=True,
@@ -45,7 +46,8 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"月薪|年薪|年包|年收入|工资|税前|月收入|缴费基数|社保基数|salary|wage|收入|"
         r"contribution base|"
-        r"\bearn\w*|\bmake|\bon|gross|月入|薪水|工资是|人工|\bpaying\b|\bpays\b|\boffer\b[^.?!;\d]{0,12}",
+        r"\bearn\w*|\bmake|\bon|gross|月入|薪水|工资是|人工|\bpaying\b|\bpays\b|\boffer\b[^.?!;\d]{0,12}|"
+        r"\bjob (?:in [a-z']+ )?at",
         after=r"\s*(?:元|块|rmb|yuan)?\s*(?:的)?\s*"
         r"(?:月薪|月工资|工资|a month|per month|monthly|gross)",
         window=8,

@@ -92,7 +92,7 @@ def gender_of(text: str) -> str | None:
     ):
         cadre = re.search(
             r"(?<!不是)(?<!非)(?<!不是个)干部|(?<!非)管理|技术|专业|"
-            r"(?<!not )(?<!not a )\bcadre|manag",
+            r"(?<!not )(?<!not a )\bcadre|(?<!not )manag",
             text,
         )
         return "female_55" if cadre else "female_50"
@@ -108,7 +108,7 @@ _LEVEL = (
     r"按(?:照)?\s*(?:最低|最高)?\s*(?:的)?\s*(\d{2,3})\s*%\s*(?:档|的?基数|缴费|缴纳)?|"
     r"(?:缴费指数|指数)\s*(?:是|为)?\s*(\d{2,3})\s*%|"
     r"\bat (?:the )?(\d{2,3})\s*% (?:index|level|tier|grade|base)\b|"
-    r"(\d{2,3})\s*%\s*的?\s*档(?:次)?"
+    r"(\d{2,3})\s*%\s*(?:的|嗰|𠮶)?\s*档(?:次)?"
 )
 # "社平的60%", "60%的社平工资": the contribution index as a share of the average wage
 _SHARE_OF_AVERAGE = (

@@ -43,7 +43,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_children",
         "money",
-        before=r"子女教育|孩子教育|孩子上学|小孩上学|婴幼儿照护|婴幼儿|children'?s? education",
+        before=r"子女教育|孩子教育|孩子上学|小孩上学|孩子上(?:小学|中学|幼儿园)|婴幼儿照护|婴幼儿|"
+        r"children'?s? education",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*child(?:ren)?'?s? (?:education )?deduction|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?"
@@ -222,7 +223,7 @@ def _bare_pay(
 
 # "没有专项附加扣除", "no special deductions": the deductions are stated as none
 NO_DEDUCTIONS = re.compile(
-    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|专项(?:附加)?扣除\s*(?:我)?\s*(?:一[项样]都|完全)(?:没有|冇)|"
+    r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|(?:没有|无)(?:任何)?专项附加|专项(?:附加)?扣除\s*(?:我)?\s*(?:一[项样]都|完全)(?:没有|冇)|"
     r"\bno (?:special )?(?:additional )?deductions\b"
 )
 

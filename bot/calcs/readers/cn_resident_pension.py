@@ -77,7 +77,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "age",
         "count",
-        before=r"今年|现在|目前|\bi'?m|\bi am|\baged?|\b(?:she|he)(?:'s| is)|\bturned|\bturning|"
+        before=r"今年(?:刚)?满?|现在|目前|\bi'?m|\bi am|\baged?|\b(?:she|he)(?:'s| is)|"
+        r"\bturned|\bturning|"
         r"\bis",
         after=r"\s*了",  # "我49了"
         window=2,

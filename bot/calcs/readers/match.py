@@ -59,6 +59,19 @@ _MATCH_PATTERNS = (
         r"(?:on|for|up to) the next (\d+(?:\.\d+)?)%",
         "dfd_two",
     ),
+    # "a 6% match, but only 50 cents per dollar"
+    (
+        r"(\d+(?:\.\d+)?)%\s*match,?\s*(?:but\s+)?(?:only\s+)?"
+        r"(\d+)\s*cents?\s*(?:per|on the|for each|for every)\s*dollar",
+        "cap_cents",
+    ),
+    # "a dollar for every dollar up to 3% of pay"
+    (
+        r"\b(?:a|one) dollar for (?:every|each) dollar\s*(?:up to|on the first)\s*(\d+(?:\.\d+)?)%",
+        "full",
+    ),
+    # 公司跟佢供4% (Cantonese: puts in alongside, dollar for dollar)
+    (r"(?:公司|雇主)\s*跟\s*(?:佢|他|她|我|你)\s*(?:供|存|放)\s*(\d+(?:\.\d+)?)%", "full"),
     # matches that 5% dollar for dollar
     (r"match(?:es|ing)?\s+(?:that|the|my)?\s*(\d+(?:\.\d+)?)%\s*dollar[- ]for[- ]dollar", "full"),
     # match 50% to 6% (a list's shorthand)
@@ -152,13 +165,13 @@ _MATCH_PATTERNS = (
     ),
     # 前6%全额匹配
     (
-        r"(?:前|头)\s*(\d+(?:\.\d+)?)%\s*(?:全额|一比一|一对一|1\s*[:：比]\s*1)\s*"
+        r"(?:前|头)\s*(\d+(?:\.\d+)?)%\s*的?\s*(?:全额|一比一|一对一|1\s*[:：比]\s*1)\s*"
         r"(?:相对)?(?:匹配|配比|配对|match|提拨|配)",
         "full",
     ),
     # 公司提拨是我提拨金额的50%、最多到薪水的6%
     (
-        r"(?:提拨|供款|缴|存)(?:金额|的钱)?的\s*(\d+(?:\.\d+)?)%\s*[,，、]?\s*(?:最多|最高|上限|封顶)\s*"
+        r"(?:提拨|供款|缴|存)(?:金额|的钱)?的\s*(\d+(?:\.\d+)?%|一半)\s*(?:相对提拨|匹配)?\s*[,，、]?\s*(?:最多|最高|上限|封顶)\s*"
         r"(?:到|是|为)?\s*(?:薪水|工资|薪资|薪酬)?的?\s*(\d+(?:\.\d+)?)%",
         "one",
     ),
@@ -254,6 +267,8 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
         elif kind == "cn_share_cap":
             share = g[0].rstrip("%") if g[0].endswith("%") else "50"  # 一半, 五毛, 5毛, 50美分
             tiers = f"{share}@{g[1]}"
+        elif kind == "cap_cents":
+            tiers = f"{g[1]}@{g[0]}"
         elif kind == "dfd_two":
             tiers = f"100@{g[0]}+{g[1]}@{g[2]}"
         elif kind == "two_short":
@@ -286,7 +301,8 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
         elif kind == "ratio":
             tiers = f"{fmt(100 * float(g[2]) / float(g[1]))}@{g[0]}"
         else:
-            tiers = f"{g[0]}@{g[1]}"
+            share = "50" if g[0] == "一半" else g[0].rstrip("%")
+            tiers = f"{share}@{g[1]}"
         return tiers, [found.span(), *_dollar_cap(text, found.end())]
     if re.search(r"dollar[- ]for[- ]dollar", text):
         cap = after(r"dollar[- ]for[- ]dollar", text, window=30, percent=True)

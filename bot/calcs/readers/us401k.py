@@ -137,7 +137,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "age",
         "age count",
-        before=r"^|[.:!?;\n]\s*",
+        before=r"^|[.:!?;\n]\s*|\s[-–]\s*",
         window=4,
         low=14,
         high=110,
@@ -205,7 +205,8 @@ TABLE: tuple[Slot, ...] = (
         r"\bmy number(?: is)?|\b(?:shooting|gunning) for|"
         r"\b(?:the|our|my) (?:magic )?number\b[^.?!;$\d]{0,40}?\bis",
         # "is 900k realistic by 67?": a sum aimed at, asked about
-        after=r"\s*(?:(?:really|actually) )?(?:realistic|doable|achievable|attainable)",
+        after=r"\s*(?:in today'?s (?:money|dollars)\s*)?(?:(?:really|actually) )?"
+        r"(?:realistic|doable|achievable|attainable)",
         window=6,
         low=1000,
         stock=True,
@@ -225,7 +226,8 @@ TABLE: tuple[Slot, ...] = (
         r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|\bholds?\b|"
         r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|\bcurrently at|"
         r"\bmy\s+(?:old\s+)?(?:401k|403b|ira|account)\s*\(\s*$|"
-        r"\b(?:right now|currently|now),?\s+it'?s|\bit'?s (?:now|currently)|"
+        r"\b(?:right now|currently|now),?\s+it'?s|\bit'?s (?:now|currently)|\bsitting at|"
+        r"\bbring(?:ing)? over|"
         r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
         r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
         r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
@@ -273,7 +275,8 @@ TABLE: tuple[Slot, ...] = (
         before=r"contrib\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
         r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
         r"(?:\s+(?:at|with|to|by))?|"
-        r"\badd(?:ing)?|defer\w*|\b(?:gonna|going to|will|i'?ll) do\b|存满?(?![款了有])|投入?|缴|"
+        r"\badd(?:ing)?|defer\w*|\b(?:gonna|going to|will|i'?ll) do\b|\bdrop\w*|"
+        r"存满?(?![款了有])|投入?|缴|"
         r"供款|供(?!完)|放|定投|提拨|自提|储蓄|存入|"
         r"扣(?:除)?",
         after=r"\s*(?:美元|美金|刀)?\s*(?:存|放|投)(?:进|入|到)|"
@@ -393,7 +396,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|\bi (?:do|'m doing)|"
         r"\b(?:can (?:only )?)?(?:swing|afford)|"
         r"\binvest(?:ing|s)?\b(?!\s+(?:at|in|with|for|and))|"
-        r"自提|存|缴|贡献|供款|供|提拨(?:比例)?|储蓄|放|扣",
+        r"自提|存|缴|交|贡献|供款|供|提拨(?:比例)?|储蓄|放|扣",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
         + _MY
