@@ -52,7 +52,7 @@ _PERSONAL_PENSION = re.compile(
 _TAX = re.compile(r"税|tax|\biit\b|省|抵扣|deduct|扣除|节")
 _SOCIAL = re.compile(
     r"社保|五险|social insurance|社会保险|养老保险|(?:china|chinese|china's) social security|"
-    r"\bfive (?:social )?insurances\b|\bwuxian\b|"
+    r"\b(?:five|5) (?:social )?insurances\b|\bwuxian\b|5险|"  # numerals are digits by now
     r"contribution base"
 )
 _PAY_CUE = re.compile(
@@ -60,11 +60,14 @@ _PAY_CUE = re.compile(
     r"take.?home|单位交|公司交|个人交|个人缴|单位缴|"
     r"\bhow much\b[^.?!]{0,60}\b(?:pay|paid|deduct(?:ed)?)\b|\b(?:pay|deduct)\w* how much\b|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
-    r"how much (?:will|does|would) (?:social insurance|si|the five insurances) take|"
+    r"how much (?:will|does|would) (?:social insurance|si|the (?:five|5) insurances) take|"
     r"how much [^.?!]{0,40}\b(?:do|does|will|would) (?:i|we|my employer|they)\b[^.?!]{0,25}\bpay\b|"
     r"comes? off|comes? out|deducted|\blose to\b|taken off|\bwhat (?:do|will|would|does) (?:i|we|my employer) (?:pay|owe)\b|"
     r"employee and employer|employer and employee|my contributions|the contributions|deductions?"
 )
+# A sum worked out on the page ("taxable income = (monthly income minus 5 insurances…)"):
+# unless an amount is asked, the text explains, it does not ask.
+_WORKED_FORMULA = re.compile(r"=|taxable income|应纳税所得额")
 # The average wage (社平工资) is an input of both the contributions and the pension: it names
 # no pension by itself.
 _AVERAGE_WAGE = re.compile(r"社平工资|社平|社会平均工资")
@@ -506,6 +509,7 @@ def detect_calculator(text: str) -> str | None:
         and _PAY_CUE.search(asked)
         and _has_amount(numbers)
         and not (_PENSION.search(asked) and _GET_CUE.search(asked))  # the pension is asked
+        and not (_WORKED_FORMULA.search(text) and not _AMOUNT_ASKED.search(asked))
     ):
         return "cn_contrib"
     if (

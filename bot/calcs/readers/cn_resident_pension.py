@@ -1,6 +1,8 @@
 """Read an urban-rural residents' pension request: the yearly grade, the years paid, and the
 optional local basic pension, subsidy, interest rate, current age and pension age."""
 
+import re
+
 from bot.calcs.readers.years import total_years
 from bot.calcs.request import fmt
 from bot.calcs.scan import scan
@@ -87,6 +89,9 @@ TABLE: tuple[Slot, ...] = (
     ),
 )
 
+# An age that is this year's, just before the age the pension starts at
+_AGE_NOW = re.compile(r"(?:今年|现在|目前|\bthis year\b)\s*(?:刚|才|已经?)?\s*(?:满|到)?\s*$")
+
 
 def read_cn_resident_pension(text: str) -> dict[str, str]:
     """Parameters of a residents' pension estimate."""
@@ -94,6 +99,9 @@ def read_cn_resident_pension(text: str) -> dict[str, str]:
     filled = assign(text, quantities, TABLE)
     rows = {row.name: row for row in TABLE}
     params = {name: fmt(yearly_value(rows[name], q)) for name, q in filled.items()}
+    claim = filled.get("retire_age")
+    if "age" not in params and claim is not None and _AGE_NOW.search(text[: claim.start]):
+        params["age"] = params["retire_age"]  # "今年刚满60开始领": that age is now
     total = total_years(text)
     if total:  # "已经交了8年，打算再交7年，一共15年": the years in all
         params["years"] = total[0]

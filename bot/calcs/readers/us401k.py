@@ -359,6 +359,14 @@ TABLE: tuple[Slot, ...] = (
         + r")|涨薪|加薪",
         window=25,
     ),
+    # "年薪19.5万，每年大概涨4%": the pay's own clause, then its yearly rise
+    slot(
+        "raise",
+        "percent",
+        before=_PAY + r"[^，,。；;！!？?]{0,15}[，,]\s*(?:每年|一年)(?:大概|大约|约|差不多)?"
+        r"(?:会|能|都)?(?:上涨|涨|增长|增加|提高)(?:个)?",
+        window=2,
+    ),
     # "每年能涨4%左右的工资": a rise, then the pay it is of
     slot(
         "raise",
