@@ -22,6 +22,35 @@ from tests.readings import LABELLED_ON, same_value
 
 # (text, the inputs a right reading gives)
 REQUESTS: tuple[tuple[str, dict[str, str]], ...] = (
+    # "one dollar", "one more dollar": number words are digits by the time cues are read
+    (
+        "My employer gives one dollar for every dollar up to 4%. I'm 30, earn 70k, put in 6%. "
+        "What will I have at 65?",
+        {"match": "100@4", "age": "30", "salary": "70000", "contrib_pct": "6", "retire_age": "65"},
+    ),
+    (
+        "I'm 50 with 300k in my 401k and I will not put in one more dollar. 6% growth, what at 65?",
+        {
+            "contrib_amount": "0",
+            "age": "50",
+            "balance": "300000",
+            "return": "6",
+            "retire_age": "65",
+        },
+    ),
+    # a match told in parts: the rate after its cap, and "3% dollar for dollar"
+    (
+        "I'm 49, defer 18% of my $112,000 pay, 401k at 318k. The employer match is on 5% but it's "
+        "only 50 cents per dollar. What will I have at 65?",
+        {
+            "age": "49",
+            "contrib_pct": "18",
+            "salary": "112000",
+            "balance": "318000",
+            "match": "50@5",
+            "retire_age": "65",
+        },
+    ),
     # English
     # "salary to increase at a rate of 5%" is the raise; "at the age of 65" the age projected to
     (
@@ -2637,6 +2666,29 @@ OTHER_REQUESTS: tuple[tuple[str, str, dict[str, str]], ...] = (
         "male. Monthly pension?",
         "cn_pension",
         {"birth": "1968-01", "gender": "male", "index": "0.6", "years": "25"},
+    ),
+    # fractions spelled out: numeral words become digits later ("two thirds" is no "2 3rds")
+    (
+        "If two thirds of 401k plans put 2% into bitcoin, how much flows in?",
+        "inflow",
+        {"adoption": "66.7", "alloc": "2"},
+    ),
+    (
+        "if three quarters of 401k plans allocate 1% to crypto how much money flows in",
+        "inflow",
+        {"adoption": "75", "alloc": "1"},
+    ),
+    # "有三个" out of "十个计划": a share of plans counted
+    (
+        "按401k总资产9.3万亿美元算，假如十个计划里有三个放开比特币，平均配1%，能带来多少资金？",
+        "inflow",
+        {"adoption": "30", "alloc": "1", "base": "9300000000000"},
+    ),
+    # two children's deduction said to be each one's
+    (
+        "月薪1万4，两个小孩的子女教育每人每月2000，每个月扣完五险和个税到手多少？",
+        "cn_contrib",
+        {"wage": "14000", "deductions": "48000"},
     ),
 )
 

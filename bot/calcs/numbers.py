@@ -280,19 +280,30 @@ _TENTHS = re.compile(
     r"([一二两三四五六七八九])成([一二三四五六七八九])?"
     r"(?=的|人工|工资|薪|左右|上下|在|去|放|买|给|[,，。、;；\s]|$)"
 )
-# "a tenth of my pay", "a twentieth of their balance": a share as a percent
+# "a tenth of my pay", "two thirds of 401k plans", "three quarters of savers": a share as a
+# percent (before the numeral words become digits: "two thirds" would read "2 3rds")
 _FRACTION_OF_WHOLE = re.compile(
-    r"\b(?:a|one) (half|third|quarter|fifth|tenth|twentieth) of (?=(?:it|that|this|my|his|her|"
-    r"their|our|your|the|each|every)\b)"
+    r"\b(a|one|two|three|four|[1-9])\s+(half|halves|thirds?|quarters?|fifths?|tenths?|twentieths?)"
+    r"(?:\s+of)?\s+(?=(?:it|that|this|my|his|her|their|our|your|the|each|every|all|us|american|"
+    r"401k|dc|retirement|plans?|participants?|savers?|accounts?|employers?|companies)\b)"
 )
 _SHARES = {
-    "half": "50",
-    "third": "33.3",
-    "quarter": "25",
-    "fifth": "20",
-    "tenth": "10",
-    "twentieth": "5",
+    "half": 50.0,
+    "third": 100 / 3,
+    "quarter": 25.0,
+    "fifth": 20.0,
+    "tenth": 10.0,
+    "twentieth": 5.0,
 }
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _fraction_of_whole(match: re.Match[str]) -> str:
+    count = _NUMERATORS.get(match.group(1)) or int(match.group(1))
+    share = count * _SHARES[match.group(2).removesuffix("s").replace("halve", "half")]
+    if share > 100:
+        return match.group(0)
+    return f"{share:.1f}".removesuffix(".0") + "% of "
 
 
 def _per_mille(match: re.Match[str]) -> str:
@@ -318,7 +329,7 @@ def digits_for_words(text: str) -> str:
     text = _DECADES.sub(lambda m: f"{_DECADE_COUNT.get(m.group(1), 1) * 10} years", text)
     text = _PERCENT_WORD.sub(r"\1%", text)  # "6 percent" is "6%" to every pattern
     text = _FRACTION_OF_SCALE.sub(lambda m: f"{_FRACTIONS[m.group(1)]} {m.group(2)}", text)
-    text = _FRACTION_OF_WHOLE.sub(lambda m: f"{_SHARES[m.group(1)]}% of ", text)
+    text = _FRACTION_OF_WHOLE.sub(_fraction_of_whole, text)
     text = _AND_A_HALF.sub(lambda m: f"1.5 {m.group(1)}", text)  # "a million and a half"
     if not _SPELLED.search(text):
         return text

@@ -83,7 +83,7 @@ _PER_PAY_BEFORE = re.compile(
 _PAID = (
     (
         "semimonthly",
-        r"semi-?monthly|twice a month|一个月(?:发)?两次|每半个月|\b24(?= pay)|"
+        r"semi-?monthly|twice a month|一个月(?:发)?两次|每?半个?月|\b24(?= pay)|"
         r"on the (?:1st|first|15th) and (?:the )?(?:15th|last(?: day)?|30th|end)",
     ),
     (
@@ -99,7 +99,8 @@ _PAY_FREQUENCY = tuple(
         re.compile(
             r"(?:paid|pay(?:check)?s? (?:come|comes|is)|get paid)\s*(?:" + words + r")|"
             r"(?:" + words + r")\s*(?:发(?:一次)?)?\s*"
-            r"(?:发薪|发工资|发薪水|薪水|工资|薪|paid|paychecks?|checks?|pay)"
+            r"(?:发薪|发工资|发薪水|薪水|工资|薪|paid|paychecks?|checks?|pay)|"
+            r"(?:" + words + r")\s*发一次"  # (半月发一次) after a paycheck's amount
         ),
     )
     for name, words in _PAID
@@ -211,6 +212,14 @@ def _pay_frequency(text: str) -> str:
 _PERIOD_OF_NEXT = re.compile(r"\s*年\s*(?:大概|大约|约)?\s*(?:[\d.]|涨|增|加|调)")
 
 
+# "72年的，", 85年生: a two-digit birth year, as Chinese speakers say it
+_BORN_SHORT_AFTER = re.compile(r"\s*年(?:的(?=[,，\s。])|生人|生(?![活意日产])|出生)")
+# "50岁以上", "50 and over", "50 or older": an age a rule starts at, not a person's
+_THRESHOLD_AFTER = re.compile(
+    r"\s*(?:以上|以下|及以上|及以下|\+|and over|or over|and older|or older|and up)"
+)
+
+
 def _names_a_year(before: str, after: str) -> bool:
     return bool(_CALENDAR_AFTER.match(after) or _CALENDAR_BEFORE.search(before))
 
@@ -228,7 +237,12 @@ def _kind(text: str, number: Number, period: str | None) -> str:
     if before.rstrip().endswith("民国"):
         return "calendar"  # 民国80年次: Taiwan's calendar, a year of birth
     if plain and number.value > 0:
-        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        if _BORN_SHORT_AFTER.match(after) and 10 <= number.value <= 99:
+            return "born"  # "我老公72年的": a birth year (read apart), no horizon
+        unit = _AGE_AFTER.match(after)
+        if unit or _AGE_BEFORE.search(before):
+            if _THRESHOLD_AFTER.match(after, unit.end() if unit else 0):
+                return "threshold"  # "50岁以上那个补缴", "50 and over": a rule's age
             return "age"
         if re.match(r"\s*年了", after):
             return "elapsed"  # "工作快二十年了": time gone by, no horizon and no age

@@ -72,7 +72,8 @@ _WORKED_FORMULA = re.compile(r"=|taxable income|应纳税所得额")
 # no pension by itself.
 _AVERAGE_WAGE = re.compile(r"社平工资|社平|社会平均工资")
 _PENSION = re.compile(
-    r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限|养老保险.{0,12}领"
+    r"养老金|退休金|退休工资|pension|退休|缴费指数|社平工资|社平|缴费年限|养老保险.{0,12}领|"
+    r"(?:交|缴)养老"  # 灵活就业自己交养老
 )
 _GET_CUE = re.compile(
     r"领多少|能领|拿多少|能拿|攞|几多|(?<!按)月领|领取多少|领取的?金额|可以领取|可领取|领到多少|每月多少|多少钱|大概多少|"
@@ -100,7 +101,7 @@ _PROJECTION = re.compile(
     r"grow|project|end up|future value|turns? into|look like (?:at|by|in|when)|"
     r"(?:what|how) (?:does|will|would) (?:that|it|this|my \w+) look like|"
     r"what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
-    r"how much (?:at|by) |"
+    r"how much (?:at|by) |what (?:am|are|would|will) (?:i|we) (?:be )?looking at|"
     r"how much[^.?!]{0,20}(?:do|would|will|should) (?:i|we) (?:need to|have to) "
     r"(?:put|save|contribute|invest|set aside)|"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
@@ -188,7 +189,12 @@ _AMOUNT_ASKED = re.compile(
     r"\bwhat'?s the (?:tax )?saving\b|\bhow much (?:iit|tax) would (?:i|we) save\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
     r"\bwhat do (?:i|we) (?:lose|pay|owe)\b|"
-    r"\bwhat (?:comes?|gets?|is) (?:off|taken|deducted)\b|"  # "what comes off my pay?"
+    r"\bwhat (?:comes?|gets?|is|goes) (?:off|out|taken|deducted)\b|"  # "what comes off my pay?"
+    # "what's his monthly check?", "what's my monthly employee social insurance?"
+    r"\bwhat'?s (?:my|his|her|their|our|the) (?:[a-z'-]+ ){0,3}(?:check|cheque|pension|benefit|"
+    r"payment|contributions?|insurance|net|take[- ]home|deductions?)\b|"
+    r"\bwhat (?:do|does|will|would) (?:i|we|he|she|they) (?:keep|take home|net|clear)\b|"
+    r"\bmy net (?:pay |income )?after\b|"
     # "…Monthly pension?", "Monthly amount?"
     r"^\s*(?:my |the |estimated |expected |rough |ballpark |approximate )?(?:monthly )?"
     r"(?:pension|amount|payment)\s*\?\s*$"
@@ -246,7 +252,8 @@ _TAKE_HOME_ASKED = re.compile(
     r"到手|实发|实得|实拿|实领|实收|袋落袋|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
     r"take.?home|after (?:income )?tax(?:es)?\b|after (?:social insurance|deductions)|"
     r"what'?s (?:left|net)\b|what (?:is|do i have) left\b|"
-    r"\bnet (?:pay|salary|income)\b"
+    r"\bnet (?:pay|salary|income)\b|\bnet after\b|\bafter iit\b|"
+    r"\bwhat (?:do|does|will|would) (?:i|we|he|she|they) (?:keep|take home|clear)\b"
 )
 _NOT_TAKE_HOME = re.compile(
     r"税前(?:要|应该|得|是|需要)?多少|年终奖|"
@@ -407,7 +414,25 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
     if enough or _PROJECTION.search(asked):
         return True
     asks_amount = _AMOUNT_ASKED.search(asked) or _AMOUNT_ASKED_BRIEFLY.search(asked)
+    if not asks_amount and _asks_a_rule(asked):
+        return False  # "…does the match go in as Roth too?": a rule, asked with one's numbers
     return not _ADVICE.search(asked) and (bool(asks_amount) or len(found) >= 4)
+
+
+def _asks_a_rule(asked: str) -> bool:
+    """Whether a question is answered yes or no about something other than a sum ("does the
+    match go in as Roth too?"; not "can I hit $1 million by 65?", which a projection answers)."""
+    return bool(_YES_NO.search(asked)) and not _SUM_REACHED.search(asked)
+
+
+_SUM_REACHED = re.compile(
+    r"\$|\d\s*(?:k|m|mm|million|万|美元|刀)\b|\b(?:hit|reach|afford|retire|enough|get to|have)\b"
+)
+# A question answered yes or no ("does the employer match go in as Roth too, or…?")
+_YES_NO = re.compile(
+    r"(?:^|[,.;:]\s*|\b(?:if|when)\b[^,?]{0,60},\s*)(?:does|do|is|are|can|will|did|would|should)\s+"
+    r"(?:the|my|it|i|we|they|he|she|this|that|there|his|her|our|their)\b"
+)
 
 
 def _states_own_numbers(text: str) -> bool:
@@ -528,6 +553,7 @@ def detect_calculator(text: str) -> str | None:
         and not _MONEY_OUT.search(asked)
         and not _VESTING.search(asked)
         and not _LIMIT_ASKED.search(asked)
+        and not (_asks_a_rule(asked) and not _AMOUNT_ASKED.search(asked))
         and (((saving or matched) and _PROJECTION.search(text)) or (saving and matched))
         and (_US_PLAN.search(text) or not _CHINA.search(text))
     ):

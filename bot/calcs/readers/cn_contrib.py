@@ -3,7 +3,11 @@ special additional deductions the income tax on that wage takes off."""
 
 import re
 
-from bot.calcs.readers.cn_personal_pension import DEDUCTION_SLOTS, yearly_deductions
+from bot.calcs.readers.cn_personal_pension import (
+    DEDUCTION_SLOTS,
+    NO_DEDUCTIONS,
+    yearly_deductions,
+)
 from bot.calcs.request import fmt
 from bot.calcs.scan import scan
 from bot.calcs.slots import Slot, assign, slot, yearly_value
@@ -82,4 +86,6 @@ def read_cn_contrib(text: str) -> dict[str, str]:
     deductions = yearly_deductions(filled, filled.get("wage"), text)
     if deductions is not None:
         params["deductions"] = fmt(deductions)
+    elif NO_DEDUCTIONS.search(text):
+        params["deductions"] = "0"  # "no special deductions"
     return params

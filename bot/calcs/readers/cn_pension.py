@@ -16,7 +16,10 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "avg_wage",
         "money",
-        before=r"社平工资|社平|社会平均工资|平均工资|计发基数|"
+        # "Chengdu's average wage for pension purposes is about 9,100" (first: at the same
+        # place, the shorter cue below would match and leave the number out of reach)
+        before=r"\baverage (?:monthly )?(?:wage|salary)[^.?!;\d]{0,30}?\b(?:is|was)\b|"
+        r"社平工资|社平|社会平均工资|平均工资|计发基数|"
         r"\baverage wage used in (?:my|the|his|her) (?:province|city)(?: is| was)?|"
         r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
         r"(?: is| of)?|average salary|"
@@ -47,8 +50,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "wage",
         "money",
-        before=r"月薪|工资|人工|缴费基数|基数|月收入|monthly wage|wage|salary(?: is)?|"
-        r"contribution base|"
+        before=r"月薪|工资|人工|缴费基数|基数|月收入|monthly wage|(?<!average )wage|salary(?: is)?|"
+        r"contribution base|\bbase(?: pay| salary)?(?: is| at| of)?|"
         r"\bearn\w*",
         after=r"\s*(?:元|块)?\s*(?:的)?\s*(?:月薪|工资|a month|per month|(?:缴费)?基数)",
         window=6,
@@ -64,7 +67,8 @@ TABLE: tuple[Slot, ...] = (
         r"\b(?:paid|contributed|paying|contributing)(?: (?:social insurance|into (?:it|the pension|"
         r"social insurance)|contributions))?(?: for)?",
         after=r"\s*年?\s*(?:的)?(?:工龄|缴费|社保|养老保险)|"
-        r"\s*(?:years?|yrs?) (?:of )?(?:contribut|service|paying)",
+        r"\s*(?:years?|yrs?) (?:of )?(?:contribut|service|paying)|"
+        r"\s*(?:years?|yrs?) in\b(?! (?:a |the )?(?:row|total))",  # "she'll have 27 years in"
         window=6,
         low=1,
         high=60,
@@ -87,7 +91,7 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def gender_of(text: str) -> str | None:
-    if re.search(r"(?<![子妇])女(?![儿婿])|老婆|妻子|我妈|母亲", text) or re.search(
+    if re.search(r"(?<![子妇])女(?![儿婿])|老婆|妻子|我妈|阿妈|老妈|妈妈|母亲", text) or re.search(
         r"\b(?:woman|female|wife|mom|mother)\b|(?:^|[:,;|/]\s*)f(?=\s*(?:[,;|/]|$))", text
     ):
         cadre = re.search(
@@ -96,7 +100,7 @@ def gender_of(text: str) -> str | None:
             text,
         )
         return "female_55" if cadre else "female_50"
-    if re.search(r"男|老公|丈夫|我先生|我爸|父亲|老豆|老窦", text) or re.search(
+    if re.search(r"男|老公|丈夫|我先生|我爸|阿爸|老爸|爸爸|父亲|老豆|老窦", text) or re.search(
         r"\b(?:man|male|husband|dad|father|guy)\b|(?:^|[:,;|/]\s*)m(?=\s*(?:[,;|/]|$))", text
     ):
         return "male"
@@ -179,6 +183,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
         r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"
         r"(?:打算|想|准备|计划)\s*(?:做|干|工作|上班)到\s*(\d{2})\s*岁|"
         r"(\d{2})\s*岁\s*退(?=[，,。；;？?!\s]|$)|"
+        r"(?:延迟|延后|推迟)到\s*(\d{2})\s*岁?\s*(?:再|才)?退|"  # 延迟到63退
         r"\b(?:push|delay|defer|postpone)\w* (?:my |his |her )?retirement (?:to|until) "
         r"(?:age )?(\d{2})",
         text,

@@ -44,9 +44,11 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deduct_children",
         "money",
         before=r"子女教育|孩子教育|孩子上学|小孩上学|孩子上(?:小学|中学|幼儿园)|婴幼儿照护|婴幼儿|"
+        r"(?:娃|小孩|孩子|儿子|女儿)[^，,。\d]{0,4}(?:上|读)(?:幼儿园|小学|初中|高中|大学|学)(?:的)?|"
         r"children'?s? education",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education|"
-        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*child(?:ren)?'?s? (?:education )?deduction|"
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:per )?child(?:ren)?'?s? (?:education )?"
+        r"deduction|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?"
         r"(?:son|daughter|child|kids?|children)(?:'s)? (?:schooling|education)|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?kids?'?s? education|"
@@ -64,6 +66,17 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         yearly=True,
     ),
 )
+# Social insurance and housing fund the asker pays (专项扣除) also come off taxable pay: a
+# deduction here (the contributions calculator works them out itself).
+INSURANCE_SLOT = slot(
+    "deduct_insurance",
+    "money",
+    before=r"(?:五险一金|三险一金|社保(?:和|加)?公积金|社保|social insurance(?: and housing fund)?)"
+    r"(?:的?个人(?:部分|缴纳|交)的?(?:部分)?)?\s*(?:一年|每年|每月|一个月|全年)?\s*"
+    r"(?:要|大概|大约)?(?:交|缴|扣)?(?:了)?",
+    window=4,
+    yearly=True,
+)
 TABLE: tuple[Slot, ...] = (
     slot(
         "taxable",
@@ -74,6 +87,7 @@ TABLE: tuple[Slot, ...] = (
         window=6,
     ),
     *DEDUCTION_SLOTS,
+    INSURANCE_SLOT,
     slot(
         "contribution",
         "money",
@@ -175,11 +189,17 @@ def _tax_first(text: str) -> bool:
     return (asks_income_tax(text) or names_income_tax(text)) and not _SAVING_ASKED.search(text)
 
 
-def yearly_deductions(filled: dict[str, Quantity], pay: Quantity | None, text: str) -> float | None:
-    """The yearly special additional deductions: the sum of those named."""
+def yearly_deductions(
+    filled: dict[str, Quantity],
+    pay: Quantity | None,
+    text: str,
+    rows: tuple[Slot, ...] = DEDUCTION_SLOTS,
+) -> float | None:
+    """The yearly deductions: the sum of those named (a child's, times the children when it
+    is said to be each one's)."""
     total_stated = filled.get("deductions")
     bracket = _bracket_after(text, total_stated.end) if total_stated else None
-    parts = [(row, filled[row.name]) for row in DEDUCTION_SLOTS if row.name in filled]
+    parts = [(row, filled[row.name]) for row in rows if row.name in filled]
     if not parts:
         return None
     if parts[0][0].name == "deductions" and len(parts) > 1 and bracket is not None:
@@ -190,11 +210,35 @@ def yearly_deductions(filled: dict[str, Quantity], pay: Quantity | None, text: s
     )
     total = 0.0
     for row, quantity in parts:
+        times = _children(text, quantity) if row.name == "deduct_children" else 1
         if quantity.period is None and monthly_pay and quantity.value < MONTHLY_DEDUCTIONS_BELOW:
-            total += quantity.value * 12  # "月薪2万，专项附加扣除2000": a month's worth
+            total += quantity.value * 12 * times  # "月薪2万，专项附加扣除2000": a month's worth
         else:
-            total += yearly_value(row, quantity)
+            total += yearly_value(row, quantity) * times
     return total
+
+
+# "两个小孩…每人每月2000", "two kids, 2,000 each": a child's amount, said to be each one's
+_EACH = re.compile(
+    r"每人|每个(?:孩子|小孩|娃|人)|一个(?:孩子|小孩|娃)|各(?:扣|算|是)|"
+    r"\beach\b|\bper (?:child|kid)\b|\ba (?:child|kid)\b"
+)
+_CHILD_COUNT = re.compile(
+    r"([两二三四俩仨2-4])\s*(?:个|位)?\s*(?:小孩|孩子|娃|子女|儿女)|"
+    r"\b([2-4]|two|three|four) (?:kids|children|sons|daughters)\b"
+)
+_COUNTS = {"两": 2, "二": 2, "俩": 2, "仨": 3, "三": 3, "四": 4, "two": 2, "three": 3, "four": 4}
+
+
+def _children(text: str, quantity: Quantity) -> int:
+    """How many children a child's deduction counts for: one, unless the amount is said to be
+    each one's and their number is given."""
+    near = text[max(0, quantity.start - 12) : quantity.end + 20]
+    count = _CHILD_COUNT.search(text)
+    if not count or not _EACH.search(near):
+        return 1
+    said = count.group(1) or count.group(2)
+    return _COUNTS.get(said) or int(said)
 
 
 _BRACKET_AFTER = re.compile(r"\s*(?:元|块)?\s*[(（][^)）]*[)）]")
@@ -248,7 +292,7 @@ def read_cn_personal_pension(text: str) -> dict[str, str]:
     pay = filled.get("salary")
     if pay is not None and pay.period is None and pay.value < MONTHLY_PAY_BELOW:
         params["salary"] = fmt(pay.value * 12)  # "工资2万" is a month's pay
-    deductions = yearly_deductions(filled, pay, text)
+    deductions = yearly_deductions(filled, pay, text, (*DEDUCTION_SLOTS, INSURANCE_SLOT))
     if deductions is not None:
         params["deductions"] = fmt(deductions)
     if none_stated and "deductions" not in params:

@@ -61,7 +61,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "retire_age",
         "age count",
-        before=r"from (?:age )?|\bat (?:age )?|到了?|年满|满",
+        before=r"from (?:age )?|\bat (?:age )?|\bsince (?:age )?|到了?|年满|满",
         after=r"\s*岁?\s*(?:以后|之后|后|起|开始)|\s*岁?\s*(?:每个?月)?\s*(?:能|可以)?领",
         window=3,
         low=40,
@@ -90,7 +90,9 @@ TABLE: tuple[Slot, ...] = (
 )
 
 # An age that is this year's, just before the age the pension starts at
-_AGE_NOW = re.compile(r"(?:今年|现在|目前|\bthis year\b)\s*(?:刚|才|已经?)?\s*(?:满|到)?\s*$")
+_AGE_NOW = re.compile(
+    r"(?:今年|现在|目前|\bthis year\b)\s*(?:刚|才|已经?|正好|刚好)?\s*(?:满|到)?\s*$"
+)
 
 
 def read_cn_resident_pension(text: str) -> dict[str, str]:

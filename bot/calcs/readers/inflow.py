@@ -102,11 +102,11 @@ def _share_of_plans(text: str) -> float | None:
         top, bottom = (_COUNT_WORDS.get(g) or int(g) for g in match.groups())
         return 100 * top / bottom if 0 < top < bottom else None
     every = re.search(
-        r"每\s*([一二三四五六七八九十\d]+)\s*个\s*(?:401k\s*)?计划\s*(?:里|中|当中)?\s*(?:就)?\s*有\s*"
+        r"每?\s*([一二三四五六七八九十\d]+)\s*个\s*(?:401k\s*)?计划\s*(?:里|中|当中)?\s*(?:就)?\s*有\s*"
         r"([一二三四五六七八九\d]+)\s*个",
         text,
     )
-    if every:  # 每五个计划里有一个
+    if every:  # 每五个计划里有一个, 十个计划里有三个
         bottom, top = whole(every.group(1)), whole(every.group(2))
         if bottom and top and top < bottom:
             return 100 * top / bottom
@@ -129,7 +129,7 @@ _QUOTED_RESULT = re.compile(
 _FLOW_CUE = re.compile(
     r"contributions?|new\s+(?:\w+\s+)?money|take in|coming in|flowing in|added|\badds?\b|"
     r"\bput in\b|"
-    r"新增|新进|新存入|添加|流入|缴款|供款"
+    r"新增|新进|新存入|添加|流入|缴款|供款|新钱|新的钱|丢进|投进|存进|放进"
 )
 _PERIODS = (
     (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),

@@ -2,6 +2,7 @@
 
 import re
 
+from bot.calcs.readers.match_parts import match_from_parts
 from bot.calcs.readers.nearby import after
 from bot.calcs.request import fmt
 
@@ -67,7 +68,8 @@ _MATCH_PATTERNS = (
     ),
     # "a dollar for every dollar up to 3% of pay"
     (
-        r"\b(?:a|one) dollar for (?:every|each) dollar\s*(?:up to|on the first)\s*(\d+(?:\.\d+)?)%",
+        r"\b(?:a|one|1) dollar for (?:every|each) dollar\s*(?:up to|on the first)\s*"
+        r"(\d+(?:\.\d+)?)%",
         "full",
     ),
     # 公司跟佢供4% (Cantonese: puts in alongside, dollar for dollar)
@@ -304,6 +306,9 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             share = "50" if g[0] == "一半" else g[0].rstrip("%")
             tiers = f"{share}@{g[1]}"
         return tiers, [found.span(), *_dollar_cap(text, found.end())]
+    from_parts, spans = match_from_parts(text)
+    if from_parts:
+        return from_parts, spans
     if re.search(r"dollar[- ]for[- ]dollar", text):
         cap = after(r"dollar[- ]for[- ]dollar", text, window=30, percent=True)
         if cap:

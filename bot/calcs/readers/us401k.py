@@ -113,6 +113,7 @@ TABLE: tuple[Slot, ...] = (
         r"\b(?:have|be|be worth|worth|end up with)\s+(?:at|by)(?!\s*the time)(?: the)?"
         r"(?: age)?(?: of)?",
         after=r"退休|退下来|退的话|退(?=[，,。；;？?!\s]|$)|\s*(?:retire|retirement)|时|的时候|岁?之?前|"
+        r"岁?\s*收工|"  # 諗住55歲收工 (Cantonese: stop working)
         r"(?:能|会|可以)?(?:有|存到?|攒到?|滚到|涨到|变成|达到|拿到?)多少",
         window=6,
         low=30,
@@ -211,6 +212,18 @@ TABLE: tuple[Slot, ...] = (
         low=1000,
         stock=True,
     ),
+    # "what do I need to put in per paycheck … to have $1.4M at 62?": a sum aimed at ("lucky to
+    # have $50k saved" is one held)
+    slot(
+        "target",
+        "money",
+        before=r"\bto have",
+        window=2,
+        low=1000,
+        stock=True,
+        not_before=r"\b(?:lucky|glad|happy|fortunate|managed|able|proud|enough)\b",
+        not_before_window=20,
+    ),
     slot(
         "balance",
         "money",
@@ -228,9 +241,12 @@ TABLE: tuple[Slot, ...] = (
         r"\bmy\s+(?:old\s+)?(?:401k|403b|ira|account)\s*\(\s*$|"
         r"\b(?:right now|currently|now),?\s+it'?s|\bit'?s (?:now|currently)|\bsitting at|"
         r"\bbring(?:ing)? over|"
+        # "…into the old 401(k). It's $231,400"
+        r"(?:401k|403b|ira|account)\)?\s*[.!;]\s+(?:and\s+)?it'?s\s*$|"
         r"(?:401k|403b|account|balance|\bbal|ira)s?(?:\s+(?:value|balance|total|bal))?\s*"
         r"(?:is|has|of|=|:|at|sits at|sitting at|stands at|(?:is |'s )?worth|"
-        r"(?:is|'s) (?:at|around|about|sitting at|now|currently))?\s*"
+        r"(?:is|'s) (?:at|around|about|sitting at|now|currently)|"
+        r"(?:currently|now|right now|today)(?: at)?)?\s*"
         r"(?:~|about|around|roughly|approximately)?\s*$",
         after=r"\s*(?:saved|stashed|put away|sitting)?\s*(?:up )?(?:in|into|inside|across)\s+"
         + _MY
@@ -290,6 +306,8 @@ TABLE: tuple[Slot, ...] = (
         + _PERIOD
         + r"\s*(?:contributions?|deferrals?|deposits?|investments?)|"
         r"\s*(?:in total |total )?this year|"
+        + _PERIOD
+        + r"\s*(?:going|goes|that goes|gets put) in\b|"  # "$1,150/mo going in"
         r"\s*(?:(?:comes?|goes|is taken) )?(?:out of|from|of) (?:each|every|my|a) "
         r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?(?:(?:pay ?)?check|one\b|1\b)|"
         r"\s*(?:every|each|per|a) (?:pay ?check|check|pay period)\b",
@@ -305,7 +323,9 @@ TABLE: tuple[Slot, ...] = (
         r"\bcross(?:es|ing)?\b|\btops?\b|"
         r"目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
-        r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|\breally (?:at|get)|\bget\b|"
+        r"(?:want|need|hope|like|plan) to have|end up (?:with|w/)|"
+        # "what do I need to put in per paycheck … to have $1.4M at 62?"
+        r"\breally (?:at|get)|\bget\b|"
         r"\b(?:each|every|a|per) (?:year|month) to have|"
         r"\b(?:i|we|you|they|she|he)(?:'ll| will|'d| would) have"
         r"(?: (?:over|about|around|roughly|nearly|almost|only|just))?|"
@@ -329,7 +349,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "fee",
         "percent",
-        before=r"fees?|expense\w*|expense ratio(?: of| is)?|charg\w*|\btakes\b|"
+        before=r"fees?|expense\w*|expense ratio(?: of| is)?|charg\w*|\btakes\b|\bfunds?'?s?\s+er\b|"
         r"费用|管理费|费率|手续费|"
         r"内扣",
         after=r"\s*(?:in )?(?:fees?|expense ratio)|费(?!率\s*\d)",
@@ -401,7 +421,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "contrib_pct",
         "percent",
-        before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|\bi (?:do|'m doing)|"
+        before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
+        r"\bi(?: do|'m doing| am doing)|"
         r"\b(?:can (?:only )?)?(?:swing|afford)|"
         r"\binvest(?:ing|s)?\b(?!\s+(?:at|in|with|for|and))|"
         r"自提|存|缴|交|贡献|供款|供|提拨(?:比例)?|储蓄|放|扣",
@@ -466,7 +487,7 @@ DEBT_WINDOW = 32  # "the mortgage has ~$340k left at 3.1%"
 def _of_a_debt(text: str, quantity: Quantity) -> bool:
     """Whether a debt is named shortly before a quantity, in its own sentence."""
     before = text[max(0, quantity.start - DEBT_WINDOW) : quantity.start]
-    return bool(_DEBT.search(re.split(r"[.!?。！？;；]\s", before)[-1]))
+    return bool(_DEBT.search(re.split(r"[.!?;]\s|[。！？；]", before)[-1]))
 
 
 # "x 1.07 to the power of 30": a growth factor states the return.
@@ -515,7 +536,8 @@ def _balances_by_account(text: str, quantities: list[Quantity]) -> list[Quantity
 
 # Contributing the most the IRS allows, with no amount given.
 _MAXED = re.compile(
-    r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my|our)\s+)?(?:401k|403b)s?))?\s+out\b|"
+    r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|everything|it all|all|(?:(?:the|my|our)\s+)?"
+    r"(?:401k|403b)s?))?\s+out\b|"
     r"\bmax(?:ing|ed|es)?\s+(?:(?:the|my|our)\s+)?(?:401k|403b)s?\b|"
     # a verb that does it, not the noun: "the contribution limit at 50" is a fact asked about
     r"\bcontribut(?:e|es|ed|ing) (?:the )?(?:full )?(?:irs |annual |legal )?"
