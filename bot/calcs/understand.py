@@ -68,6 +68,9 @@ _PAY_CUE = re.compile(
 # A sum worked out on the page ("taxable income = (monthly income minus 5 insurances…)"):
 # unless an amount is asked, the text explains, it does not ask.
 _WORKED_FORMULA = re.compile(r"=|taxable income|应纳税所得额")
+# What is paid when a pensioner or worker dies: the survivor notes answer it, not the pension
+# calculator.
+_SURVIVOR = re.compile(r"遗属|抚恤|丧葬|病逝|去世|\bsurvivor|\bwidow|\bdeath benefit")
 # The average wage (社平工资) is an input of both the contributions and the pension: it names
 # no pension by itself.
 _AVERAGE_WAGE = re.compile(r"社平工资|社平|社会平均工资")
@@ -168,8 +171,16 @@ _CALC_VERB = re.compile(
     r"帮我算|帮忙算|帮我计算|算一下|算下|算算|计算一下|估算|测算|试算|估一下|帮我估|"
     r"计算(?=\s*(?:我的|一下)?\s*(?:退休金|养老金|社保|个税|到手))|"
     # "I calculate that…" is the asker's own sum, not a request
-    r"(?<!\bi )(?<!\bwe )\bcalculate\b(?! that)|\bcalculator\b|"
+    r"(?<!\bi )(?<!\bwe )\bcalculate\b(?! that)|"
     r"\bestimate my\b|\bproject my\b|^\s*estimate for\b|\b(?:work|figure) out (?:my|his|her|their|our|what)\b|what would my\s+401k\s+be worth|how much (?:would|will) i have in my\s+401k"
+)
+_CALCULATOR = re.compile(r"\bcalculator\b")
+# What a plan's wording means, asked ("just looking for help on how to understand this"): the
+# notes explain it, whatever numbers the wording holds.
+_EXPLAIN = re.compile(
+    r"\bhow to (?:understand|read|interpret)\b|\bhelp (?:me )?(?:to )?understand(?:ing)?\b|"
+    r"\bwhat (?:does|do) (?:this|that|it|these|those) (?:mean|means)\b|\bexplain (?:this|it|what|how)\b|"
+    r"什么意思|怎么理解|如何理解|看不懂"
 )
 # How a sum is worked out, asked as a rule ("how do taxes calculate on a defaulted loan?",
 # 养老金是怎么计算的): the notes explain it; a calculation needs the asker's own numbers asked.
@@ -492,14 +503,18 @@ def detect_calculator(text: str) -> str | None:
     """
     asked = asking_text(text)
     if (
-        _CALC_VERB.search(asked)
+        (
+            _CALC_VERB.search(asked)
+            # "is there a calculator…": in a short request; a long story mentions one it used
+            or (len(text) <= PLAIN_REQUEST_LENGTH and _CALCULATOR.search(asked))
+        )
         and not _ASKS_METHOD.search(asked)
         and (subject := _subject(text)) is not None
     ):
         return subject
     if not _ANY_NUMERAL.search(text):
         return None  # past an explicit "calculate", a calculation needs a number
-    if _BENCHMARK.search(asked) or _RULE_ASKED.search(asked):
+    if _BENCHMARK.search(asked) or _RULE_ASKED.search(asked) or _EXPLAIN.search(asked):
         return None
     numbers = find_numbers(text)
     if not numbers:
@@ -544,6 +559,7 @@ def detect_calculator(text: str) -> str | None:
         and not re.search(r"401k|ira|\$|美元", text)
         and not _PERSONAL_PENSION.search(text)
         and not _outside_employee_scheme(text)
+        and not _SURVIVOR.search(text)  # a widow's allowance is no pension of one's own
         and "cn" in question_countries(text)  # "how much pension after 30 years of service?"
     ):
         return "cn_pension"
