@@ -234,6 +234,10 @@ def plain_numerals(text: str) -> str:
     percent (年化6.5 → 年化6.5%)."""
     text = _NUMERAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
     text = _ZERO_JOINED.sub(lambda m: str(int(m.group(1)) * 10_000 + int(m.group(2))), text)
+    text = _WAN_AND_THOUSANDS.sub(
+        lambda m: str(int(m.group(1)) * 10_000 + int(m.group(2) + m.group(3))), text
+    )
+    text = _SEVEN_FIGURES.sub("$1,000,000", text)
     text = _BASIS_POINTS.sub(lambda m: f"{float(m.group(1)) / 100:g}%", text)
     return _BARE_RATE.sub(r"\1\2%", text)
 
@@ -242,6 +246,10 @@ def plain_numerals(text: str) -> str:
 _BASIS_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:bps|basis points?)\b", re.IGNORECASE)
 # "回报当6厘": in Hong Kong a rate in 厘 is a percent
 _LI_PERCENT = re.compile(r"(?<=[回报利息率当按])\s*(\d+(?:\.\d+)?)\s*厘")
+# "1万3,700": a 万 and the thousands after it, written with a thousands comma (13,700)
+_WAN_AND_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,4})\s*[万萬wW]\s*(\d),(\d{3})(?![\d.])")
+# "hit seven figures": a million
+_SEVEN_FIGURES = re.compile(r"\b(?:seven|7)[- ]figures?\b", re.IGNORECASE)
 _ZERO_JOINED = re.compile(r"(?<![\d.])(\d{1,4})\s*[万萬]\s*零\s*(\d{1,3})(?![\d.万萬千])")
 # 年化6.5, 回报率7, 年報酬6, 费率0.3: a rate's name, then its number with no % after it
 _BARE_RATE = re.compile(
@@ -278,7 +286,7 @@ _PER_MILLE = re.compile(r"千分之([" + _CN_NUMERAL + r"\d.]+)")
 # not in words (一成不变, 八成是…)
 _TENTHS = re.compile(
     r"([一二两三四五六七八九])成([一二三四五六七八九])?"
-    r"(?=的|人工|工资|薪|左右|上下|在|去|放|买|给|[,，。、;；\s]|$)"
+    r"(?=的|人工|工资|薪|左右|上下|在|去|放|买|给|[,，。、;；\s)）]|$)"
 )
 # "a tenth of my pay", "two thirds of 401k plans", "three quarters of savers": a share as a
 # percent (before the numeral words become digits: "two thirds" would read "2 3rds")

@@ -92,9 +92,15 @@ def parse_key_values(text: str) -> dict[str, str]:
 
 
 def explicit_calculator(text: str) -> str | None:
-    """A calculator named in the text (`calc us401k …`, `/calc cn_pension`)."""
+    """A calculator named in the text (`calc us401k …`, `/calc cn_pension`). A name that is
+    also a word ("inflow") counts only as a command: after "calc" or before typed keys ("what
+    is the yearly inflow?" names no calculator)."""
+    lowered = text.lower()
     for name in CALCULATORS:
-        if re.search(rf"(?<![a-z_]){name}(?![a-z_])", text.lower()):
+        if re.search(r"[_\d]", name):
+            if re.search(rf"(?<![a-z_]){name}(?![a-z_])", lowered):
+                return name
+        elif re.search(rf"\bcalc\s+{name}\b|(?<![a-z_]){name}\s+[a-z_]+\s*=", lowered):
             return name
     return None
 

@@ -57,6 +57,7 @@ _SOCIAL = re.compile(
 )
 _PAY_CUE = re.compile(
     r"交多少|缴多少|扣多少|交是多少|缴是多少|(?:缴|交)费(?:是|要|需要|大概|大约)?多少|扣了?|到手|"
+    r"(?:要|会)?供几多|扣几多|落袋|"
     r"take.?home|单位交|公司交|个人交|个人缴|单位缴|"
     r"\bhow much\b[^.?!]{0,60}\b(?:pay|paid|deduct(?:ed)?)\b|\b(?:pay|deduct)\w* how much\b|"
     r"how much (?:do|will|would) (?:i|we|my employer) pay|contributions? (?:on|for)|"
@@ -105,6 +106,8 @@ _PROJECTION = re.compile(
     r"(?:what|how) (?:does|will|would) (?:that|it|this|my \w+) look like|"
     r"what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |what (?:am|are|would|will) (?:i|we) (?:be )?looking at|"
+    r"\b(?:ending|final|end|future|projected) balance\b|"
+    r"\b(?:at what age|when) (?:do|will|would|can|could) (?:i|we) (?:cross|hit|reach|have [$\d])|"
     r"how much[^.?!]{0,20}(?:do|would|will|should) (?:i|we) (?:need to|have to) "
     r"(?:put|save|contribute|invest|set aside)|"
     r"until (?:he |she |i )?(?:hits?|reach|turn)|能攒|会有多少|攒多少|变成多少|存到|退休时有|"
@@ -200,6 +203,8 @@ _AMOUNT_ASKED = re.compile(
     r"\bwhat'?s the (?:tax )?saving\b|\bhow much (?:iit|tax) would (?:i|we) save\b|"
     r"\bmath\b|\bestimate|\bproject|calculat|算|\bworth\b|\bend up\b|\bget\b|"
     r"\bwhat do (?:i|we) (?:lose|pay|owe)\b|"
+    r"\binflows?\b(?:\s+(?:on|of|from|into|in)\b[^?]{0,40})?\s*\?|"
+    r"\bwhat'?s the (?:[a-z$]+ ){0,2}(?:in)?flows?\b|"  # "Inflow on $9.6 trillion?"
     r"\bwhat (?:comes?|gets?|is|goes) (?:off|out|taken|deducted)\b|"  # "what comes off my pay?"
     # "what's his monthly check?", "what's my monthly employee social insurance?"
     r"\bwhat'?s (?:my|his|her|their|our|the) (?:[a-z'-]+ ){0,3}(?:check|cheque|pension|benefit|"
@@ -367,7 +372,11 @@ _RULE_ASKED = re.compile(
     r"\bhow much (?:is )?the (?:government )?subsidy\b|"
     r"\bor is (?:it|that) separate\b|\bam i (?:still )?(?:eligible|out)\b|"
     r"\bdo i still (?:get|qualify|count)\b|\bdo i (?:qualify|count)\b|\brule question\b|"
-    r"\bdo (?:they|these|those|the payments) have to\b|上限还?是\s*\d+\s*吗|\bat what age\b|"
+    r"\bdo (?:they|these|those|the payments) have to\b|上限还?是\s*\d+\s*吗|"
+    r"\bat what age\b(?![^?]{0,40}(?:\$|\d\s*(?:k|m|mm|million)\b|\bcross|\bhit|\breach|\bhave))|"
+    # a rule's threshold asked ("请问门槛是多少?", "what's the income threshold?")
+    r"(?:门槛|门坎|标准|起征点|上限|限额)(?:是|为)?多少|"
+    r"\bwhat(?:'s| is) the (?:income )?(?:threshold|cutoff|cut-off|limit)\b|"
     r"\bwhat (?:is|are) (?:the |a |an )?['\"‘“][^'\"’”]{2,30}['\"’”]|"
     r"\bwhen (?:does|did|will) (?:it|this|that|the [\w-]+(?: [\w-]+)?) (?:start|begin|take effect|kick in)\b"
 )
@@ -644,7 +653,16 @@ def understand(
         # "= ?" in a sentence is not an input: typed keys count only when they are the
         # calculator's own and have a value ("years = ?" asks for the years); in a `/calc`
         # command every key counts, so a wrong one is refused.
-        values = {k: v for k, v in values.items() if k in CALCULATORS[name].keys and v.strip("?？")}
+        # In prose, a key is typed against its value ("alloc=2"): "access = instant pump" is a
+        # sentence.
+        values = {
+            k: v
+            for k, v in values.items()
+            if k in CALCULATORS[name].keys
+            and v.strip("?？")
+            and f"{k}={v}" in normalized.replace(" ", "")
+            and re.search(rf"(?<![a-z_]){k}=", normalized)
+        }
     params.update(values)
     if missing and missing not in params and not found and not values:
         # A bare answer to the question we asked ("30", "30年", "$80k"): it fills that gap.

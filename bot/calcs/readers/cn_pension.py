@@ -24,6 +24,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
         r"(?: is| of)?|average salary|"
         r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?(?: is| was| of)?|"
+        # "the local average (Shenzhen, about 12,900 RMB a month)"
+        r"(?:city|local|provincial) average\s*\([a-z' ]+,?|"
         r"(?:city|local|provincial|social) (?:average|avg)(?: wage| salary)?"
         r"(?:,? which is| is| was| of)?",
         window=8,
@@ -148,7 +150,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
             # "男 75年11月 社平…": a two-digit year and month in a typed list
             or re.search(r"(?<![\d.])([4-9]\d)\s*年\s*(\d{1,2})\s*月(?:的)?(?=\s|[,，|/]|$)", text)
             # "女干部 1979.06 社平…": year.month in a typed list
-            or re.search(r"(?<![\d.])(19[4-9]\d|200\d)\.(0[1-9]|1[0-2])(?=\s|[,，|/]|$)", text)
+            or re.search(r"(?<![\d.])(19[4-9]\d|200\d)\.(0?[1-9]|1[0-2])(?=\s|[,，|/]|$)", text)
             or re.search(r"(?<![\d.])([4-9]\d)\.(0[1-9]|1[0-2])(?=\s|[,，|/]|$)", text)
             # "我爸66年的 男": a two-digit year, said of a person
             or re.search(r"(?<![\d.])([4-9]\d)\s*年的()(?=\s|[,，])", text)
@@ -183,7 +185,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
         r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"
         r"(?:打算|想|准备|计划)\s*(?:做|干|工作|上班)到\s*(\d{2})\s*岁|"
         r"(\d{2})\s*岁\s*退(?=[，,。；;？?!\s]|$)|"
-        r"(?:延迟|延后|推迟)到\s*(\d{2})\s*岁?\s*(?:再|才)?退|"  # 延迟到63退
+        r"(?:延迟|延后|推迟)到\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"  # 延迟到63退
+        r"\b(?:go|leave|stop|quit) at (?:age )?(\d{2})\b|"
         r"\b(?:push|delay|defer|postpone)\w* (?:my |his |her )?retirement (?:to|until) "
         r"(?:age )?(\d{2})",
         text,

@@ -61,7 +61,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_study",
         "money",
-        before=r"继续教育|大病医疗|continuing education|serious illness",
+        before=r"继续教育|大病医疗|continuing ed(?:ucation)?|serious illness",
         window=16,
         yearly=True,
     ),
@@ -220,7 +220,7 @@ def yearly_deductions(
 
 # "两个小孩…每人每月2000", "two kids, 2,000 each": a child's amount, said to be each one's
 _EACH = re.compile(
-    r"每人|每个(?:孩子|小孩|娃|人)|一个(?:孩子|小孩|娃)|各(?:扣|算|是)|"
+    r"每人|每个(?:孩子|小孩|娃|人)|每个(?=每|一个?月)|一个(?:孩子|小孩|娃)|各(?:扣|算|是)|"
     r"\beach\b|\bper (?:child|kid)\b|\ba (?:child|kid)\b"
 )
 _CHILD_COUNT = re.compile(

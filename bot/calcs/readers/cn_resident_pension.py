@@ -62,6 +62,11 @@ TABLE: tuple[Slot, ...] = (
         "retire_age",
         "age count",
         before=r"from (?:age )?|\bat (?:age )?|\bsince (?:age )?|到了?|年满|满",
+        # "she started paying at 45": the age paying began
+        not_before=r"\bstart(?:ed|ing)? (?:paying|contributing|to pay)(?: in)? (?:at|from)\s*"
+        r"(?:age\s*)?$|"
+        r"(?:开始|起)(?:交|缴)(?:的时候|时)?\s*(?:是)?\s*$",
+        not_before_window=30,
         after=r"\s*岁?\s*(?:以后|之后|后|起|开始)|\s*岁?\s*(?:每个?月)?\s*(?:能|可以)?领",
         window=3,
         low=40,

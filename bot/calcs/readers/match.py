@@ -255,6 +255,9 @@ _CANTONESE = str.maketrans({"蚊": "块", "嘅": "的", "毫": "毛"})
 def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
     """The match formula as "rate@width[+rate@width]" and the spans it used."""
     text = text.translate(_CANTONESE)
+    from_parts, spans = match_from_parts(text)
+    if from_parts and "+" in from_parts:
+        return from_parts, spans  # two tiers, each read whole (a wording below may see one)
     for pattern, kind in _MATCH_PATTERNS:
         found = re.search(pattern, text)
         if not found:
@@ -306,7 +309,6 @@ def match_tiers(text: str) -> tuple[str | None, list[tuple[int, int]]]:
             share = "50" if g[0] == "一半" else g[0].rstrip("%")
             tiers = f"{share}@{g[1]}"
         return tiers, [found.span(), *_dollar_cap(text, found.end())]
-    from_parts, spans = match_from_parts(text)
     if from_parts:
         return from_parts, spans
     if re.search(r"dollar[- ]for[- ]dollar", text):

@@ -27,7 +27,17 @@ _CAP_FIRST = re.compile(
     r"(?:工资|薪水|薪资|收入|人工)?的?\s*" + _PERCENT
 )
 _CAP_NEXT = re.compile(
-    r"(?:\bon (?:the )?next|\bthe next|\bnext|后面的?|之后的?|往后|再往后|接下来的?|后)\s*"
+    r"(?:\bon (?:the )?next|\bthe next|\bnext|后面的?|之后的?|往后|再往后|接下来的?|跟住|跟着|"
+    r"然后|后)\s*" + _PERCENT
+)
+# "the match itself tops out at 3% of my pay", "max match is 3%": the most the employer puts
+# in, so with half a match the first 6% one puts in is matched
+_CAP_EMPLOYER = re.compile(
+    r"\bmatch(?: itself)?\s+(?:tops out|maxes out|caps out|is capped|maxes|caps)\s+at\s+"
+    + _PERCENT
+    + r"|\bmax(?:imum)? match(?: is| of)?\s+"
+    + _PERCENT
+    + r"|公司(?:最多|最高)(?:只)?(?:给|配)\s*(?:工资的?)?\s*"
     + _PERCENT
 )
 # "gives 3% dollar for dollar", 3%全配: the share of pay the full match covers
@@ -39,6 +49,7 @@ _CAP_OF_PAY = re.compile(_PERCENT + r"\s*of\s+" + _PAY + r"\b")
 
 _FULL = re.compile(
     r"dollar[- ]for[- ]dollar|一比一|一对一|1\s*[:：比]\s*1|全配|全额|"
+    r"存多少(?:就|佢|它|公司)?配多少|(?:一|1)\s*块(?:钱)?\s*配\s*(?:一|1)\s*块|"
     r"(?<=match )all of it|(?<=matches )all of it|(?<=match )everything|\bfully\b"
 )
 _CENTS = re.compile(
@@ -62,7 +73,7 @@ _CAP_LIMIT = 20.0  # no match covers more than a fifth of pay
 class _Part:
     start: int
     end: int
-    kind: str  # "rate", "cap" or "next" (the second tier's cap)
+    kind: str  # "rate", "cap", "next" (the second tier's cap) or "most" (the employer's most)
     value: float
 
 
@@ -87,6 +98,7 @@ def _parts(text: str, lo: int, hi: int) -> list[_Part]:
                 value = fixed if fixed is not None else float(m.group(group))
                 found.append(_Part(start, end, kind, value))
 
+    add(_CAP_EMPLOYER, "most")
     add(_CAP_NEXT, "next")
     add(_CAP_BEFORE_FULL, "cap")
     add(_CAP_FIRST, "cap")
@@ -101,13 +113,14 @@ def _parts(text: str, lo: int, hi: int) -> list[_Part]:
 
 def _paired(parts: list[_Part]) -> list[tuple[float, float]] | None:
     """(rate, cap) tiers when rates and caps alternate, else None."""
-    kinds = ["cap" if p.kind in ("cap", "next") else "rate" for p in parts]
+    kinds = ["rate" if p.kind == "rate" else "cap" for p in parts]
     if len(parts) not in (2, 4) or any(a == b for a, b in itertools.pairwise(kinds)):
         return None
     tiers = []
     for first, second in zip(parts[::2], parts[1::2], strict=True):
         rate, cap = (first, second) if first.kind == "rate" else (second, first)
-        tiers.append((rate.value, cap.value))
+        width = cap.value * 100 / rate.value if cap.kind == "most" else cap.value
+        tiers.append((rate.value, width))
     if len(tiers) == 2 and parts[2].kind != "next" and parts[3].kind != "next":
         return None  # two tiers, but the second is not said to come next
     return tiers

@@ -21,7 +21,8 @@ _KIN = (
 )
 _KIN_ZH = (
     r"老公|老婆|丈夫|妻子|太太|爱人|女朋友|男朋友|对象|舅舅|叔叔|姑姑|阿姨|伯伯|婆婆|公公|岳父|岳母|"
-    r"奶奶|爷爷|外婆|外公|儿子|女儿|朋友|同事|亲戚|家母|家父|母亲|父亲|老妈|老爸|老婆婆|"
+    # "求助知乎的朋友", "各位朋友们": the readers addressed, not another person
+    r"奶奶|爷爷|外婆|外公|儿子|女儿|(?<!知乎的)(?<!各位)(?<!大家)(?<!网友)(?<!求助)朋友(?!们)|同事|亲戚|家母|家父|母亲|父亲|老妈|老爸|老婆婆|"
     r"表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|姨妈|大佬|细佬|家姐|老豆|老窦|阿妈|阿爸|阿姨"
 )
 # Not a subject: "for my daughter's schooling", "split with my brother", "supporting my parents"
@@ -51,7 +52,9 @@ _SELF_ASKED = re.compile(
     r"\bmy own\b|\bmyself\b|\bmine\b|\bmy (?:account|401k|offer|pension)\b|我自己|我本人"
 )
 _CUT = re.compile(r"[.!?。！？;；\n,，、]")
-_SENTENCE = re.compile(r"[^.!?。！？;；\n]+")
+_SENTENCE = re.compile(
+    r"[^.!?。！？;；\n]*[^.!?。！？;；\n\s()（）][^.!?。！？;；\n]*[.!?。！？;；]?"
+)
 # Words naming the asker only as the one helped: "帮我算下我老公的", "tell me what she gets"
 _HELPED = re.compile(r"帮我|给我|替我|\b(?:help|tell|show|give) me\b|\blet me know\b|\bfor me\b")
 _DIGIT = re.compile(r"\d")

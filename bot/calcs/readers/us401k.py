@@ -178,7 +178,8 @@ TABLE: tuple[Slot, ...] = (
         r"(?:^|[/|,;]\s*)pay\s*[:=]?|人工|"
         r"\bbase(?: salary| pay)?(?: is| of)?|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
-        r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?",  # "10% of 80k": the pay it is a share of
+        r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?|"  # "10% of 80k": the pay it is a share of
+        r"%\s*match on(?:\s+(?:my|his|her|your|their|our))?",  # "a 4% match on his 96k"
         after=r"\s*(?:a year |per year |annually |/\s*(?:yr|year) )?(?:salary|income|gross|pay\b|"
         r"base\b(?! rate))|"
         r"\s*(?:美元|美金|刀|元)?\s*的?\s*(?:年薪|薪水|工资|薪资|收入)",
@@ -401,7 +402,9 @@ TABLE: tuple[Slot, ...] = (
         before=r"return|interest|\bapr\b|annual percentage rate|"
         + _NOT_EN_PAY
         + r"grow\w*|\bearns?\b|earning|yield|\brate of|"
-        r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨",
+        r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨|"
+        # "If I get 7% and retire at 65"
+        r"\bif (?:i|we|it|they) (?:get|gets|earn|earns|make|makes|average|averages)",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
         r"yield)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化|"
         r"\s*(?:的?(?:年化|回报|收益)率?)?\s*(?:来|去)?(?:算|计算|估算)",  # 按6%算
@@ -539,6 +542,7 @@ _MAXED = re.compile(
     r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|everything|it all|all|(?:(?:the|my|our)\s+)?"
     r"(?:401k|403b)s?))?\s+out\b|"
     r"\bmax(?:ing|ed|es)?\s+(?:(?:the|my|our)\s+)?(?:401k|403b)s?\b|"
+    r"\bmaxing (?:everything|it all)\b|\bmax(?:es)? it (?:out )?(?:every|each) year\b|"
     # a verb that does it, not the noun: "the contribution limit at 50" is a fact asked about
     r"\bcontribut(?:e|es|ed|ing) (?:the )?(?:full )?(?:irs |annual |legal )?"
     r"(?:max(?:imum)?|limit)\b|"

@@ -26,7 +26,8 @@ _SO_FAR = re.compile(
     + r"\s*年|(?:交|缴|供)(?:了|咗)\s*"
     + _N
     + r"\s*年|"
-    r"\b(?:paid|contributed|paid in)(?: for)? (\d{1,2}) years|\b(\d{1,2}) years (?:in )?so far"
+    r"\b(?:paid|contributed|paid in)(?: for)? (\d{1,2}) years|\b(\d{1,2}) years (?:in )?so far|"
+    r"\b(?:has|have|had|got) (\d{1,2}) years in\b"
 )
 _MORE = re.compile(
     r"(?:再|还要|仲要|还得|还能|还可以)\s*(?:交|缴|供)\s*(?:多)?\s*" + _N + r"\s*年|"
