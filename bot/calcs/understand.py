@@ -107,6 +107,7 @@ _PROJECTION = re.compile(
     r"what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |what (?:am|are|would|will) (?:i|we) (?:be )?looking at|"
     r"\b(?:ending|final|end|future|projected) balance\b|"
+    r"\bhow long (?:will|would|does|is) (?:it|that|this)(?: going to)? take\b|"  # to reach a target
     r"\b(?:at what age|when) (?:do|will|would|can|could) (?:i|we) (?:cross|hit|reach|have [$\d])|"
     r"how much[^.?!]{0,20}(?:do|would|will|should) (?:i|we) (?:need to|have to) "
     r"(?:put|save|contribute|invest|set aside)|"
@@ -425,7 +426,8 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
     horizon, money = _HORIZON & found.keys(), (_MONEY_IN | {"target"}) & found.keys()
     if _UNTIL_YEAR.search(text):
         horizon = horizon | {"years"}  # "by 2051": read against the date later
-    if not money or not (horizon or (enough and "balance" in found)):
+    reached = "target" in found and bool(_HOW_LONG.search(asked))  # the time is what is asked
+    if not money or not (horizon or reached or (enough and "balance" in found)):
         return False  # "is $2M in a 401(k) enough?" asks for the age next
     if _MONEY_OUT.search(asked):
         return False  # what comes out (a withdrawal, a loan, tax) is not a projection
@@ -453,6 +455,9 @@ _YES_NO = re.compile(
     r"(?:^|[,.;:]\s*|\b(?:if|when)\b[^,?]{0,60},\s*)(?:does|do|is|are|can|will|did|would|should)\s+"
     r"(?:the|my|it|i|we|they|he|she|this|that|there|his|her|our|their)\b"
 )
+
+
+_HOW_LONG = re.compile(r"\bhow long\b|\bhow many years\b|多少年|几年|多久")
 
 
 def _states_own_numbers(text: str) -> bool:

@@ -6,6 +6,7 @@ is US Social Security). A topic's country comes from its area.
 """
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from bot.i18n.lang import han_count
@@ -71,6 +72,7 @@ AREA_COUNTRY: dict[str, frozenset[Country]] = {
 }
 
 
+@lru_cache(maxsize=256)  # asked several times of one message
 def question_countries(normalized: str) -> frozenset[Country]:
     """The countries a normalised question names or implies; empty when it does not tell."""
     found: set[Country] = set()

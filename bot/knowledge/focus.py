@@ -8,6 +8,7 @@ the story's words less, so one incidental word ("retired", "自己交") cannot p
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Weight of a word that appears only in the story, when some sentence asks.
 NARRATIVE_WEIGHT = 0.7
@@ -73,6 +74,7 @@ def asks_anything(normalized: str) -> bool:
     return any(asks(normalized[a:b]) for a, b in _sentence_spans(normalized))
 
 
+@lru_cache(maxsize=256)  # the readers and the chooser ask it of the same message
 def asking_text(normalized: str) -> str:
     """The sentences that ask, when a longer text has a story around them; else the text."""
     segments = focus_segments(normalized)
