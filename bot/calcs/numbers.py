@@ -154,7 +154,7 @@ def find_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     for match in NUMBER.finditer(text):
         value = parse_number(match.group("num"))
-        if value is None or _inside_a_word(text, match):
+        if value is None or _inside_a_word(text, match) or _vague(text, match):
             continue
         scale = (match.group("scale") or "").lower()
         unit = _SCALE_WORDS[scale] if scale else 1.0
@@ -185,6 +185,12 @@ def find_numbers(text: str) -> list[Number]:
         else:
             found.append(number)
     return found
+
+
+def _vague(text: str, match: re.Match[str]) -> bool:
+    """几千亿, 数百万: "some thousands of 亿", no number anyone stated."""
+    start = match.start("num")
+    return start > 0 and text[start - 1] in "几数幾" and not match.group("num")[0].isdigit()
 
 
 def _inside_a_word(text: str, match: re.Match[str]) -> bool:
@@ -286,7 +292,7 @@ _PER_MILLE = re.compile(r"千分之([" + _CN_NUMERAL + r"\d.]+)")
 # not in words (一成不变, 八成是…)
 _TENTHS = re.compile(
     r"([一二两三四五六七八九])成([一二三四五六七八九])?"
-    r"(?=的|人工|工资|薪|左右|上下|在|去|放|买|给|[,，。、;；\s)）]|$)"
+    r"(?=的|人工|工资|薪|左右|上下|在|去|放|买|给|交|缴|供|算|[,，。、;；\s)）]|$)"
 )
 # "a tenth of my pay", "two thirds of 401k plans", "three quarters of savers": a share as a
 # percent (before the numeral words become digits: "two thirds" would read "2 3rds")

@@ -31,7 +31,7 @@ _AGE_AFTER = re.compile(
 )
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages of|age of)\s*$")
 _CALENDAR_AFTER = re.compile(
-    r"\s*年\s*(?:\d{1,2}\s*月)?\s*(?:份)?\s*(?:出生|生|参加工作|参保|开始)"
+    r"\s*年\s*(?:\d{1,2}\s*月)?\s*(?:份)?\s*(?:出生|生|参加工作|参保|开始|底|末|初)"
 )
 _CALENDAR_BEFORE = re.compile(r"(?:born|since|in|出生于?|从)\s*(?:in\s*)?(?:[a-z]{3,9}\.?,?\s*)?$")
 _DURATION_AFTER = re.compile(
@@ -73,13 +73,15 @@ _PER_PAY_AFTER = re.compile(
     _CURRENCY_WORD
     + r"\s*(?:(?:comes?|goes|is taken|taken) )?(?:(?:from|out of|off|of) )?(?:a|per|each|every) "
     + r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?"
-    + r"(?:pay ?check|check|pay period|payday|one\b|1\b)"
+    + r"(?:pay ?check|check|pay period|payday|time\b|one\b|1\b)"
 )
 _PER_PAY_BEFORE = re.compile(
     r"(?:每次|每期|每个\s*pay ?check|每张\s*pay ?check)(?:发薪|发工资)?"
-    r"(?:[^，,。；;.!?\d]|40[13][kb]){0,10}?"
+    r"(?:[^，,。；;.!?\d]|40[13][kb]){0,16}?"
     r"(?:扣|扣除|存|放|投入?|提拨)?\s*$"
 )
+# "一次税前3400刀" after the pay's frequency: one pay (not 一次性, a lump sum)
+_ONE_PAY_BEFORE = re.compile(r"(?<![第这那每])一次(?!性)\s*(?:税前|税后|发|扣)?\s*$")
 _PAID = (
     (
         "semimonthly",
@@ -88,7 +90,8 @@ _PAID = (
     ),
     (
         "biweekly",
-        r"bi-?weekly|every (?:two|2|other) weeks?|fortnightly|双周|两周|每两周|\b26(?= pay)",
+        r"bi-?weekly|every (?:two|2|other) weeks?|fortnightly|双周|两周|每两周|两个(?:礼拜|星期)|"
+        r"\b26(?= pay)",
     ),
     ("week", r"\bweekly\b|every week|每周"),
     ("month", r"\bmonthly\b|every month|每个?月"),
@@ -168,6 +171,10 @@ def _period(text: str, number: Number) -> str | None:
         text, max(0, number.start - PER_PAY_REACH), number.start
     ):
         return _pay_frequency(text)
+    if _ONE_PAY_BEFORE.search(text, max(0, number.start - 8), number.start) and any(
+        pattern.search(text) for _, pattern in _PAY_FREQUENCY
+    ):
+        return _pay_frequency(text)  # "每两周发一次工资，一次税前3400刀": one pay's worth
     wider = text[max(0, number.start - 20) : number.start]
     paid = _PAID_JUST_BEFORE.search(text, max(0, number.start - 40), number.start)
     if paid:  # "I get paid weekly, $1,450 gross"

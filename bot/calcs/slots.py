@@ -66,7 +66,7 @@ _UNIT = re.compile(r"^\s*(?:岁|歲|yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|yea
 # number ("save about 30k annually" is as near to "save" as "save 30k").
 _HEDGE = re.compile(
     r"\b(?:about|around|roughly|approximately|approx\.?|nearly|almost|close to|just over|"
-    r"just under|~)(?=\s|$)|大约|大概|约|差不多|将近|接近"
+    r"just under)(?=\s|$)|~|大约|大概|约|差不多|将近|接近"
 )
 
 

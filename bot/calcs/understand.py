@@ -106,7 +106,8 @@ _PROJECTION = re.compile(
     r"(?:what|how) (?:does|will|would) (?:that|it|this|my \w+) look like|"
     r"what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |what (?:am|are|would|will) (?:i|we) (?:be )?looking at|"
-    r"\b(?:ending|final|end|future|projected) balance\b|"
+    r"\b(?:ending|final|end|future|projected) balance\b|\bwhat'?s the balance (?:at|by|in|when|after)\b|"
+    r"\b(?:i|we)'?d have\b|"
     r"\bhow long (?:will|would|does|is) (?:it|that|this)(?: going to)? take\b|"  # to reach a target
     r"\b(?:at what age|when) (?:do|will|would|can|could) (?:i|we) (?:cross|hit|reach|have [$\d])|"
     r"how much[^.?!]{0,20}(?:do|would|will|should) (?:i|we) (?:need to|have to) "
@@ -395,11 +396,15 @@ def _asks_projection_of_many(text: str, asked: str) -> bool:
         bool(_PROJECTION.search(asked) or _ENOUGH.search(asked))
         and not _MONEY_OUT.search(asked)
         and not (_ADVICE.search(asked) and not _ENOUGH.search(asked))
-        and len(read_us401k(text).keys() & _PROJECTION_INPUTS) >= 4  # read last: the costly part
+        # read last: the costly part; a birth year and an end year count as age and horizon
+        and len(read_us401k(text).keys() & _PROJECTION_INPUTS)
+        + bool(_BORN_IN.search(text))
+        + bool(_UNTIL_YEAR.search(text))
+        >= 4
     )
 
 
-_SAVINGS_PLAN = re.compile(r"401k|403b|457b|\bira\b|\btsp\b")
+_SAVINGS_PLAN = re.compile(r"401k|403b|457b|\bira\b|\btsp\b|\bdeferrals?\b")
 _PROJECTION_INPUTS = frozenset(
     {"age", "years", "retire_age", "salary", "contrib_pct", "contrib_amount", "balance", "return"}
     | {"match", "max", "raise"}
@@ -448,12 +453,13 @@ def _asks_a_rule(asked: str) -> bool:
 
 
 _SUM_REACHED = re.compile(
-    r"\$|\d\s*(?:k|m|mm|million|万|美元|刀)\b|\b(?:hit|reach|afford|retire|enough|get to|have)\b"
+    r"\$|\d\s*(?:k|m|mm|million|万|美元|刀)\b|\b(?:hit|reach|afford|retire|enough|get to|have)\b|"
+    r"\b(?:is|does) (?:that|this) (?:sound |look )?(?:right|correct|accurate|true)\b"  # a sum checked
 )
 # A question answered yes or no ("does the employer match go in as Roth too, or…?")
 _YES_NO = re.compile(
-    r"(?:^|[,.;:]\s*|\b(?:if|when)\b[^,?]{0,60},\s*)(?:does|do|is|are|can|will|did|would|should)\s+"
-    r"(?:the|my|it|i|we|they|he|she|this|that|there|his|her|our|their)\b"
+    r"(?:^\s*|[,.;:]\s*|\b(?:if|when)\b[^,?]{0,60},\s*)(?:does|do|is|are|can|will|did|would|should)\s+"
+    r"(?:the|my|it|i|we|they|he|she|this|that|there|his|her|our|their)\b(?=\s+[a-z])"  # not "can I?"
 )
 
 
@@ -689,8 +695,9 @@ def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
 
 # "born in 1985", 1988年次 (Taiwan's way of saying a birth year): the age this year
 _BORN_IN = re.compile(
-    r"\bborn (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d|'[4-9]\d)\b|"
-    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次|的(?=[,，\s]))|民国\s*(\d{2,3})\s*年(?:次|生|出生)|"
+    r"\b(?:born|dob:?) (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d|'[4-9]\d)\b|"
+    r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次|的(?=[,，\s]))|"
+    r"(?:民国\s*(\d{2,3})\s*年(?:次|生|出生)|(?<![\d.])(\d{2,3})\s*年次)|"
     r"(?<![\d.])([4-9]\d)\s*年的(?=[,，\s])"
 )
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
@@ -698,7 +705,7 @@ _UNTIL_YEAR = re.compile(
     r"\b(?:until|till|through|by|retir\w*(?: in)?|in|at)\s+(?:the (?:spring|summer|fall|autumn|winter|"
     r"end|start|beginning) of\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
     r"(20[2-9]\d)\b|(?:到|至|在|于)\s*(20[2-9]\d)\s*年|"
-    r"(20[2-9]\d)\s*年\s*(?:先|才|就)?\s*退"
+    r"(20[2-9]\d)\s*年\s*(?:底|末|初)?\s*(?:先|才|就)?\s*退"
 )
 
 
@@ -711,10 +718,11 @@ def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
         written = born.group(1) or born.group(2)
         if written:
             year = 1900 + int(written[1:]) if written.startswith("'") else int(written)
-        elif born.group(3):
-            year = 1911 + int(born.group(3))  # Taiwan's calendar (民国): year 1 is 1912
+        elif born.group(3) or born.group(4):
+            # Taiwan's calendar (民国, "81年次"): year 1 is 1912
+            year = 1911 + int(born.group(3) or born.group(4))
         else:
-            year = 1900 + int(born.group(4))  # "85年的": a two-digit year of birth
+            year = 1900 + int(born.group(5))  # "85年的": a two-digit year of birth
         if 0 < today.year - year < 110:
             found["age"] = str(today.year - year)
             used += f" {year}"

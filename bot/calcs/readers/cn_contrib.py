@@ -20,7 +20,7 @@ TABLE: tuple[Slot, ...] = (
         "avg_wage",
         "money",
         before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary|"
-        r"(?:local|city) (?:average|avg)(?: wage)?(?: of| is)?(?: still)?|"
+        r"(?:local|city) (?:average|avg)(?: wage)?(?:,? which is| of| is)?(?: still)?|"
         r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?"
         r"(?: is| was| of| works out to| comes to)?|"
         r"\bavg wage(?: there)?(?: is| was)?(?: still)?",

@@ -27,7 +27,7 @@ TABLE: tuple[Slot, ...] = (
         # "the local average (Shenzhen, about 12,900 RMB a month)"
         r"(?:city|local|provincial) average\s*\([a-z' ]+,?|"
         r"(?:city|local|provincial|social) (?:average|avg)(?: wage| salary)?"
-        r"(?:,? which is| is| was| of)?",
+        r"(?:,? which (?:[a-z']+ ){0,3}is| is| was| of)?",
         window=8,
         monthly=True,
         yearly_above=YEARLY_AVERAGE_WAGE,
@@ -45,7 +45,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "annual_contrib",
         "money",
-        before=r"年交|每年交|一年交|每年缴|年缴|一年缴|每年",
+        before=r"(?:年|每年|一年)(?:大概|大约|约)?(?:交|缴)|每年",
         after=r"\s*(?:元|块)?\s*(?:a|per) year",
         window=6,
     ),
@@ -97,7 +97,7 @@ def gender_of(text: str) -> str | None:
         r"\b(?:woman|female|wife|mom|mother)\b|(?:^|[:,;|/]\s*)f(?=\s*(?:[,;|/]|$))", text
     ):
         cadre = re.search(
-            r"(?<!不是)(?<!非)(?<!不是个)干部|(?<!非)管理|技术|专业|"
+            r"(?<!不是)(?<!非)(?<!不是个)(?<!唔系)(?<!唔係)(?<!唔是)干部|(?<!非)管理|技术|专业|"
             r"(?<!not )(?<!not a )\bcadre|(?<!not )manag",
             text,
         )
@@ -120,7 +120,7 @@ _LEVEL = (
 _SHARE_OF_AVERAGE = (
     r"(?:社平工资|社会平均工资|平均工资|社平)的?\s*(\d{2,3})\s*%|"
     r"(\d{2,3})\s*%\s*的?(?:社平|平均工资)|"
-    r"(\d{2,3})\s*%\s*of (?:the )?(?:local |city )?(?:social )?average(?: monthly)?"
+    r"(\d{2,3})\s*%\s*of (?:the )?(?:local |city |provincial )?(?:social )?average(?: monthly)?"
     r"(?: wage| salary| pay)?"
 )
 

@@ -43,7 +43,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_children",
         "money",
-        before=r"子女教育|孩子教育|孩子上学|小孩上学|孩子上(?:小学|中学|幼儿园)|婴幼儿照护|婴幼儿|"
+        before=r"子女教育|孩子教育|孩子上学|小孩上学|孩子上(?:小学|中学|幼儿园)|"
         r"(?:娃|小孩|孩子|儿子|女儿)[^，,。\d]{0,4}(?:上|读)(?:幼儿园|小学|初中|高中|大学|学)(?:的)?|"
         r"children'?s? education",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education|"
@@ -55,6 +55,14 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         r"\s*(?:元|块)?\s*的?\s*(?:子女教育|孩子教育)(?:扣除)?|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |our )?(?:toddler|baby|infant)|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*infant[- ]care deduction",
+        window=6,
+        yearly=True,
+    ),
+    # 婴幼儿照护 (a child under three) is its own deduction beside 子女教育
+    slot(
+        "deduct_infant",
+        "money",
+        before=r"婴幼儿照护|婴幼儿|3岁以下(?:婴幼儿)?照护",
         window=6,
         yearly=True,
     ),
@@ -268,7 +276,8 @@ def _bare_pay(
 # "没有专项附加扣除", "no special deductions": the deductions are stated as none
 NO_DEDUCTIONS = re.compile(
     r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|(?:没有|无)(?:任何)?专项附加|专项(?:附加)?扣除\s*(?:我)?\s*(?:一[项样]都|完全)(?:没有|冇)|"
-    r"\bno (?:special )?(?:additional )?deductions\b"
+    r"\bno (?:special )?(?:additional )?deductions\b|"
+    r"\b(?:don'?t|do not|won'?t|will not) claim any (?:special )?(?:additional )?deductions\b"
 )
 
 

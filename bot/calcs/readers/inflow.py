@@ -47,9 +47,12 @@ def read_inflow(text: str) -> dict[str, str]:
         r"all (?:us )?retirement|total retirement|全部退休资产|所有退休资产|全美国退休资产", text
     ):
         params["base_name"] = "all"
-    phase = re.search(r"over (\d{1,2}) years|(\d{1,2})\s*年内|分(\d{1,2})年", text)
+    phase = re.search(
+        r"over (\d{1,2}) years|(\d{1,2})\s*年内|分\s*(\d{1,2}|[两二三四五])\s*年", text
+    )
     if phase:
-        params["phase"] = next(g for g in phase.groups() if g)
+        said = next(g for g in phase.groups() if g)
+        params["phase"] = said if said.isdigit() else fmt(whole(said) or 0)
     if flow is not None:
         params["yearly"] = fmt(flow[0].value * flow[1])
     elif re.search(r"new contributions|each year|annual contributions|每年新增|新增缴款", text):
@@ -129,12 +132,16 @@ _QUOTED_RESULT = re.compile(
 _FLOW_CUE = re.compile(
     r"contributions?|new\s+(?:\w+\s+)?money|take in|coming in|flowing in|added|\badds?\b|"
     r"\bput in\b|"
-    r"新增|新进|新存入|添加|流入|缴款|供款|新钱|新的钱|丢进|投进|存进|放进"
+    r"新增|新进|新存入|添加|流入|缴款|供款|提拨|新钱|新的钱|丢进|投进|存进|放进"
 )
 _PERIODS = (
     (r"every (?:two|2) weeks|every fortnight|fortnightly|biweekly|每两周|每2周", 26),
     (r"a month|per month|monthly|每月|每个月", 12),
     (r"a year|per year|annually|each year|every year|yearly|/\s*yr\b|/\s*year\b|每年|一年", 1),
+)
+_ASSETS_BEFORE = re.compile(
+    r"(?:总资产|资产总额|资产规模|\bassets?(?: of| are| is| total)?)\s*"
+    r"(?:大概|大约|约|about|around|~)?\s*(?:是|为|有)?\s*\$?\s*$"
 )
 FLOW_WINDOW = 40  # characters around an amount where its period and flow words may stand
 
@@ -166,8 +173,8 @@ def _yearly_flow(text: str, amounts: list[Number]) -> tuple[Number, int] | None:
         # within the amount's own sentence ("…上千亿美元涌进来，我觉得太夸张。假设每年新增…")
         before = re.split(r"[。.!?！？;；]", before)[-1]
         after = re.split(r"[。!?！？;；]|\.(?!\d)", after)[0]
-        if not _FLOW_CUE.search(before + after):
-            continue
+        if not _FLOW_CUE.search(before + after) or _ASSETS_BEFORE.search(before):
+            continue  # "401k总资产大概9.4万亿刀": the pool, whatever flows around it
         times = _nearest_period(before, after)
         if times is not None:
             found.append((number, times))

@@ -214,8 +214,8 @@ _MATCH_PATTERNS = (
     (
         r"(?:employer|company|they|firm|job|work|plan|公司|雇主|单位) ?match(?:es|s)?\s*(?:at\s*)?"
         r"(\d+(?:\.\d+)?)%"
-        r"(?!\s*(?:of(?! (?:my |your |his |her |the )?(?:\$?[\d.,]+k? )?(?:salary|pay|income))|"
-        r"on|up))",
+        r"(?!\s*(?:of(?! (?:my |your |his |her |the )?(?:\$?[\d.,]+k?\b|(?:salary|pay|income)))|"
+        r"on(?! (?:my |your |his |her |the )?\$?[\d.,]+k?\b)|up))",
         "full",
     ),
     # the match is 4% / company match: 4% / matches 3% of my salary / 公司匹配是4%

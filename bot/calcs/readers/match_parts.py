@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from bot.calcs.request import fmt
 
 _CUE = re.compile(
-    r"match\w*|dollar[- ]for[- ]dollar|匹配|配比|配对|提拨|(?<![分支搭])配(?!偶|置|额)|"
+    r"match\w*|\bkicks? in\b|\bchips? in\b|for (?:each|every) dollar|供返|配返|"
+    r"dollar[- ]for[- ]dollar|匹配|配比|配对|提拨|(?<![分支搭])配(?!偶|置|额)|"
     r"跟\s*(?:佢|他|她|我|你)\s*供"
 )
 # A sentence ends at a stop that is no decimal point
@@ -23,11 +24,12 @@ _PAY = r"(?:(?:my|your|his|her|their|the)\s+)?(?:pay|salary|compensation|comp|ba
 # A cap: a share of pay the match stops at. The second tier is named as the next one.
 _CAP_FIRST = re.compile(
     r"(?:\bup to|\bon (?:the )?first|\bthe first|\bfirst|\bcapped at|\bcap of|\bmax(?:imum)? of|"
-    r"\bon|前|头|封顶|最高|上限|最多|(?<![存交缴])到|至)\s*(?:配|匹配)?\s*(?:为|是|到)?\s*"
+    r"\bon|前|头|封顶|最高|上限|最多|(?<![存交缴])到|至)\s*(?:配|匹配)?\s*(?:为|是|到|系|係)?\s*"
     r"(?:工资|薪水|薪资|收入|人工)?的?\s*" + _PERCENT
 )
 _CAP_NEXT = re.compile(
-    r"(?:\bon (?:the )?next|\bthe next|\bnext|后面的?|之后的?|往后|再往后|接下来的?|跟住|跟着|"
+    r"(?:\bon (?:the )?next|\bthe next|\bnext|后面的?|之后的?|往后|再往后|再往上|往上|接下来的?|"
+    r"跟住|跟着|"
     r"然后|后)\s*" + _PERCENT
 )
 # "the match itself tops out at 3% of my pay", "max match is 3%": the most the employer puts
@@ -52,6 +54,7 @@ _FULL = re.compile(
     r"存多少(?:就|佢|它|公司)?配多少|(?:一|1)\s*块(?:钱)?\s*配\s*(?:一|1)\s*块|"
     r"(?<=match )all of it|(?<=matches )all of it|(?<=match )everything|\bfully\b"
 )
+_QUARTER = re.compile(r"\ba quarter (?:for|per|on|of) (?:each|every|the|a) dollar")
 _CENTS = re.compile(
     r"(?:\$?0?\.(\d{2})|(\d{1,2})\s*cents?)(?:\s*(?:on|per|for|of)\s*(?:the|each|every|a)?\s*dollar)?"
 )
@@ -106,6 +109,7 @@ def _parts(text: str, lo: int, hi: int) -> list[_Part]:
     add(_CAP_OF_PAY, "cap")
     add(_FULL, "rate", 100.0)
     add(_HALF, "rate", 50.0)
+    add(_QUARTER, "rate", 25.0)
     add(_RATE_BESIDE, "rate")
     add(_CENTS, "rate")
     return sorted(found, key=lambda p: p.start)

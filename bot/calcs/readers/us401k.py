@@ -66,7 +66,8 @@ _COMPANY_PUTS_IN = (
 # "catch-up contributions starting at 50", "from 45": an age one starts at, not retires at
 _NOT_RETIRING = (
     r"(?:catch[- ]?up(?: contributions?)?|starting|start|begin(?:ning)?|from)"
-    r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$"
+    r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$|"
+    r"\d{2}\s*岁?\s*(?:到|至)\s*$"  # 60到63岁的超级追加: a rule's span of ages
 )
 
 # "hit $1 million in my 401k", 想在60岁退休时401k里有150万: a sum aimed at (the target), not held
@@ -125,7 +126,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "retire_age",
         "age count",
-        before=r"\bat(?: age)?|\bby\b|\bfor\b|\buntil\b|\btill\b|(?<!up )\bto\b|到|在",
+        before=r"\bat(?: age)?|\bby\b|\bfor\b|\buntil\b|\btill?\b|(?<!up )\bto\b|到|在",
         window=6,
         low=30,
         high=110,
@@ -235,7 +236,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?:里|里面)还有|账上|"
         r"\bjust (?:crossed|passed|topped)|"
         r"(?:401k|403b|账户|户口)\s*(?:里|里面)?\s*(?:而家|现在|目前)?\s*(?:有|得)?\s*$|"
-        r"(?:401k|403b|账户)\s*(?:里|里面|账户)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共|差不多|将近|接近)+\s*"
+        r"(?:401k|403b|账户|里面|里头)\s*(?:里|里面|账户)?\s*(?:现在|目前|已经|大概|大约|约|一共|总共|差不多|将近|接近)+\s*"
         r"(?:有|是|存了|攒了|累积|累计)?\s*$|"  # 401k目前35万刀
         r"\broll(?:ed|ing)?(?: (?:over|in))?\b|\brollover(?: of)?|\bholds?\b|"
         r"\b(?:it|that)(?:'s| is) (?:at|sitting at|worth|up to|now at)|\bcurrently at|"
@@ -290,6 +291,7 @@ TABLE: tuple[Slot, ...] = (
         "contrib_amount",
         "money",
         before=r"contrib\w*|\bput(?:ting)?(?: in| away)?|deposit\w*|\bsav(?:e|ed|ing)|invest\w*|"
+        r"\b(?:throw|chuck|stick|sock|stash)(?:s|ing)?(?: in| away)?|"
         r"\bmax(?:ing|ed|es)?\b(?:\s+(?:it|them|(?:(?:the|my)\s+)?(?:401k|403b)))?(?:\s+out)?"
         r"(?:\s+(?:at|with|to|by))?|"
         r"\badd(?:ing)?|defer\w*|\b(?:gonna|going to|will|i'?ll) do\b|\bdrop\w*|"
@@ -353,7 +355,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"fees?|expense\w*|expense ratio(?: of| is)?|charg\w*|\btakes\b|\bfunds?'?s?\s+er\b|"
         r"费用|管理费|费率|手续费|"
         r"内扣",
-        after=r"\s*(?:in )?(?:fees?|expense ratio)|费(?!率\s*\d)",
+        after=r"\s*(?:in )?(?:fees?|expense ratio|\ber\b)|费(?!率\s*\d)",
         window=25,
     ),
     slot(
@@ -404,9 +406,10 @@ TABLE: tuple[Slot, ...] = (
         + r"grow\w*|\bearns?\b|earning|yield|\brate of|"
         r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨|"
         # "If I get 7% and retire at 65"
-        r"\bif (?:i|we|it|they) (?:get|gets|earn|earns|make|makes|average|averages)",
+        r"\bif (?:i|we|it|they) (?:get|gets|earn|earns|make|makes|average|averages)|"
+        r"\b(?:it|that) (?:averages|earns|returns)\b",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
-        r"yield)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化|"
+        r"yield|nominal)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化|"
         r"\s*(?:的?(?:年化|回报|收益)率?)?\s*(?:来|去)?(?:算|计算|估算)",  # 按6%算
         window=30,
         after_penalty=1,  # "通胀按3%算": the inflation's cue is as near

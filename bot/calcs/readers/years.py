@@ -31,7 +31,8 @@ _SO_FAR = re.compile(
 )
 _MORE = re.compile(
     r"(?:再|还要|仲要|还得|还能|还可以)\s*(?:交|缴|供)\s*(?:多)?\s*" + _N + r"\s*年|"
-    r"\b(\d{1,2}) more(?: years)?\b|\banother (\d{1,2})\b"
+    r"\b(\d{1,2}) more(?: years)?\b|\banother (\d{1,2})\b|"
+    r"还差\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*年"
 )
 # Deemed years (视同缴费, before personal accounts) plus actual ones: "视同缴费8年、实际缴费22年",
 # "有5年视同缴费，之后实际供咗20年", "9 years of deemed contributions … 24 actual years"

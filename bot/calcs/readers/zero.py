@@ -18,7 +18,7 @@ _ZERO_PHRASES = (
         r"\bstop(?:ped)? (?:putting (?:money |anything )?in|adding|saving)\b|\btouch nothing\b|"
         r"\bnot contributing\b|\bstop(?:ping|ped)? (?:my |the |all )?contributions?\b|"
         r"\bnot (?:adding|putting(?: in)?|contributing) (?:anything|any ?more|more)\b|"
-        r"\bnothing (?:else |more )?(?:goes|going|will go|gets put|is going) in(?:to)?\b|"
+        r"\bnothing (?:else |more |new )?(?:goes|going|will go|gets put|is going) in(?:to)?\b|"
         r"\bnot (?:another|one more|1 more) (?:dime|penny|cent|dollar)\b|"
         r"\bcontributions? (?:set )?to (?:zero|\$?0)\b(?!\.\d|\d)|"
         r"\b(?:won'?t|will not|wouldn'?t) (?:add|put in|contribute) "
@@ -51,7 +51,7 @@ _ZERO_PHRASES = (
         r"(?:公司|雇主)\s*(?:冇|没有|不)\s*(?:供款|出钱)|"
         r"\b(?:employer|company) (?:doesn'?t|does not) (?:contribute|put in|add) anything\b|"
         r"(?:没有|沒有|冇)(?:公司|雇主)?(?:匹配|配对|相对提拨|match)|(?:公司|雇主|单位)\s*(?:401k\s*)?(?:没有|不|无|完全不)\s*(?:做|给|提供)?\s*(?:401k\s*)?(?:匹配|配对|配比|相对提拨|match)|"
-        r"(?:公司|雇主|单位|老板)\s*(?:没有|不|无|冇)\s*(?:给|做|帮)?\s*(?:配|match)(?![a-z])|"
+        r"(?:公司|雇主|单位|老板)\s*(?:没有|不|无|冇)\s*(?:给|做|帮)?\s*(?:401k\s*)?(?:配|match)(?![a-z])|"
         r"无匹配|无\s*match\b|冇\s*match\b",
     ),
     (
