@@ -46,11 +46,11 @@ _SCALE_WORDS = {
 }
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 NUMBER = re.compile(
+    # what a number can start with, looked at first: most places in a text start none
+    r"(?=[-−$¥￥\d." + _CN_NUMERAL + r"]|\s[$¥￥\d." + _CN_NUMERAL + r"])"
     r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−](?=[$¥￥]?\d))?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|"
     # 一 in 一直, 一共, 一起, 一样… is a word, not the numeral one
-    + r"(?!一[直共起样般些定旦切再致边同律向])["
-    + _CN_NUMERAL
-    + r"]+)"
+     + r"(?!一[直共起样般些定旦切再致边同律向])[" + _CN_NUMERAL + r"]+)"
     r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|grand\b|mill|mil|mm|bn|tn|[kmbt万亿兆千百](?![a-z])|w(?![a-z/]))?"
     r"\s?(?P<pct>%|percent|pct)?",
     re.IGNORECASE,
@@ -188,9 +188,11 @@ def find_numbers(text: str) -> list[Number]:
 
 
 def _vague(text: str, match: re.Match[str]) -> bool:
-    """几千亿, 数百万: "some thousands of 亿", no number anyone stated."""
-    start = match.start("num")
-    return start > 0 and text[start - 1] in "几数幾" and not match.group("num")[0].isdigit()
+    """几千亿, 数百万, 上千亿 ("upwards of"): no number anyone stated."""
+    start, said = match.start("num"), match.group("num")
+    if start == 0 or said[0].isdigit():
+        return False
+    return text[start - 1] in "几数幾" or (text[start - 1] == "上" and said[0] in "十百千万亿")
 
 
 def _inside_a_word(text: str, match: re.Match[str]) -> bool:
@@ -283,7 +285,14 @@ def percent_words_as_digits(text: str) -> str:
     text = _PERCENT_WORDS_WITH_POINT.sub(digits, text)
     text = _PER_MILLE.sub(_per_mille, text)
     text = _LI_PERCENT.sub(r"\1%", text)
+    text = _POINTS.sub(digits, text)  # 年化七个点: 7%
     return _TENTHS.sub(_tenths, text)
+
+
+# 年化七个点, 6个点: percentage points (几个点, a count not said, stays words)
+_POINTS = re.compile(
+    r"(?<![\d.])([" + _CN_NUMERAL + r"\d.]+)\s*个(?:百分)?点(?![\d" + _CN_NUMERAL + r"])"
+)
 
 
 # 千分之五: five per thousand, 0.5%

@@ -9,6 +9,7 @@ cue words, not code.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,6 +57,7 @@ def _compiled(pattern: str) -> re.Pattern[str] | None:
 
 _SPACES = re.compile(r"\s+")
 ONLY_AFTER_WINDOW = 6
+CUE_REACH = 64  # characters a cue itself may span ("social insurance plus housing fund come to")
 
 
 _DIGIT = re.compile(r"\d")
@@ -66,7 +68,7 @@ _UNIT = re.compile(r"^\s*(?:岁|歲|yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|yea
 # number ("save about 30k annually" is as near to "save" as "save 30k").
 _HEDGE = re.compile(
     r"\b(?:about|around|roughly|approximately|approx\.?|nearly|almost|close to|just over|"
-    r"just under)(?=\s|$)|~|大约|大概|约|差不多|将近|接近"
+    r"just under)(?=\s|$)|~|大约|大概|约|差不多|将近|接近|估计|预计"
 )
 
 
@@ -88,13 +90,22 @@ def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
     return len(_SPACES.sub(" ", _HEDGE.sub("", between).strip()))
 
 
+def _overlapping(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """Matches of a cue starting anywhere, overlapping too: "chengdu's average wage for
+    pension purposes is" holds a longer cue inside the one that starts first."""
+    match = pattern.search(text, lo, hi)
+    while match is not None:
+        yield match
+        match = pattern.search(text, match.start() + 1, hi)
+
+
 def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
     """How close the nearest cue of a slot stands to a quantity (None: no cue in reach)."""
     best: int | None = None
     before = _compiled(row.before)
     if before is not None:
-        lo = max(0, quantity.start - row.window - 40)
-        for match in before.finditer(text, lo, quantity.start):
+        lo = max(0, quantity.start - row.window - CUE_REACH)
+        for match in _overlapping(before, text, lo, quantity.start):
             gap = _gap(text, match.end(), quantity.start)
             if gap is not None and gap <= row.window:
                 gap += row.before_penalty
@@ -102,7 +113,7 @@ def cue_distance(text: str, row: Slot, quantity: Quantity) -> int | None:
                     best = gap
     after = _compiled(row.after)
     if after is not None:
-        hi = min(len(text), quantity.end + row.window + 40)
+        hi = min(len(text), quantity.end + row.window + CUE_REACH)
         for match in after.finditer(text, quantity.end, hi):
             gap = _gap(text, quantity.end, match.start(), after=True)
             if gap is not None and gap <= row.window:

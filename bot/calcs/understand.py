@@ -88,7 +88,7 @@ _GET_CUE = re.compile(
     r"how much (?:can|could|will|would|do) (?:i|we|he|she) (?:get|receive|draw)\b|"
     r"what (?:will|would) (?:my pension|i get)|estimate|(?:^|[\s,，])(?:养老金|退休金)\s*[?？]\s*$|"
     r"what (?:do|does|will|would|can|could) (?:i|we|he|she|they) get\b|想知道[^，。？?]{0,8}(?:养老金|退休金)|"
-    r"what (?:will|would|is) (?:my|his|her|their|the) (?:monthly )?pension\b|"
+    r"what(?:'s| will| would| is) (?:my|his|her|their|the) (?:monthly )?pension\b|"
     r"\bpension (?:figure|number|amount|estimate)\b|"
     r"what (?:monthly )?pension (?:can|could|will|would|should) (?:i|he|she|they|we) (?:expect|get)|\bmonthly pension\s*\?"
 )
@@ -106,7 +106,7 @@ _PROJECTION = re.compile(
     r"(?:what|how) (?:does|will|would) (?:that|it|this|my \w+) look like|"
     r"what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |what (?:am|are|would|will) (?:i|we) (?:be )?looking at|"
-    r"\b(?:ending|final|end|future|projected) balance\b|\bwhat'?s the balance (?:at|by|in|when|after)\b|"
+    r"\b(?:ending|final|end|future|projected) (?:balance|number|value|amount|total)\b|\bwhat'?s the balance (?:at|by|in|when|after)\b|"
     r"\b(?:i|we)'?d have\b|"
     r"\bhow long (?:will|would|does|is) (?:it|that|this)(?: going to)? take\b|"  # to reach a target
     r"\b(?:at what age|when) (?:do|will|would|can|could) (?:i|we) (?:cross|hit|reach|have [$\d])|"
@@ -256,7 +256,14 @@ _ENOUGH = re.compile(
     r"正常进度|有可能吗|能行吗|能否(?:支持|支撑|养活)|能不能(?:支持|支撑|养活)|撑得住|够花|"
     r"(?:能|可以|能否|能不能)\s*(?:靠|凭)[^,.?!;，。？！；]{0,20}退休"  # 能靠600万美元退休吗
 )
-_CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|人民币|元|社保|养老保险|大陆|内地|国内")
+_CHINA = re.compile(r"china|chinese|mainland|rmb|yuan|¥|人民币|元|社保|养老保险|大陆|内地|国内")
+
+
+def _in_china(text: str) -> bool:
+    """Whether a text places itself in China (its words, yuan, or a Chinese city's name)."""
+    return bool(_CHINA.search(text)) or "cn" in question_countries(text)
+
+
 # A US plan, or dollars however written (刀 and 美金 are how people type 美元)
 _US_PLAN = re.compile(
     r"401k|403b|\bira\b|美元|\$|美金|[\d十百千万]\s*(?:[万千kw]\s*)?刀|\busd\b|\bdollars?\b|\bbucks\b"
@@ -322,7 +329,7 @@ def _subject(text: str) -> str | None:
         return "cn_contrib"
     if (
         (_PENSION.search(text) or re.search(r"\bretire", text))
-        and (_CHINA.search(text) or re.search(r"[\u3400-\u9fff]", text))
+        and (_in_china(text) or re.search(r"[\u3400-\u9fff]", text))
         and not _outside_employee_scheme(text)
     ):
         return "cn_pension"
@@ -399,7 +406,7 @@ def _asks_projection_of_many(text: str, asked: str) -> bool:
         # read last: the costly part; a birth year and an end year count as age and horizon
         and len(read_us401k(text).keys() & _PROJECTION_INPUTS)
         + bool(_BORN_IN.search(text))
-        + bool(_UNTIL_YEAR.search(text))
+        + bool(_saving_until(text))
         >= 4
     )
 
@@ -425,11 +432,11 @@ def _projects_own_numbers(text: str, asked: str) -> bool:
         or (enough and "retire" in text)
     ):
         return False
-    if _CHINA.search(text) and not _US_PLAN.search(text):
+    if _in_china(text) and not _US_PLAN.search(text):
         return False
     found = read_us401k(text)
     horizon, money = _HORIZON & found.keys(), (_MONEY_IN | {"target"}) & found.keys()
-    if _UNTIL_YEAR.search(text):
+    if _saving_until(text):
         horizon = horizon | {"years"}  # "by 2051": read against the date later
     reached = "target" in found and bool(_HOW_LONG.search(asked))  # the time is what is asked
     if not money or not (horizon or reached or (enough and "balance" in found)):
@@ -583,6 +590,14 @@ def detect_calculator(text: str) -> str | None:
         and "cn" in question_countries(text)  # "how much pension after 30 years of service?"
     ):
         return "cn_pension"
+    if (
+        _GET_CUE.search(asked)
+        and "cn" in question_countries(text)
+        and not _US_PLAN.search(text)
+        and not _outside_employee_scheme(text)
+        and len(_PENSION_INPUTS & read_cn_pension(text).keys()) > MIN_PENSION_INPUTS
+    ):
+        return "cn_pension"  # a pension's inputs, all of them, and "what does he get per month?"
     saving, matched = bool(_SAVINGS.search(text)), bool(_MATCH.search(text))
     if (
         _has_amount(numbers)
@@ -591,7 +606,7 @@ def detect_calculator(text: str) -> str | None:
         and not _LIMIT_ASKED.search(asked)
         and not (_asks_a_rule(asked) and not _AMOUNT_ASKED.search(asked))
         and (((saving or matched) and _PROJECTION.search(text)) or (saving and matched))
-        and (_US_PLAN.search(text) or not _CHINA.search(text))
+        and (_US_PLAN.search(text) or not _in_china(text))
     ):
         # A projection asked of savings or of a match ("10% with a 50% match, how much at
         # 65?"), or savings with a match stated: a match explained alone is a question.
@@ -614,9 +629,14 @@ _GLUED_CURRENCY = re.compile(r"\b(usd|rmb|cny)(?=\d)", re.IGNORECASE)  # "USD85k
 # "85k, sorry, 87k", "46, no wait, 47", "24万，哦不对…26万4", "5800，不对，税前应该是6200": the
 # number taken back is dropped, the one after the correction stays
 _CORRECTED = re.compile(
-    r"[$¥]?\d[\d,.]*\s*(?:[kmw万千]\d?|k\b)?\s*[,，]?\s*"
+    r"[$¥]?\d[\d,.]*\s*(?:[kmw万千]\d?|k\b)?%?\s*[,，—–-]*\s*"
     r"(?:sorry|no wait|wait|i mean|oops|make that|scratch that|哦?不对|不是不是|说错了|我是说)"
     r"[^\d$¥]{0,16}?(?=[$¥]?\d)",
+    re.IGNORECASE,
+)
+# "will have 30 in total by retirement. Sorry, 29: …": the taken-back number ends its sentence
+_CORRECTED_AFTER = re.compile(
+    r"(?<![\d.])\d[\d,.]*([^\d.?!]{0,30}[.;])\s*(?:sorry|oops|correction)[,:]?\s*(\d[\d,.]*)[:,]?",
     re.IGNORECASE,
 )
 
@@ -624,7 +644,7 @@ _CORRECTED = re.compile(
 def _corrected(text: str) -> str:
     """A message with the numbers its writer took back removed: the new number takes the
     old one's place, next to its cue ("salary is 85k, sorry, 87k" reads "salary is 87k")."""
-    return _CORRECTED.sub("", text)
+    return _CORRECTED_AFTER.sub(r"\2\1", _CORRECTED.sub("", text))
 
 
 def _unwrapped(text: str) -> str:
@@ -726,15 +746,51 @@ def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
         if 0 < today.year - year < 110:
             found["age"] = str(today.year - year)
             used += f" {year}"
-    if "target" not in found and re.search(r"\bmillionaire\b", normalized):
-        found["target"] = "1000000"  # "a 401(k) millionaire by 55"
-    until = _UNTIL_YEAR.search(normalized)
+    turning = _TURNING_SOON.search(normalized)
+    if turning and found.get("age") == (turning.group(1) or turning.group(2)):
+        found["age"] = str(int(found["age"]) - 1)  # "turning 50 in January": 49 today
+        used += f" {turning.group(1) or turning.group(2)}"
+    if "target" not in found and _MILLIONAIRE.search(normalized):
+        found["target"] = "1000000"  # "a 401(k) millionaire by 55", 百万美元俱乐部
+    until = _saving_until(normalized)
     if until and not {"years", "retire_age"} & found.keys():
         year = int(next(g for g in until.groups() if g))
         if year > today.year:
             found["years"] = str(year - today.year)
             used += f" {year}"
     return used
+
+
+# A debt's clause ("car payment is $540/mo till 2028"): its year is not when saving stops
+_DEBT_CLAUSE = re.compile(
+    r"\b(?:car|auto|loan|mortgage|payments?|note|lease|rent|debt|student loans?|tuition)\b|"
+    r"房贷|车贷|贷款|还款|房租|月供|供楼"
+)
+
+
+def _saving_until(text: str) -> re.Match[str] | None:
+    """The year saving stops ("until 2040"), where a debt's end is not taken for it."""
+    return next(
+        (m for m in _UNTIL_YEAR.finditer(text) if not _DEBT_CLAUSE.search(_clause(text, m))),
+        None,
+    )
+
+
+def _clause(text: str, match: re.Match[str]) -> str:
+    """The sentence or clause a match sits in (between stops, semicolons and commas)."""
+    start = max(text.rfind(stop, 0, match.start()) for stop in ".;!?。；！？，,")
+    ends = [i for i in (text.find(stop, match.end()) for stop in ".;!?。；！？，,") if i >= 0]
+    return text[start + 1 : min(ends, default=len(text))]
+
+
+# An age reached soon, said as the age ("turning 50 in January", 明年就50了): a year less now
+_TURNING_SOON = re.compile(
+    r"\b(?:turning|turn|i'?ll be|will be) (\d\d) (?:in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*|next (?:month|year|week|spring|summer|fall|autumn|winter)|soon|"
+    r"in (?:a few|a couple of|\d+) (?:weeks|months|days))\b|"
+    r"明年(?:就|才)?(?:满|到)?(\d\d)(?:岁|周岁)?了?"
+)
+_MILLIONAIRE = re.compile(r"\bmillionaire\b|\bmillion[- ]dollar club\b|百万(?:美元|美金|刀)?俱乐部")
 
 
 BARE_ANSWER_LENGTH = 24  # characters: "40", "$95k", "7%", "30年", "65 years old"

@@ -15,14 +15,16 @@ from bot.calcs.slots import Slot, assign, slot, yearly_value
 # An average wage this large is a year's ("the average wage last year was 133,200 yuan"): no
 # city's monthly average comes near it.
 YEARLY_AVERAGE_WAGE = 40_000
+_LISTED_AS = r"(?: (?:listed|given|quoted|set|put))?(?: (?:as|at))?"  # "is listed as 10,750"
 TABLE: tuple[Slot, ...] = (
     slot(
         "avg_wage",
         "money",
-        before=r"社平工资|社平|社会平均工资|平均工资|average (?:monthly )?wage|average salary|"
+        before=r"社平工资|社平|社会平均工资|平均工资|average salary|"
+        r"average (?:monthly )?wage(?: (?:is|was))?" + _LISTED_AS + "|"
         r"(?:local|city) (?:average|avg)(?: wage)?(?:,? which is| of| is)?(?: still)?|"
-        r"\b[a-z]+'s average(?: wage| salary)?(?: last year| this year)?"
-        r"(?: is| was| of| works out to| comes to)?|"
+        r"\b[a-z]+'s average(?: monthly)?(?: wage| salary)?(?: last year| this year)?"
+        r"(?: is| was| of| works out to| comes to)?" + _LISTED_AS + "|"
         r"\bavg wage(?: there)?(?: is| was)?(?: still)?",
         window=8,
         monthly=True,
@@ -53,7 +55,7 @@ TABLE: tuple[Slot, ...] = (
         r"\bearn\w*|\bmake|\bon|gross|月入|薪水|工资是|人工|\bpaying\b|\bpays\b|\boffer\b[^.?!;\d]{0,12}|"
         r"\bjob (?:in [a-z']+ )?at",
         after=r"\s*(?:元|块|rmb|yuan)?\s*(?:的)?\s*"
-        r"(?:月薪|月工资|工资|a month|per month|monthly|gross)",
+        r"(?:月薪|月工资|工资|a month|per month|monthly|gross|/\s*mo(?:nth)?\b)",
         window=8,
         fallback=True,
         monthly=True,

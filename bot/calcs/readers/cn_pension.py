@@ -19,7 +19,7 @@ TABLE: tuple[Slot, ...] = (
         # "Chengdu's average wage for pension purposes is about 9,100" (first: at the same
         # place, the shorter cue below would match and leave the number out of reach)
         before=r"\baverage (?:monthly )?(?:wage|salary)[^.?!;\d]{0,30}?\b(?:is|was)\b|"
-        r"社平工资|社平|社会平均工资|平均工资|计发基数|"
+        r"社平(?:月薪|月工资|工资|月平均工资)?|社会平均工资|平均工资|计发基数|"
         r"\baverage wage used in (?:my|the|his|her) (?:province|city)(?: is| was)?|"
         r"(?:average|avg) (?:monthly )?wage(?: in (?:his|her|my|the|our) (?:city|province))?"
         r"(?: is| of)?|average salary|"
@@ -64,7 +64,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "years",
         "duration count",
-        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|供够|供满|供了?|工龄|累计缴费|参保|"
+        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|供够|供满|供了?|工龄|累计缴费(?:年限)?|参保|"
         r"缴费年限\s*(?:是|为|有)?|缴费年资|年资|总年限|社保|养老保险|for|"
         r"\b(?:paid|contributed|paying|contributing)(?: (?:social insurance|into (?:it|the pension|"
         r"social insurance)|contributions))?(?: for)?",
@@ -184,7 +184,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
         r"退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)|"
         r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"
         r"(?:打算|想|准备|计划)\s*(?:做|干|工作|上班)到\s*(\d{2})\s*岁|"
-        r"(\d{2})\s*岁\s*退(?=[，,。；;？?!\s]|$)|"
+        r"(\d{2})\s*岁\s*(?:先|就)?\s*退(?=[，,。；;？?!\s]|$)|"  # 想63岁先退
         r"(?:延迟|延后|推迟)到\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"  # 延迟到63退
         r"\b(?:go|leave|stop|quit) at (?:age )?(\d{2})\b|"
         r"\b(?:push|delay|defer|postpone)\w* (?:my |his |her )?retirement (?:to|until) "

@@ -33,10 +33,11 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_elderly",
         "money",
-        before=r"赡养老人|赡养父母|elderly (?:parents?|care)",
+        before=r"赡养老人|赡养父母|elderly[- ](?:parents?|care)|"
+        r"\bsupporting (?:my |our )?(?:elderly )?parents?(?: i get| i claim| is)?",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:supporting )?(?:my |our )?"
         r"(?:elderly )?parents?|"
-        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*elderly[- ]care deduction",
+        r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*elderly[- ](?:care|parents?) deduction",
         window=12,
         yearly=True,
     ),
@@ -79,7 +80,9 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
 INSURANCE_SLOT = slot(
     "deduct_insurance",
     "money",
-    before=r"(?:五险一金|三险一金|社保(?:和|加)?公积金|社保|social insurance(?: and housing fund)?)"
+    before=r"(?:五险一金|三险一金|社保(?:和|加)?公积金|社保|"
+    r"social insurance(?: (?:and|plus|\+|&) (?:the )?housing (?:provident )?fund)?"
+    r"(?: (?:comes?|come|add|adds) (?:up )?to| (?:is|are|total|totals))?)"
     r"(?:的?个人(?:部分|缴纳|交)的?(?:部分)?)?\s*(?:一年|每年|每月|一个月|全年)?\s*"
     r"(?:要|大概|大约)?(?:交|缴|扣)?(?:了)?",
     window=4,
@@ -219,11 +222,31 @@ def yearly_deductions(
     total = 0.0
     for row, quantity in parts:
         times = _children(text, quantity) if row.name == "deduct_children" else 1
-        if quantity.period is None and monthly_pay and quantity.value < MONTHLY_DEDUCTIONS_BELOW:
+        if quantity.period is None and _a_months_worth(row.name, quantity.value, monthly_pay):
             total += quantity.value * 12 * times  # "月薪2万，专项附加扣除2000": a month's worth
         else:
             total += yearly_value(row, quantity) * times
     return total
+
+
+# Deductions whose standards are monthly (赡养老人 3,000, 子女教育 and 婴幼儿 2,000 a child,
+# 房贷 1,000, 租金 up to 1,500): an amount up to this named for one of them is a month's.
+_MONTHLY_STANDARDS = frozenset(
+    {"deduct_housing", "deduct_elderly", "deduct_children", "deduct_infant"}
+)
+MONTHLY_STANDARD_MOST = 3_000
+# Continuing education is 400 a month for a degree, 3,600 once for a certificate (大病医疗 is
+# yearly): above 400 it is a year's.
+MONTHLY_STUDY_MOST = 400
+
+
+def _a_months_worth(name: str, value: float, monthly_pay: bool) -> bool:
+    """Whether a deduction stated with no period is a month's worth."""
+    if name == "deduct_study":
+        return value <= MONTHLY_STUDY_MOST
+    if name in _MONTHLY_STANDARDS and value <= MONTHLY_STANDARD_MOST:
+        return True
+    return monthly_pay and value < MONTHLY_DEDUCTIONS_BELOW
 
 
 # "两个小孩…每人每月2000", "two kids, 2,000 each": a child's amount, said to be each one's

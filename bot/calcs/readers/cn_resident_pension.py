@@ -49,7 +49,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "years",
         "duration count",
-        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|累计缴费|参保|供咗|供了|for|"
+        before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|累计缴费|参保|供咗|供了|"
+        r"for(?: the)?(?: (?:minimum|required|full|whole))?|"
         r"paid(?: in)?(?: for)?|been paying(?: for)?|contributed(?: for)?",
         # "最高档15年后每月领多少": the years paid, then what they bring
         after=r"\s*年?\s*(?:的)?(?:缴费|养老保险)|\s*years? (?:of )?(?:contribut|paying|payment)|"
@@ -61,7 +62,9 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "retire_age",
         "age count",
-        before=r"from (?:age )?|\bat (?:age )?|\bsince (?:age )?|到了?|年满|满",
+        before=r"from (?:age )?|\bat (?:age )?|\bsince (?:age )?|到了?|年满|满|"
+        r"\b(?:drawing|collecting|receiving)[^.?!]{0,12}?\b(?:since|from|when|after) "
+        r"(?:he|she|i|they|we) turned",  # "he's been drawing since he turned 60"
         # "she started paying at 45": the age paying began
         not_before=r"\bstart(?:ed|ing)? (?:paying|contributing|to pay)(?: in)? (?:at|from)\s*"
         r"(?:age\s*)?$|"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.calcs.request import fmt
 
 _CUE = re.compile(
-    r"match\w*|\bkicks? in\b|\bchips? in\b|for (?:each|every) dollar|供返|配返|"
+    r"match\w*|\bkicks? in\b|\bchips? in\b|for (?:each|every) dollar|供返|配返|夹返|补返|"
     r"dollar[- ]for[- ]dollar|匹配|配比|配对|提拨|(?<![分支搭])配(?!偶|置|额)|"
     r"跟\s*(?:佢|他|她|我|你)\s*供"
 )
@@ -39,7 +39,7 @@ _CAP_EMPLOYER = re.compile(
     + _PERCENT
     + r"|\bmax(?:imum)? match(?: is| of)?\s+"
     + _PERCENT
-    + r"|公司(?:最多|最高)(?:只)?(?:给|配)\s*(?:工资的?)?\s*"
+    + r"|(?:公司)?(?:最多|最高)(?:只)?(?:给|配)\s*(?:工资的?)?\s*"
     + _PERCENT
 )
 # "gives 3% dollar for dollar", 3%全配: the share of pay the full match covers
@@ -115,8 +115,20 @@ def _parts(text: str, lo: int, hi: int) -> list[_Part]:
     return sorted(found, key=lambda p: p.start)
 
 
+def _without_restated_most(parts: list[_Part]) -> list[_Part]:
+    """The parts less an employer's most that restates one rate and cap ("配一半，算到工资的6%
+    为止（也就是最多配3%）": half of 6% is 3%)."""
+    rates = [p.value for p in parts if p.kind == "rate"]
+    caps = [p.value for p in parts if p.kind == "cap"]
+    if len(rates) != 1 or len(caps) != 1:
+        return parts
+    restated = rates[0] * caps[0] / 100
+    return [p for p in parts if not (p.kind == "most" and abs(p.value - restated) < 1e-9)]
+
+
 def _paired(parts: list[_Part]) -> list[tuple[float, float]] | None:
     """(rate, cap) tiers when rates and caps alternate, else None."""
+    parts = _without_restated_most(parts)
     kinds = ["rate" if p.kind == "rate" else "cap" for p in parts]
     if len(parts) not in (2, 4) or any(a == b for a, b in itertools.pairwise(kinds)):
         return None

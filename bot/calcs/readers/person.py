@@ -58,6 +58,11 @@ _SENTENCE = re.compile(
 # Words naming the asker only as the one helped: "帮我算下我老公的", "tell me what she gets"
 _HELPED = re.compile(r"帮我|给我|替我|\b(?:help|tell|show|give) me\b|\blet me know\b|\bfor me\b")
 _DIGIT = re.compile(r"\d")
+# An aside in brackets ("（太太的401(k)另外有9萬，不算）"): whom it names, it names only there
+_ASIDE = re.compile(r"[(（](?:[^()（）]|\([^()]*\))*[)）]")
+# A time clause before the asker's "I" ("when I was born", "since I left"): it dates a fact
+_TIME_CLAUSE = re.compile(r"\b(?:when|since|after|before)\s+$")
+_WAS = re.compile(r"i was\b")
 
 
 def _people(text: str) -> list[tuple[int, int, str]]:
@@ -67,14 +72,24 @@ def _people(text: str) -> list[tuple[int, int, str]]:
     taken = others + [(m.start(), m.end()) for m in _KIN_NAMED.finditer(text)]
     marks += [(m.start(), "") for m in _JOINT.finditer(text)]
     for match in _SELF.finditer(text):
+        if _TIME_CLAUSE.search(text, 0, match.start()) and _WAS.match(text, match.start()):
+            continue  # "she skipped a year when I was born": the asker only dates it
         if not any(a <= match.start() < b for a, b in taken):
             marks.append((match.start(), "self"))
-    cuts = sorted({0, len(text), *(m.end() for m in _CUT.finditer(text)), *(p for p, _ in marks)})
+    asides = {m.start(): m.end() for m in _ASIDE.finditer(text)}
+    cuts = sorted(
+        {0, len(text), *(m.end() for m in _CUT.finditer(text)), *(p for p, _ in marks)}
+        | asides.keys()
+        | set(asides.values())
+    )
     who = dict(marks)
+    resumed: dict[int, str] = {}  # after an aside, the person named before it
     stretches: list[tuple[int, int, str]] = []
     current = ""
     for start, end in itertools.pairwise(cuts):
-        current = who.get(start, current)
+        if start in asides:
+            resumed[asides[start]] = current
+        current = resumed.get(start, who.get(start, current))
         stretches.append((start, end, current))
     return stretches
 

@@ -417,7 +417,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "return",
         "percent",
-        before=r"market (?:does|returns?|makes)|\bdoes|\bassum\w*|\bexpect\w*|\bat",
+        before=r"market (?:does|returns?|makes)|\bdoes|\bassum\w*|\bexpect\w*|\bat|(?<!match )@",
         after=r"\s*(?:a|per|each) year|\s*/\s*(?:yr|year)\b|\s*annually|\s*compounded|\s*yearly|"
         r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
         window=12,

@@ -19,6 +19,8 @@ _ZERO_PHRASES = (
         r"\bnot contributing\b|\bstop(?:ping|ped)? (?:my |the |all )?contributions?\b|"
         r"\bnot (?:adding|putting(?: in)?|contributing) (?:anything|any ?more|more)\b|"
         r"\bnothing (?:else |more |new )?(?:goes|going|will go|gets put|is going) in(?:to)?\b|"
+        r"\b(?:no|zero) (?:more |new |fresh |further )?(?:money|cash|dollars) "
+        r"(?:is |are )?(?:going|goes|will go|gets put|put) in(?:to)?\b|"
         r"\bnot (?:another|one more|1 more) (?:dime|penny|cent|dollar)\b|"
         r"\bcontributions? (?:set )?to (?:zero|\$?0)\b(?!\.\d|\d)|"
         r"\b(?:won'?t|will not|wouldn'?t) (?:add|put in|contribute) "
