@@ -51,7 +51,7 @@ NUMBER = re.compile(
     r"(?:(?<=[\s=:(（，,])|^)?(?P<neg>(?<![0-9a-z])[-−](?=[$¥￥]?\d))?(?P<cur>[$¥￥])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+(?![a-z]))?|\.\d+|"
     # 一 in 一直, 一共, 一起, 一样… is a word, not the numeral one
      + r"(?!一[直共起样般些定旦切再致边同律向])[" + _CN_NUMERAL + r"]+)"
-    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|grand\b|mill|mil|mm|bn|tn|[kmbt万亿兆千百](?![a-z])|w(?![a-z/]))?"
+    r"\s?(?P<scale>万亿|百万|trillion|billion|million|thousand|grand\b|mill|mil|mm|bn|tn|[kmbt万亿兆千百](?![a-z])|w(?![a-z])(?!/\s))?"
     r"\s?(?P<pct>%|percent|pct)?",
     re.IGNORECASE,
 )
@@ -187,9 +187,14 @@ def find_numbers(text: str) -> list[Number]:
     return found
 
 
+_RANGE_WORDS = re.compile(r"(?:一两|两三|二三|三四|四五|五六|六七|七八|八九)[十百千万亿]")
+
+
 def _vague(text: str, match: re.Match[str]) -> bool:
     """几千亿, 数百万, 上千亿 ("upwards of"): no number anyone stated."""
     start, said = match.start("num"), match.group("num")
+    if _RANGE_WORDS.match(said):
+        return True  # 两三千亿, 五六万: "two or three thousand 亿"
     if start == 0 or said[0].isdigit():
         return False
     return text[start - 1] in "几数幾" or (text[start - 1] == "上" and said[0] in "十百千万亿")
@@ -247,9 +252,16 @@ def plain_numerals(text: str) -> str:
     )
     text = _SEVEN_FIGURES.sub("$1,000,000", text)
     text = _BASIS_POINTS.sub(lambda m: f"{float(m.group(1)) / 100:g}%", text)
+    text = _RATE_IN_LI.sub(
+        lambda m: f"{m.group(1)}{float(m.group(2)) + 0.5 * bool(m.group(3)):g}%", text
+    )
     return _BARE_RATE.sub(r"\1\2%", text)
 
 
+# 年回報6厘半, 年息5厘: Hong Kong and Taiwan say a yearly rate in 厘 (6厘半 is 6.5%)
+_RATE_IN_LI = re.compile(
+    r"(年?(?:回报|回報|利息|年息|利率|收益|报酬|報酬)率?)\s*(\d{1,2}(?:\.\d+)?)\s*厘(半)?"
+)
 # "12 bps", "12 basis points": hundredths of a percent
 _BASIS_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:bps|basis points?)\b", re.IGNORECASE)
 # "回报当6厘": in Hong Kong a rate in 厘 is a percent
@@ -286,7 +298,33 @@ def percent_words_as_digits(text: str) -> str:
     text = _PER_MILLE.sub(_per_mille, text)
     text = _LI_PERCENT.sub(r"\1%", text)
     text = _POINTS.sub(digits, text)  # 年化七个点: 7%
+    text = _DISCOUNT.sub(_discount, text)  # 按社平打八折: 社平的80%
+    text = _BARE_RATE_EN.sub(_bare_rate_en, text)
     return _TENTHS.sub(_tenths, text)
+
+
+# "inflation at 2.5", "returns of 7": a rate's name, then a small number with no unit
+_BARE_RATE_EN = re.compile(
+    r"\b(inflation|returns?|growth|fees?|expense ratio)\s+(?:at|of|is|=|:|around|about|~)\s*"
+    r"(?:about |around |roughly )?(\d{1,2}(?:\.\d+)?)(?![\d.%]|\s*(?:%|percent|pct|[kmb]\b|"
+    r"years?|yrs?|dollars?|bucks|thousand|million|billion|a (?:month|year)|per|/|x\b))"
+)
+MOST_BARE_RATE = 20  # a bare number above this after "returns of" is no rate
+
+
+def _bare_rate_en(match: re.Match[str]) -> str:
+    said = match.group(0)
+    return said + "%" if float(match.group(2)) <= MOST_BARE_RATE else said
+
+
+# 打八折, 打八五折: a share of a whole, as a shop's discount says it (80%, 85%)
+_DISCOUNT = re.compile(r"打\s*([一二三四五六七八九])([一二三四五六七八九])?\s*折")
+
+
+def _discount(match: re.Match[str]) -> str:
+    tens = chinese_numeral(match.group(1)) or 0
+    ones = chinese_numeral(match.group(2)) if match.group(2) else 0
+    return f"的{tens * 10 + (ones or 0):g}%"
 
 
 # 年化七个点, 6个点: percentage points (几个点, a count not said, stays words)
@@ -355,7 +393,7 @@ def digits_for_words(text: str) -> str:
     text = _FRACTION_OF_WHOLE.sub(_fraction_of_whole, text)
     text = _AND_A_HALF.sub(lambda m: f"1.5 {m.group(1)}", text)  # "a million and a half"
     if not _SPELLED.search(text):
-        return text
+        return _AND_HALF_AFTER.sub(r"\1.5", text)
     # "1.55 million" is already a number: its scale word is shortened first so the converter
     # does not read "million" alone as another number.
     text = _DIGIT_SCALE.sub(lambda m: m.group(1) + _SHORT_SCALE[m.group(2)], text)
@@ -364,7 +402,11 @@ def digits_for_words(text: str) -> str:
     text = _ORDINAL.sub(lambda m: f"ordinalword{_ORDINALS.index(m.group(0))}x", text)
     text = alpha2digit(text, "en", threshold=1)
     text = _SET_ASIDE.sub(lambda m: _ORDINALS[int(m.group(1))], text)
+    text = _AND_HALF_AFTER.sub(r"\1.5", text)  # "six and a half percent": 6.5%
     return _PERCENT_WORD.sub(r"\1%", text)
+
+
+_AND_HALF_AFTER = re.compile(r"(?<![\d.])(\d+) and (?:a|one) half\b")
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next")

@@ -68,8 +68,14 @@ _UNIT = re.compile(r"^\s*(?:岁|歲|yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|yea
 # number ("save about 30k annually" is as near to "save" as "save 30k").
 _HEDGE = re.compile(
     r"\b(?:about|around|roughly|approximately|approx\.?|nearly|almost|close to|just over|"
-    r"just under)(?=\s|$)|~|大约|大概|约|差不多|将近|接近|估计|预计"
+    r"just under)(?=\s|$)|~|大约|大概|约|差不多|将近|接近|估计|预计|抓"
 )
+
+
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_QUOTES = re.compile(r"[\"“”「」『』]")
+# A period said between a cue and its amount belongs to the amount ("工资一个月2万6")
+_PERIOD_WORDS = re.compile(r"每个?月|一个月|每年|一年|每周|每两周")
 
 
 def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
@@ -78,7 +84,11 @@ def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
     2500/mo, 6%": the 6% is not put in), or across a comma that ends the quantity's item
     ("8%, expense ratio 0.04%": the ratio is the 0.04%)."""
     between = text[start:end]
-    if _SENTENCE_END.search(between) or _DIGIT.search(PLAN_NAME.sub("", between)):
+    if _DIGIT.search(PLAN_NAME.sub("", between)):
+        return None
+    # an aside in brackets ("平均工资（就是算养老金用的那个？）是…") and quote marks put no distance
+    between = _QUOTES.sub("", _ASIDE.sub("", between))
+    if _SENTENCE_END.search(between):
         return None
     if "," in between:
         # A comma right next to the quantity ends its item of a list ("I have 50k saved,
@@ -87,6 +97,7 @@ def _gap(text: str, start: int, end: int, after: bool = False) -> int | None:
         near = between.rsplit(",", 1)[1] if not after else between.split(",", 1)[0]
         if not _WORD.search(_UNIT.sub("", near)):
             return None
+    between = _PERIOD_WORDS.sub("", between)
     return len(_SPACES.sub(" ", _HEDGE.sub("", between).strip()))
 
 

@@ -34,6 +34,7 @@ from bot.calcs.request import (
     fmt,
     parse_key_values,
 )
+from bot.calcs.restated import with_exact_figures
 from bot.calcs.slots import PER_YEAR
 from bot.knowledge.country import question_countries
 from bot.knowledge.focus import asking_text, asks_anything
@@ -196,7 +197,7 @@ _ASKS_METHOD = re.compile(
 )
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
-    r"多少|几多|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|"
+    r"多少|几多|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|=\s*\?|"
     r"what (?:will|would|is|are|should) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
     r"\bwhat'?s the (?:monthly |yearly |annual )?(?:benefit|pension|amount|payment|flow|inflow)\b|"
@@ -228,7 +229,7 @@ _AMOUNT_ASKED_BRIEFLY = re.compile(
 _VESTING = re.compile(r"\bvest|\bget to keep\b|归属|能保留")
 # The tax a contribution saves, asked as a sum ("划算吗？能省多少税", "how much tax would I save").
 _TAX_SAVED = re.compile(
-    r"省多少税|少交多少税|能省多少|抵多少税|"
+    r"省多少税|少交多少税|能省多少|能省几个?钱|抵多少税|"
     r"how much (?:income )?tax (?:would|will|do|does|can) (?:i|it|that|this) save|"
     r"\btax (?:benefit|saving|break)s?\b|\bwhat'?s the (?:tax )?saving\b|"
     r"\b(?:cut|lower|reduce) my (?:income )?tax\b|"
@@ -629,7 +630,7 @@ _GLUED_CURRENCY = re.compile(r"\b(usd|rmb|cny)(?=\d)", re.IGNORECASE)  # "USD85k
 # "85k, sorry, 87k", "46, no wait, 47", "24万，哦不对…26万4", "5800，不对，税前应该是6200": the
 # number taken back is dropped, the one after the correction stays
 _CORRECTED = re.compile(
-    r"[$¥]?\d[\d,.]*\s*(?:[kmw万千]\d?|k\b)?%?\s*[,，—–-]*\s*"
+    r"[$¥]?\d[\d,.]*\s*(?:[kmw万千]\d?|k\b)?%?\s*[,，—–。-]*\s*"
     r"(?:sorry|no wait|wait|i mean|oops|make that|scratch that|哦?不对|不是不是|说错了|我是说)"
     r"[^\d$¥]{0,16}?(?=[$¥]?\d)",
     re.IGNORECASE,
@@ -661,8 +662,12 @@ def understand(
 
     `today` dates what a calendar year means ("born in 1985", "until 2040"): the engine's
     date, or the system's."""
-    normalized = percent_words_as_digits(
-        digits_for_words(normalize(plain_numerals(_corrected(_unwrapped(text)))))
+    normalized = with_exact_figures(
+        _corrected(  # again: corrections of numbers said in words (两成。哦不对…15%)
+            percent_words_as_digits(
+                digits_for_words(normalize(plain_numerals(_corrected(_unwrapped(text)))))
+            )
+        )
     )
     if context is not None and "fix" in context.params:
         return _fixed(normalized, context)
@@ -720,6 +725,11 @@ _BORN_IN = re.compile(
     r"(?:民国\s*(\d{2,3})\s*年(?:次|生|出生)|(?<![\d.])(\d{2,3})\s*年次)|"
     r"(?<![\d.])([4-9]\d)\s*年的(?=[,，\s])"
 )
+# "DOB 12/19/1972", "born 3/4/1980": the age to the day (month first, as in the US)
+_BORN_ON_DAY = re.compile(
+    r"\b(?:born(?: on)?|dob:?|date of birth:?|birthday:?)\s*(\d{1,2})/(\d{1,2})/(19\d\d|20[01]\d)\b"
+)
+MONTHS_IN_YEAR = 12
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
 _UNTIL_YEAR = re.compile(
     r"\b(?:until|till|through|by|retir\w*(?: in)?|in|at)\s+(?:the (?:spring|summer|fall|autumn|winter|"
@@ -733,6 +743,15 @@ def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
     """Add the age from a birth year and the years from the year saving stops, when the text
     gives no age or horizon otherwise; returns the years they were worked out from."""
     used = ""
+    on_day = _BORN_ON_DAY.search(normalized)
+    if on_day and "age" not in found:
+        month, day, year = (int(g) for g in on_day.groups())
+        if month > MONTHS_IN_YEAR:
+            month, day = day, month  # 19/12/1972: the day first
+        birthday_to_come = (today.month, today.day) < (month, day)
+        if 0 < today.year - year < 110 and month <= MONTHS_IN_YEAR:
+            found["age"] = str(today.year - year - birthday_to_come)
+            used += f" {year}"
     born = _BORN_IN.search(normalized)
     if born and "age" not in found:
         written = born.group(1) or born.group(2)

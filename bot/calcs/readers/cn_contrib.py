@@ -33,7 +33,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "floor",
         "money",
-        before=r"下限|最低基数|不低于|floor(?:ed)?(?: at| of| is)?|\b(?:go |be )?below\b|"
+        before=r"下限|最低基数|最低(?:是|为)?|不低于|floor(?:ed)?(?: at| of| is)?|"
+        r"\b(?:go |be )?below\b|"
         r"\bno less than\b|"
         r"\bmin(?:imum)?\b(?: contribution)?(?: base)?(?: is| of)?",
         window=8,

@@ -52,7 +52,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "wage",
         "money",
-        before=r"月薪|工资|人工|缴费基数|基数|月收入|monthly wage|(?<!average )wage|salary(?: is)?|"
+        before=r"月薪|工资|人工|缴费基数|基数|月收入|投保薪资|monthly wage|(?<!average )wage|"
+        r"salary(?: is)?|"
         r"contribution base|\bbase(?: pay| salary)?(?: is| at| of)?|"
         r"\bearn\w*",
         after=r"\s*(?:元|块)?\s*(?:的)?\s*(?:月薪|工资|a month|per month|(?:缴费)?基数)",
@@ -92,16 +93,43 @@ TABLE: tuple[Slot, ...] = (
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
+# "my wife's dad": the relative who owns is not the one asked about
+_OWNER = re.compile(
+    r"\b(?:wife|husband|mom|mother|dad|father|sister|brother|girlfriend|boyfriend|partner)'s\b|"
+    r"(?:老婆|老公|妻子|丈夫|太太|女朋友|男朋友)的(?=[爸妈父母])"
+)
+# The sex stated as such ("male", 男性), which outweighs any relative named around it
+_SAID_MALE = re.compile(r"\bmale\b|(?<![子女])男(?:性|的)?(?=[,，。;；\s/|]|$)")
+_SAID_FEMALE = re.compile(r"\bfemale\b|(?<![子妇])女(?:性|的)?(?=[,，。;；\s/|]|$)")
+
+
 def gender_of(text: str) -> str | None:
+    """The pension's gender slot: male, or female_50 / female_55 (worker or cadre)."""
+    text = _OWNER.sub(" ", text)
+    male, female = _SAID_MALE.search(text), _SAID_FEMALE.search(text)
+    if male and not female:
+        return "male"
+    if female and not male:
+        return _female(text)
+    return _gender_by_words(text)
+
+
+def _female(text: str) -> str:
+    cadre = re.search(
+        r"(?<!不是)(?<!非)(?<!不是个)(?<!唔系)(?<!唔係)(?<!唔是)干部|(?<!非)管理|技术|专业|"
+        r"(?<!not )(?<!not a )\bcadre|(?<!not )manag",
+        text,
+    )
+    return "female_55" if cadre else "female_50"
+
+
+def _gender_by_words(text: str) -> str | None:
     if re.search(r"(?<![子妇])女(?![儿婿])|老婆|妻子|我妈|阿妈|老妈|妈妈|母亲", text) or re.search(
-        r"\b(?:woman|female|wife|mom|mother)\b|(?:^|[:,;|/]\s*)f(?=\s*(?:[,;|/]|$))", text
+        r"\b(?:woman|female|wife|mom|mother|girlfriend|sister|daughter|aunt|grandma|"
+        r"grandmother|she|she's|shes)\b|(?:^|[:,;|/]\s*)f(?=\s*(?:[,;|/]|$))",
+        text,
     ):
-        cadre = re.search(
-            r"(?<!不是)(?<!非)(?<!不是个)(?<!唔系)(?<!唔係)(?<!唔是)干部|(?<!非)管理|技术|专业|"
-            r"(?<!not )(?<!not a )\bcadre|(?<!not )manag",
-            text,
-        )
-        return "female_55" if cadre else "female_50"
+        return _female(text)
     if re.search(r"男|老公|丈夫|我先生|我爸|阿爸|老爸|爸爸|父亲|老豆|老窦", text) or re.search(
         r"\b(?:man|male|husband|dad|father|guy)\b|(?:^|[:,;|/]\s*)m(?=\s*(?:[,;|/]|$))", text
     ):
@@ -224,7 +252,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
     started, ended = re.search(_STARTED_WORK, text), re.search(_RETIRES_IN, text)
     total = total_years(text)
     marks = (roc, birth, named, dob, retire, stated, started, ended, index, pct_level)
-    used = [m.span() for m in marks if m] + ([total[1]] if total else [])
+    used = [m.span() for m in marks if m] + (list(total[1]) if total else [])
     quantities = [q for q in scan(text) if not any(x <= q.start < y for x, y in used)]
     rows = {row.name: row for row in TABLE}
     for name, quantity in assign(text, quantities, TABLE).items():

@@ -23,7 +23,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
     slot(
         "deduct_housing",
         "money",
-        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|租屋|"
+        before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|租屋|housing loan interest|"
         r"mortgage interest(?: deduction)?(?: is| of)?|rent",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |the |our )?mortgage interest|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:housing )?rent(?:al)? deduction",
@@ -45,7 +45,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deduct_children",
         "money",
         before=r"子女教育|孩子教育|孩子上学|小孩上学|孩子上(?:小学|中学|幼儿园)|"
-        r"(?:娃|小孩|孩子|儿子|女儿)[^，,。\d]{0,4}(?:上|读)(?:幼儿园|小学|初中|高中|大学|学)(?:的)?|"
+        r"(?:娃|小孩|孩子|儿子|女儿|细路|细佬哥)[^，,。\d]{0,4}(?:上|读)(?:紧)?"
+        r"(?:幼儿园|幼稚园|小学|初中|高中|大学|学)(?:的)?|"
         r"children'?s? education",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:per )?child(?:ren)?'?s? (?:education )?"
@@ -82,8 +83,9 @@ INSURANCE_SLOT = slot(
     "money",
     before=r"(?:五险一金|三险一金|社保(?:和|加)?公积金|社保|"
     r"social insurance(?: (?:and|plus|\+|&) (?:the )?housing (?:provident )?fund)?"
+    r"(?: withholding| contributions?| deductions?)?"
     r"(?: (?:comes?|come|add|adds) (?:up )?to| (?:is|are|total|totals))?)"
-    r"(?:的?个人(?:部分|缴纳|交)的?(?:部分)?)?\s*(?:一年|每年|每月|一个月|全年)?\s*"
+    r"(?:的?个人(?:部分|缴纳|交|扣)的?(?:部分)?)?\s*(?:一年|每年|每月|一个月|全年)?\s*"
     r"(?:要|大概|大约)?(?:交|缴|扣)?(?:了)?",
     window=4,
     yearly=True,
@@ -172,7 +174,7 @@ _INCOME_TAX = re.compile(r"个税|个人所得税|所得税|income tax|\biit\b")
 # What a deduction saves, asked ("能省多少", "个税能少多少"): the personal pension's reply leads
 # with that. (省 alone is also a province: 广东省.)
 _SAVING_ASKED = re.compile(
-    r"省(?:多少|下|了|钱|税)|节省|少交|少缴|少扣|少多少|少了多少|节税|抵扣|减少|\bsav(?:e|es|ing)\b"
+    r"省(?:多少|下|了|钱|税|几个?钱)|节省|少交|少缴|少扣|少多少|少了多少|节税|抵扣|减少|\bsav(?:e|es|ing)\b"
 )
 # A question about the rules themselves: its amounts are thresholds and rates, not pay.
 _RULE_WORDS = re.compile(r"起征点|免征额|税率|扣除标准|threshold|bracket")
@@ -251,7 +253,7 @@ def _a_months_worth(name: str, value: float, monthly_pay: bool) -> bool:
 
 # "两个小孩…每人每月2000", "two kids, 2,000 each": a child's amount, said to be each one's
 _EACH = re.compile(
-    r"每人|每个(?:孩子|小孩|娃|人)|每个(?=每|一个?月)|一个(?:孩子|小孩|娃)|各(?:扣|算|是)|"
+    r"每人|每个(?:孩子|小孩|娃|人)|每个(?=每|一个?月)|一个(?:孩子|小孩|娃)|一个\s*(?=\d)|各(?:扣|算|是)|"
     r"\beach\b|\bper (?:child|kid)\b|\ba (?:child|kid)\b"
 )
 _CHILD_COUNT = re.compile(
@@ -299,7 +301,7 @@ def _bare_pay(
 # "没有专项附加扣除", "no special deductions": the deductions are stated as none
 NO_DEDUCTIONS = re.compile(
     r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|(?:没有|无)(?:任何)?专项附加|专项(?:附加)?扣除\s*(?:我)?\s*(?:一[项样]都|完全)(?:没有|冇)|"
-    r"\bno (?:special )?(?:additional )?deductions\b|"
+    r"\bno (?:special |extra )?(?:additional )?deductions\b|"
     r"\b(?:don'?t|do not|won'?t|will not) claim any (?:special )?(?:additional )?deductions\b"
 )
 

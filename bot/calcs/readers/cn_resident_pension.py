@@ -22,7 +22,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "subsidy",
         "money count",
-        before=r"补贴|补助|subsid(?:y|ies)(?: (?:is|of))?",
+        before=r"补贴|补助|subsid(?:y|ies)(?: (?:is|of))?|(?:每年|一年)补|"
+        r"\btops? (?:it |this |that )?up (?:with|by)",
         after=r"\s*(?:元|块)?\s*(?:的)?\s*(?:补贴|补助)|\s*(?:yuan|rmb)?\s*(?:a year )?subsidy",
         window=8,
     ),
@@ -39,7 +40,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"年交|每年交|一年交|每年缴|年缴|一年缴|每年|一年|交|缴|档次|按|pay(?:ing)?|contribut\w*",
         after=r"\s*(?:元|块|蚊)?\s*(?:的|那一?|嗰)?\s*档|"
         r"\s*(?:元|块|rmb|yuan)?\s*(?:a|per|each|every) year|"
-        r"\s*(?:yuan|rmb)?\s*(?:a year )?(?:level|grade|tier)\b",
+        r"\s*(?:yuan|rmb)?\s*(?:a year |/\s*(?:yr|year) )?(?:level|grade|tier)\b",
         window=8,
         not_before=_NOT_PAID,
         not_before_window=6,
@@ -53,7 +54,8 @@ TABLE: tuple[Slot, ...] = (
         r"for(?: the)?(?: (?:minimum|required|full|whole))?|"
         r"paid(?: in)?(?: for)?|been paying(?: for)?|contributed(?: for)?",
         # "最高档15年后每月领多少": the years paid, then what they bring
-        after=r"\s*年?\s*(?:的)?(?:缴费|养老保险)|\s*years? (?:of )?(?:contribut|paying|payment)|"
+        after=r"\s*年?\s*(?:的)?(?:缴费|养老保险)|"
+        r"\s*years? (?:of )?(?:contribut|paying|payment|paid)|"
         r"\s*年\s*(?:后|以后|之后)\s*(?:每个?月|一个月)?\s*(?:能|可以)?领",
         window=6,
         low=1,

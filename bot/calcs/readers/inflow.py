@@ -140,10 +140,10 @@ _PERIODS = (
     (r"a year|per year|annually|each year|every year|yearly|/\s*yr\b|/\s*year\b|每年|一年", 1),
 )
 _ASSETS_BEFORE = re.compile(
-    r"(?:总资产|资产总额|资产规模|资产|\bassets?(?: of| are| is| total)?)\s*"
-    r"(?:大概|大约|约|about|around|~)?\s*(?:是|为|有)?\s*\$?\s*$"
+    r"(?:总资产|资产总额|资产规模|资产|存量|\bassets?(?: of| are| is| total)?)\s*"
+    r"(?:大概|大约|约|about|around|~)?\s*(?:是|为|有|用|按)?\s*\$?\s*$"
 )
-FLOW_WINDOW = 40  # characters around an amount where its period and flow words may stand
+FLOW_WINDOW = 50  # characters around an amount where its period and flow words may stand
 
 
 def _nearest_period(before: str, after: str) -> int | None:

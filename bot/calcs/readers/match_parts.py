@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from bot.calcs.request import fmt
 
 _CUE = re.compile(
-    r"match\w*|\bkicks? in\b|\bchips? in\b|for (?:each|every) dollar|供返|配返|夹返|补返|"
+    r"match\w*|\bkicks? in\b|\bchips? in\b|for (?:each|every) dollar|"
+    # "50% of what I put in"
+    r"\bof what(?:ever)? (?:i|you|we|he|she) (?:put|contribute|save|defer)|"
+    r"供返|配返|夹返|补返|佢\s*(?:就|会)?\s*夹|"
     r"dollar[- ]for[- ]dollar|匹配|配比|配对|提拨|(?<![分支搭])配(?!偶|置|额)|"
     r"跟\s*(?:佢|他|她|我|你)\s*供"
 )
@@ -39,7 +42,7 @@ _CAP_EMPLOYER = re.compile(
     + _PERCENT
     + r"|\bmax(?:imum)? match(?: is| of)?\s+"
     + _PERCENT
-    + r"|(?:公司)?(?:最多|最高)(?:只)?(?:给|配)\s*(?:工资的?)?\s*"
+    + r"|(?:公司)?(?:最多|最高)(?:只)?(?:给|配|夹)\s*(?:工资的?)?\s*"
     + _PERCENT
 )
 # "gives 3% dollar for dollar", 3%全配: the share of pay the full match covers
@@ -51,21 +54,27 @@ _CAP_OF_PAY = re.compile(_PERCENT + r"\s*of\s+" + _PAY + r"\b")
 
 _FULL = re.compile(
     r"dollar[- ]for[- ]dollar|一比一|一对一|1\s*[:：比]\s*1|全配|全额|"
-    r"存多少(?:就|佢|它|公司)?配多少|(?:一|1)\s*块(?:钱)?\s*配\s*(?:一|1)\s*块|"
+    r"(?:存|供|放|投|提拨)多少\s*(?:他|她|它|佢|公司)?\s*(?:就)?\s*(?:配|夹|给|匹配)多少|"
+    r"(?:一|1)\s*(?:块|刀|蚊|美元|美金)(?:钱)?[,，]?\s*(?:他|她|它|佢|公司)?\s*(?:就)?\s*"
+    r"(?:配|夹|给)\s*(?:一|1)\s*(?:块|刀|蚊|美元|美金)|"
+    r"\b(?:a|one|1) dollar for (?:every|each) (?:dollar|\$1)\b|"
     r"(?<=match )all of it|(?<=matches )all of it|(?<=match )everything|\bfully\b"
 )
 _QUARTER = re.compile(r"\ba quarter (?:for|per|on|of) (?:each|every|the|a) dollar")
 _CENTS = re.compile(
     r"(?:\$?0?\.(\d{2})|(\d{1,2})\s*cents?)(?:\s*(?:on|per|for|of)\s*(?:the|each|every|a)?\s*dollar)?"
 )
-_HALF = re.compile(r"一半|五毛|\bhalf\b")
+_HALF = re.compile(r"一半|[五5][毛毫]|\bhalf\b")
 # "matches 50%", "配75%", "a 50% match": a rate said with the word match
 _RATE_BESIDE = re.compile(
-    r"(?:match\w*|配|匹配|配比|配对|提拨)\s*(?:is\s+|at\s+|of\s+|rate of\s+|比例为?|为|是)?\s*"
+    r"(?:match\w*|配|匹配|配比|配对|提拨|给)\s*(?:is\s+|at\s+|of\s+|rate of\s+|比例为?|为|是)?\s*"
     + _PERCENT
     + r"|"
     + _PERCENT
-    + r"\s*(?:employer\s+|company\s+|的)?(?:match|匹配|配比)"
+    + r"\s*(?:employer\s+|company\s+|的)?(?:match|匹配|配比)|"
+    + _PERCENT
+    + r"\s*of (?:what(?:ever)?|everything|each dollar|every dollar) (?:i|you|we|he|she) "
+    r"(?:put|contribute|save|defer)"
 )
 
 _RATE_LIMIT = 300.0  # "$3 for every $1" is as generous as matches come

@@ -58,7 +58,8 @@ _NOT_PAY = "".join(
 # What the employer puts in by itself ("the company contributes 3% of his salary", 公司每年给5000)
 # is no input of ours: only a match formula is.
 _COMPANY_PUTS_IN = (
-    r"(?:company|employer|they)\s*(?:is |also |will |then )?(?:contribut\w*|adds?|puts? in|"
+    r"(?:company|employer|they|hospital|school|district|firm|agency|university|state|plan)\s*"
+    r"(?:is |also |will |then )?(?:contribut\w*|adds?|puts? in|"
     r"drops?(?: in)?)|"
     r"(?:公司|雇主|单位)(?:每年|每月|每个月)?(?:再|也|会|还)?(?:给|存|缴|贡献|供款|提拨)"
 )
@@ -176,7 +177,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|"
         r"\bpaid(?![- ]off)|\b(?:job|position|role|offer) (?:that )?pay(?:ing|s)|"
         r"\bpay ?checks? (?:is|are|of|comes to)|\b(?:pull|bring)(?:s|ing)? in|"
-        r"(?:^|[/|,;]\s*)pay\s*[:=]?|人工|"
+        r"(?:^|[/|,;.]\s*)pay\s*(?:[:=]|is|was)?|\bmy pay (?:is|was)|人工|"
         r"\bbase(?: salary| pay)?(?: is| of)?|"
         r"\bgross|年薪|年收入|收入|工资|薪水|月薪|薪资|"
         r"%\s*of(?:\s+(?:my|his|her|your|our|a|an))?|"  # "10% of 80k": the pay it is a share of
@@ -322,7 +323,7 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "target",
         "money",
-        before=r"get to|\bgets? (?:me|us) to|\breach|\bgoal|\btarget|\bhits?\b|"
+        before=r"get to|\bgets? (?:me|us) to|\bmake it to|\breach|\bgoal|\btarget|\bhits?\b|"
         r"\bcross(?:es|ing)?\b|\btops?\b|"
         r"目标|达到|攒到|存到|能到|到|(?:攒|存|凑)够|"
         r"(?:will|would|could|can) (?:i|we|you|they|she|he)? ?have(?: over| about| around)?|"
@@ -428,10 +429,11 @@ TABLE: tuple[Slot, ...] = (
         "contrib_pct",
         "percent",
         before=r"contrib\w*|defer\w*|\bsav(?:e|ing)|\bput(?:ting)?(?: in)?|"
+        r"\b(?:signed up|enrolled|elected)(?: at| for)?|"
         r"\bi(?: do|'m doing| am doing)|"
         r"\b(?:can (?:only )?)?(?:swing|afford)|"
         r"\binvest(?:ing|s)?\b(?!\s+(?:at|in|with|for|and))|"
-        r"自提|存|缴|交|贡献|供款|供|提拨(?:比例)?|储蓄|放|扣",
+        r"自提|存|缴|交|贡献|供款|供|提拨(?:比例)?|储蓄|放|扣(?!掉|除)",
         after=r"\s*(?:of (?:my |his |her |your )?(?:salary|pay|income|paycheck))|"
         r"\s*(?:to|into|in)\s+"
         + _MY

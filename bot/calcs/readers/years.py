@@ -23,7 +23,7 @@ _N = r"(\d{1,2}|[一二三四五六七八九十两]{1,3})"  # a count of years, 
 _SO_FAR = re.compile(
     r"(?:已经|已)\s*(?:交|缴|供)(?:了|咗)?\s*"
     + _N
-    + r"\s*年|(?:交|缴|供)(?:了|咗)\s*"
+    + r"\s*年|(?:交|缴|供)(?:了|咗|过)\s*"
     + _N
     + r"\s*年|"
     r"\b(?:paid|contributed|paid in)(?: for)? (\d{1,2}) years|\b(\d{1,2}) years (?:in )?so far|"
@@ -52,8 +52,12 @@ def _first(match: re.Match[str]) -> int:
     return int(written) if written.isdigit() else int(chinese_numeral(written) or 0)
 
 
-def total_years(text: str) -> tuple[str, tuple[int, int]] | None:
-    """The years paid in all and the span that says so, when the text states them."""
+Spans = tuple[tuple[int, int], ...]
+
+
+def total_years(text: str) -> tuple[str, Spans] | None:
+    """The years paid in all and the spans that say so, when the text states them (a stretch
+    each: what stands between them, "一年交九千二", is no part of the years)."""
     deemed, actual = _DEEMED.search(text), _ACTUAL.search(text)
     if deemed and actual:
         years = sum(int(next(g for g in m.groups() if g)) for m in (deemed, actual))
@@ -61,15 +65,15 @@ def total_years(text: str) -> tuple[str, tuple[int, int]] | None:
         if later:  # "…实际缴费24年，到退休还能再交2年"
             years += _first(later)
         if years <= MAX_YEARS:
-            span = (min(deemed.start(), actual.start()), max(deemed.end(), actual.end()))
-            return str(years), span
+            stretches = (deemed, actual, later) if later else (deemed, actual)
+            return str(years), tuple(m.span() for m in stretches)
     more = _MORE.search(text)
     so_far = [m for m in _SO_FAR.finditer(text) if more and m.end() <= more.start()]
     if more and so_far:
         years = sum(_first(m) for m in so_far) + _first(more)
         if years <= MAX_YEARS:
-            return str(years), (so_far[0].start(), more.end())
+            return str(years), tuple(m.span() for m in (*so_far, more))
     found = _TOTAL.search(text)
     if found:
-        return next(g for g in found.groups() if g), found.span()
+        return next(g for g in found.groups() if g), (found.span(),)
     return None

@@ -22,6 +22,8 @@ _ZERO_PHRASES = (
         r"\b(?:no|zero) (?:more |new |fresh |further )?(?:money|cash|dollars) "
         r"(?:is |are )?(?:going|goes|will go|gets put|put) in(?:to)?\b|"
         r"\bnot (?:another|one more|1 more) (?:dime|penny|cent|dollar)\b|"
+        r"\bnot (?:adding|putting in|contributing) (?:another|a single|one more|1 more) "
+        r"(?:dime|penny|cent|dollar)\b|"
         r"\bcontributions? (?:set )?to (?:zero|\$?0)\b(?!\.\d|\d)|"
         r"\b(?:won'?t|will not|wouldn'?t) (?:add|put in|contribute) "
         r"(?:another|a single|one more|1 more) "
