@@ -56,6 +56,16 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_WORDS = re.compile(r"百分之([" + _CN_NUMERAL + r"\d.]+)")
+# "three-quarters of a percent", "a quarter of a percent"
+_QUARTERS_PERCENT = re.compile(
+    r"\b(a|one|three)[- ]quarters? (?:of )?(?:a |one )?(?:percent|per cent|%)"
+)
+
+
+def _quarters(match: re.Match[str]) -> str:
+    return "0.75%" if match.group(1) == "three" else "0.25%"
+
+
 _HALF_PERCENT = re.compile(r"half (?:a |of a |of one |one )?(?:percent|per cent|%)|半个百分点")
 # Plan names hold digits that are not amounts: 401(k), 403b, 457(b), 402(g), 415(c), and the
 # college-savings 529 plans ("we have 529s for the kids", "a 529 plan").
@@ -148,6 +158,7 @@ def find_numbers(text: str) -> list[Number]:
     text = _TRAILING_DIGIT.sub(_decimal_after_scale, text)
     text = PLAN_NAME.sub(lambda m: "#" * len(m.group(0)), text)
     text = _HALF_PERCENT.sub(lambda m: "0.5%".ljust(len(m.group(0))), text)
+    text = _QUARTERS_PERCENT.sub(lambda m: _quarters(m).ljust(len(m.group(0))), text)
     text = _PERCENT_WORDS.sub(
         lambda m: m.group(1) + "%" + " " * (len(m.group(0)) - len(m.group(1)) - 1), text
     )
@@ -251,6 +262,7 @@ def plain_numerals(text: str) -> str:
         lambda m: str(int(m.group(1)) * 10_000 + int(m.group(2) + m.group(3))), text
     )
     text = _SEVEN_FIGURES.sub("$1,000,000", text)
+    text = _A_YEAR_PUT_IN.sub("每年", text)  # "一年放1.5w": a year's amount, not one year
     text = _BASIS_POINTS.sub(lambda m: f"{float(m.group(1)) / 100:g}%", text)
     text = _RATE_IN_LI.sub(
         lambda m: f"{m.group(1)}{float(m.group(2)) + 0.5 * bool(m.group(3)):g}%", text
@@ -261,6 +273,9 @@ def plain_numerals(text: str) -> str:
 # 年回報6厘半, 年息5厘: Hong Kong and Taiwan say a yearly rate in 厘 (6厘半 is 6.5%)
 _RATE_IN_LI = re.compile(
     r"(年?(?:回报|回報|利息|年息|利率|收益|报酬|報酬)率?)\s*(\d{1,2}(?:\.\d+)?)\s*厘(半)?"
+)
+_A_YEAR_PUT_IN = re.compile(
+    r"一年(?=\s*(?:放|存|投|交|缴|供|扣|定投|存入)\s*[\d一二两三四五六七八九十])"
 )
 # "12 bps", "12 basis points": hundredths of a percent
 _BASIS_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:bps|basis points?)\b", re.IGNORECASE)
@@ -273,7 +288,7 @@ _SEVEN_FIGURES = re.compile(r"\b(?:seven|7)[- ]figures?\b", re.IGNORECASE)
 _ZERO_JOINED = re.compile(r"(?<![\d.])(\d{1,4})\s*[万萬]\s*零\s*(\d{1,3})(?![\d.万萬千])")
 # 年化6.5, 回报率7, 年報酬6, 费率0.3: a rate's name, then its number with no % after it
 _BARE_RATE = re.compile(
-    r"(年化|年化回报|年化收益|回报率|收益率|年報酬|年报酬|报酬率|利率|费率|管理费率?)\s*"
+    r"(年化|年化回报|年化收益|回报率|收益率|年報酬|年报酬|报酬率|利率|费率|管理费率?|通胀|通膨|通货膨胀)\s*"
     r"(?:按|是|为|大概|大约|约)?\s*"
     r"(\d{1,2}(?:\.\d+)?)(?![\d.%万萬千kw])"
 )
@@ -339,7 +354,7 @@ _PER_MILLE = re.compile(r"千分之([" + _CN_NUMERAL + r"\d.]+)")
 # not in words (一成不变, 八成是…)
 _TENTHS = re.compile(
     r"([一二两三四五六七八九])成([一二三四五六七八九])?"
-    r"(?=的|人工|工资|薪|左右|上下|在|去|放|买|给|交|缴|供|算|[,，。、;；\s)）]|$)"
+    r"(?=的|人工|工资|薪|左右|上下|在|去|放|买|给|交|缴|供|算|进|存|帮|替|[,，。、;；\s)）]|$)"
 )
 # "a tenth of my pay", "two thirds of 401k plans", "three quarters of savers": a share as a
 # percent (before the numeral words become digits: "two thirds" would read "2 3rds")

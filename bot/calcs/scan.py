@@ -94,7 +94,7 @@ _PAID = (
         r"\b26(?= pay)",
     ),
     ("week", r"\bweekly\b|every week|每周"),
-    ("month", r"\bmonthly\b|every month|每个?月"),
+    ("month", r"\bmonthly\b|every month|once a month|每个?月"),
 )
 _PAY_FREQUENCY = tuple(
     (

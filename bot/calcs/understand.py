@@ -278,7 +278,7 @@ _TAKE_HOME_ASKED = re.compile(
     r"到手|实发|实得|实拿|实领|实收|袋落袋|实际(?:能)?拿|税后(?:多少|能拿|有多少|是多少|剩|拿)|还剩多少|剩多少|"
     r"take.?home|after (?:income )?tax(?:es)?\b|after (?:social insurance|deductions)|"
     r"what'?s (?:left|net)\b|what (?:is|do i have) left\b|"
-    r"\bnet (?:pay|salary|income)\b|\bnet after\b|\bafter iit\b|"
+    r"\bnet (?:pay|salary|income)\b|\bnet after\b|\bafter iit\b|\b(?:and|&) net\s*\?|"
     r"\bwhat (?:do|does|will|would) (?:i|we|he|she|they) (?:keep|take home|clear)\b"
 )
 _NOT_TAKE_HOME = re.compile(
@@ -630,14 +630,26 @@ _GLUED_CURRENCY = re.compile(r"\b(usd|rmb|cny)(?=\d)", re.IGNORECASE)  # "USD85k
 # "85k, sorry, 87k", "46, no wait, 47", "24万，哦不对…26万4", "5800，不对，税前应该是6200": the
 # number taken back is dropped, the one after the correction stays
 _CORRECTED = re.compile(
-    r"[$¥]?\d[\d,.]*\s*(?:[kmw万千]\d?|k\b)?%?\s*[,，—–。-]*\s*"
+    r"[$¥]?\d[\d,.]*\s*(?:[kmw万千]\d?|k\b)?%?\s*(?:刀|块|元|美元|美金|蚊|dollars?|bucks)?"
+    r"\s*[,，—–。-]*\s*"
     r"(?:sorry|no wait|wait|i mean|oops|make that|scratch that|哦?不对|不是不是|说错了|我是说)"
     r"[^\d$¥]{0,16}?(?=[$¥]?\d)",
     re.IGNORECASE,
 )
+# An amount that changed ("pay went from 82k to 95k", 工资从试用期的8800涨到1万1): the new one
+# counts, the old one goes (not rates: "from 6% to 10%" is read as the rate it goes to)
+_SUPERSEDED = re.compile(
+    r"(\b(?:went|go|goes|going|jump\w*|rose|rise\w*|rais\w*|increas\w*|bump\w*|grew|climb\w*|"
+    r"chang\w*)\s+(?:up\s+)?)"  # a change, not a range ("the base runs from 5,284 to 29,979")
+    r"from\s+[$¥]?(?!(?:19|20)\d\d\b)\d[\d,.]*\s*k?(?![\d.%])\s+to\s+(?=[$¥]?\d)|"
+    r"从[^\d，,。]{0,8}?\d[\d,.]*\s*[万千kw]?\d?(?![\d.%])\s*(?:涨|提|升|调|加|变|降)(?:到|成|至)(?=\s*\d)",
+    re.IGNORECASE,
+)
 # "will have 30 in total by retirement. Sorry, 29: …": the taken-back number ends its sentence
 _CORRECTED_AFTER = re.compile(
-    r"(?<![\d.])\d[\d,.]*([^\d.?!]{0,30}[.;])\s*(?:sorry|oops|correction)[,:]?\s*(\d[\d,.]*)[:,]?",
+    r"(?<![\d.])\d[\d,.]*((?:[^\d.?!]|40[13]\(?[kb]\)?){0,45}[.;])\s*"
+    r"(?:sorry|oops|correction|no,? scratch that|scratch that|no,? make that|make that)"
+    r"[,:]?\s*(?:it'?s |its )?[$¥]?(\d[\d,.]*)[:,]?",
     re.IGNORECASE,
 )
 
@@ -645,6 +657,7 @@ _CORRECTED_AFTER = re.compile(
 def _corrected(text: str) -> str:
     """A message with the numbers its writer took back removed: the new number takes the
     old one's place, next to its cue ("salary is 85k, sorry, 87k" reads "salary is 87k")."""
+    text = _SUPERSEDED.sub(r"\1", text)
     return _CORRECTED_AFTER.sub(r"\2\1", _CORRECTED.sub("", text))
 
 
@@ -720,7 +733,7 @@ def _read(calculator: str, normalized: str) -> tuple[dict[str, str], str]:
 
 # "born in 1985", 1988年次 (Taiwan's way of saying a birth year): the age this year
 _BORN_IN = re.compile(
-    r"\b(?:born|dob:?) (?:in )?(?:[a-z]+\.? )?(19[3-9]\d|200\d|'[4-9]\d)\b|"
+    r"\b(?:born|dob:?) (?:in |on )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:[a-z]+\.? )?(19[3-9]\d|200\d|'[4-9]\d)\b|"
     r"(?<!\d)(19[3-9]\d)\s*年\s*(?:出生|出世|生|次|的(?=[,，\s]))|"
     r"(?:民国\s*(\d{2,3})\s*年(?:次|生|出生)|(?<![\d.])(\d{2,3})\s*年次)|"
     r"(?<![\d.])([4-9]\d)\s*年的(?=[,，\s])"
@@ -766,9 +779,10 @@ def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
             found["age"] = str(today.year - year)
             used += f" {year}"
     turning = _TURNING_SOON.search(normalized)
-    if turning and found.get("age") == (turning.group(1) or turning.group(2)):
-        found["age"] = str(int(found["age"]) - 1)  # "turning 50 in January": 49 today
-        used += f" {turning.group(1) or turning.group(2)}"
+    soon = (turning.group(1) or turning.group(2)) if turning else None
+    if soon and found.get("age", soon) == soon:
+        found["age"] = str(int(soon) - 1)  # "turning 50 in January": 49 today
+        used += f" {soon}"
     if "target" not in found and _MILLIONAIRE.search(normalized):
         found["target"] = "1000000"  # "a 401(k) millionaire by 55", 百万美元俱乐部
     until = _saving_until(normalized)

@@ -146,7 +146,7 @@ _LEVEL = (
 )
 # "社平的60%", "60%的社平工资": the contribution index as a share of the average wage
 _SHARE_OF_AVERAGE = (
-    r"(?:社平工资|社会平均工资|平均工资|社平)的?\s*(\d{2,3})\s*%|"
+    r"(?:社平工资|社会平均工资|平均工资|社平)(?:的|嘅)?\s*(\d{2,3})\s*%|"
     r"(\d{2,3})\s*%\s*的?(?:社平|平均工资)|"
     r"(\d{2,3})\s*%\s*of (?:the )?(?:local |city |provincial )?(?:social )?average(?: monthly)?"
     r"(?: wage| salary| pay)?"
@@ -212,7 +212,8 @@ def read_cn_pension(text: str) -> dict[str, str]:
         r"退休年龄\s*(?:是|为|按)?\s*(\d{1,3})(?=\s*岁)|"
         r"(?:干到|做到|工作到|上班到)\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"
         r"(?:打算|想|准备|计划)\s*(?:做|干|工作|上班)到\s*(\d{2})\s*岁|"
-        r"(\d{2})\s*岁\s*(?:先|就)?\s*退(?=[，,。；;？?!\s]|$)|"  # 想63岁先退
+        r"(\d{2})\s*岁\s*(?:先至|先|就)?\s*退(?=[，,。；;？?!\s]|$)|"  # 想63岁先退
+        r"退[^。，,]{0,10}[，,]\s*(?:就)?按\s*(\d{2})\s*(?:岁)?\s*算|"  # 要62岁多才能退，就按62算
         r"(?:延迟|延后|推迟)到\s*(\d{2})\s*岁?\s*(?:再|才|先)?退|"  # 延迟到63退
         r"\b(?:go|leave|stop|quit) at (?:age )?(\d{2})\b|"
         r"\b(?:push|delay|defer|postpone)\w* (?:my |his |her )?retirement (?:to|until) "

@@ -110,6 +110,7 @@ TABLE: tuple[Slot, ...] = (
         r"(?:personal|private|individual) pension",
         after=r"\s*(?:元|块)?\s*(?:到|进|买)?\s*个人养老金|"
         r"\s*(?:yuan |rmb )?(?:personal|private|individual) pension contribution|"
+        r"\s*(?:yuan |rmb )?into (?:the |my |a )?(?:personal|private|individual) pension|"
         r"\s*(?:yuan|rmb)?\s*(?:a|per|each) month into",
         window=6,
         high=1e6,
@@ -301,7 +302,7 @@ def _bare_pay(
 # "没有专项附加扣除", "no special deductions": the deductions are stated as none
 NO_DEDUCTIONS = re.compile(
     r"(?:没有|沒有|无|冇)(?:任何)?(?:专项)?(?:附加)?扣除|(?:没有|无)(?:任何)?专项附加|专项(?:附加)?扣除\s*(?:我)?\s*(?:一[项样]都|完全)(?:没有|冇)|"
-    r"\bno (?:special |extra )?(?:additional )?deductions\b|"
+    r"\b(?:no|zero) (?:special |extra )?(?:additional )?deductions\b|"
     r"\b(?:don'?t|do not|won'?t|will not) claim any (?:special )?(?:additional )?deductions\b"
 )
 

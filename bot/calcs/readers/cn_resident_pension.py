@@ -11,6 +11,7 @@ from bot.calcs.slots import Slot, assign, slot, yearly_value
 # A yearly amount is paid, not received: "领" or a named basic pension or subsidy before it
 # rules the grade out.
 _NOT_PAID = r"领|基础养老金|补贴|补助|basic pension|subsidy|get\b"
+MIN_BASIC = 10  # yuan a month: every county's basic pension is well above it
 TABLE: tuple[Slot, ...] = (
     slot(
         "basic",
@@ -18,6 +19,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"基础养老金|基础金|basic pension(?: (?:is|of|here is))?",
         after=r"\s*(?:元|块)?\s*(?:的)?\s*基础养老金|\s*(?:yuan|rmb)?\s*(?:a month )?basic pension",
         window=8,
+        low=MIN_BASIC,  # not the 一 of 一个月
     ),
     slot(
         "subsidy",
@@ -55,7 +57,7 @@ TABLE: tuple[Slot, ...] = (
         r"paid(?: in)?(?: for)?|been paying(?: for)?|contributed(?: for)?",
         # "最高档15年后每月领多少": the years paid, then what they bring
         after=r"\s*年?\s*(?:的)?(?:缴费|养老保险)|"
-        r"\s*years? (?:of )?(?:contribut|paying|payment|paid)|"
+        r"\s*years? (?:of )?(?:contribut|paying|payment|paid)|\s*years? in\b|"
         r"\s*年\s*(?:后|以后|之后)\s*(?:每个?月|一个月)?\s*(?:能|可以)?领",
         window=6,
         low=1,

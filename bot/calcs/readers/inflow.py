@@ -48,7 +48,7 @@ def read_inflow(text: str) -> dict[str, str]:
     ):
         params["base_name"] = "all"
     phase = re.search(
-        r"over (\d{1,2}) years|(\d{1,2})\s*年内|分\s*(\d{1,2}|[两二三四五])\s*年", text
+        r"over (\d{1,2}) years|(\d{1,2}|[两二三四五])\s*年内|分\s*(\d{1,2}|[两二三四五])\s*年", text
     )
     if phase:
         said = next(g for g in phase.groups() if g)

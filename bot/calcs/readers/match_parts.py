@@ -15,7 +15,7 @@ _CUE = re.compile(
     r"match\w*|\bkicks? in\b|\bchips? in\b|for (?:each|every) dollar|"
     # "50% of what I put in"
     r"\bof what(?:ever)? (?:i|you|we|he|she) (?:put|contribute|save|defer)|"
-    r"供返|配返|夹返|补返|佢\s*(?:就|会)?\s*夹|"
+    r"供返|配返|夹返|补返|佢\s*(?:就|会)?\s*夹|[一1]\s*(?:块|刀|蚊)[^，,。]{0,4}(?:配|夹)|"
     r"dollar[- ]for[- ]dollar|匹配|配比|配对|提拨|(?<![分支搭])配(?!偶|置|额)|"
     r"跟\s*(?:佢|他|她|我|你)\s*供"
 )

@@ -59,6 +59,11 @@ _SENTENCE = re.compile(
 # Words naming the asker only as the one helped: "帮我算下我老公的", "tell me what she gets"
 _HELPED = re.compile(r"帮我|给我|替我|\b(?:help|tell|show|give) me\b|\blet me know\b|\bfor me\b")
 _DIGIT = re.compile(r"\d")
+# Words that leave a sentence's numbers out of the sum ("…不算进来", "…唔计", "ignore that")
+_LEFT_OUT = re.compile(
+    r"不算|不计|唔计|唔算|不用算|不包括|\bignore\b|\bleave (?:that|it|those|them) out\b|"
+    r"\bnot counting\b|\b(?:don'?t|do not) (?:count|include)\b|\bseparate\b"
+)
 # An aside in brackets ("（太太的401(k)另外有9萬，不算）"): whom it names, it names only there
 _ASIDE = re.compile(r"[(（](?:[^()（）]|\([^()]*\))*[)）]")
 # A time clause before the asker's "I" ("when I was born", "since I left"): it dates a fact
@@ -78,6 +83,12 @@ def _people(text: str) -> list[tuple[int, int, str]]:
         if not any(a <= match.start() < b for a, b in taken):
             marks.append((match.start(), "self"))
     asides = {m.start(): m.end() for m in _ASIDE.finditer(text)}
+    # "老婆的401k另外有30万，不算进来。": a sentence set aside names its person only there
+    asides |= {
+        m.start(): m.end()
+        for m in _SENTENCE.finditer(text)
+        if _LEFT_OUT.search(m.group(0)) and _OTHER.search(m.group(0))
+    }
     cuts = sorted(
         {0, len(text), *(m.end() for m in _CUT.finditer(text)), *(p for p, _ in marks)}
         | asides.keys()

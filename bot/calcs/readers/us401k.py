@@ -59,7 +59,7 @@ _NOT_PAY = "".join(
 # is no input of ours: only a match formula is.
 _COMPANY_PUTS_IN = (
     r"(?:company|employer|they|hospital|school|district|firm|agency|university|state|plan)\s*"
-    r"(?:is |also |will |then )?(?:contribut\w*|adds?|puts? in|"
+    r"(?:is |also |will |then |do |does )?(?:contribut\w*|adds?|puts? in|put (?:a |an )?|"
     r"drops?(?: in)?)|"
     r"(?:公司|雇主|单位)(?:每年|每月|每个月)?(?:再|也|会|还)?(?:给|存|缴|贡献|供款|提拨)"
 )
@@ -140,7 +140,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "age",
         "age count",
-        before=r"^|[.:!?;\n]\s*|\s[-–]\s*",
+        # ("Nurse, 33, …", "Teacher here, 45.": who one is, then the age)
+        before=r"^\s*[a-z]+(?:\s+[a-z]+){0,2},\s*|^|[.:!?;\n]\s*|\s[-–]\s*",
         window=4,
         low=14,
         high=110,
@@ -175,7 +176,7 @@ TABLE: tuple[Slot, ...] = (
         "salary",
         "money",
         before=r"salary(?: is| of)?|\bmake|\bmaking|\bearn(?:ing|s)?|income(?: is| of)?|"
-        r"\bpaid(?![- ]off)|\b(?:job|position|role|offer) (?:that )?pay(?:ing|s)|"
+        r"\bpaid(?![- ]off)|\b(?:job|position|role|offer) (?:that )?pay(?:ing|s)|\bsal\b|"
         r"\bpay ?checks? (?:is|are|of|comes to)|\b(?:pull|bring)(?:s|ing)? in|"
         r"(?:^|[/|,;.]\s*)pay\s*(?:[:=]|is|was)?|\bmy pay (?:is|was)|人工|"
         r"\bbase(?: salary| pay)?(?: is| of)?|"
@@ -206,6 +207,8 @@ TABLE: tuple[Slot, ...] = (
         "money",
         before=r"\b(?:want|hope|like|plan|aim|goal is|trying)(?:ing|s|ed)? to retire\b"
         r"[^.?!;]{0,20}?\b(?:with|w/|having)|\b(?:want|need|hoping for|aiming for|aim for)|"
+        r"\b(?:i'?d|i would|we'?d|we would) like\b|"
+        r"(?:想|希望|打算|要)\s*\d\d\s*岁\s*(?:退休)?时[^，。,]{0,10}?有|"  # 想55岁退休时账户有
         r"\bmy number(?: is)?|\b(?:shooting|gunning) for|"
         r"\b(?:the|our|my) (?:magic )?number\b[^.?!;$\d]{0,40}?\bis",
         # "is 900k realistic by 67?": a sum aimed at, asked about
@@ -408,6 +411,7 @@ TABLE: tuple[Slot, ...] = (
         r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨|"
         # "If I get 7% and retire at 65"
         r"\bif (?:i|we|it|they) (?:get|gets|earn|earns|make|makes|average|averages)|"
+        r"\band (?:get|earn|average|make)\b|"  # "if I work until 65 and average 7%"
         r"\b(?:it|that) (?:averages|earns|returns)\b",
         after=r"\s*(?:annual |average |a year |per year |yearly )?(?:returns?|growth|interest|"
         r"yield|nominal)|\s*(?:avg|average|annuali[sz]ed)\b|回报|收益|年化|"
@@ -418,7 +422,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "return",
         "percent",
-        before=r"market (?:does|returns?|makes)|\bdoes|\bassum\w*|\bexpect\w*|\bat|(?<!match )@",
+        before=r"market (?:does|returns?|makes)|\bdoes|\bassum\w*|\bexpect\w*|\bat|(?<!match )@|"
+        r"\buse\b",
         after=r"\s*(?:a|per|each) year|\s*/\s*(?:yr|year)\b|\s*annually|\s*compounded|\s*yearly|"
         r"\s*(?:for|over) (?:the next )?\d+ (?:more )?(?:years|yrs)",
         window=12,
@@ -440,7 +445,7 @@ TABLE: tuple[Slot, ...] = (
         + r"(?:401k|403b|ira|plan|account)\b|\s*(?:contrib(?:ution)?s?|deferrals?)\b|"
         r"\s*in\b(?=\s*(?:[,.;|/]|$))|\s*(?:pre-?tax|roth)\b|"  # "10% in", "8% pre-tax"
         r"\s*的?\s*(?:工资|薪水|薪资|收入|人工)|"  # 储蓄8%的工资
-        r"\s*(?:存|放|投)(?:进|入|到)|"  # 把10%存进401k
+        r"\s*(?:存|放|投)(?:进|入|到)|\s*进\s*401k|"  # 把10%存进401k, 工资的一成进401k
         r"\s*of\s+(?:my |his |her |our |your |a |an )?(?:\$\s?)?\d|"  # "10% of 85k"
         r"\s*of each (?:one|1|check|pay ?check)\b",
         # "from 6% to 10%", "if I go to 10%": the rate it changes to
@@ -454,7 +459,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "contrib_pct",
         "percent",
-        before=r"\bfrom \d+(?:\.\d+)?%\s*to|\b(?:go|going|bump\w*|rais\w*|increas\w*) to",
+        before=r"\bfrom \d+(?:\.\d+)?%\s*to|\b(?:go|going|bump\w*|rais\w*|increas\w*)"
+        r"(?:\s+(?:my|the)\s+(?:401k|403b|contributions?|deferral)|\s+it)?\s+to",
         window=1,
     ),
     # "age 43 / pay 118k / 9% / …": the one percent alone as an item of a list is what one

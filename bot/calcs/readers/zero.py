@@ -22,6 +22,9 @@ _ZERO_PHRASES = (
         r"\b(?:no|zero) (?:more |new |fresh |further )?(?:money|cash|dollars) "
         r"(?:is |are )?(?:going|goes|will go|gets put|put) in(?:to)?\b|"
         r"\bnot (?:another|one more|1 more) (?:dime|penny|cent|dollar)\b|"
+        r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) put "
+        r"(?:a (?:dime|penny|cent|dollar)|anything|any money) (?:in|into)\b|"
+        r"没有?再(?:放|存|投|供)(?:钱|过)?|"
         r"\bnot (?:adding|putting in|contributing) (?:another|a single|one more|1 more) "
         r"(?:dime|penny|cent|dollar)\b|"
         r"\bcontributions? (?:set )?to (?:zero|\$?0)\b(?!\.\d|\d)|"
@@ -55,7 +58,8 @@ _ZERO_PHRASES = (
         r"(?:公司|雇主)\s*(?:冇|没有|不)\s*(?:供款|出钱)|"
         r"\b(?:employer|company) (?:doesn'?t|does not) (?:contribute|put in|add) anything\b|"
         r"(?:没有|沒有|冇)(?:公司|雇主)?(?:匹配|配对|相对提拨|match)|(?:公司|雇主|单位)\s*(?:401k\s*)?(?:没有|不|无|完全不)\s*(?:做|给|提供)?\s*(?:401k\s*)?(?:匹配|配对|配比|相对提拨|match)|"
-        r"(?:公司|雇主|单位|老板)\s*(?:没有|不|无|冇)\s*(?:给|做|帮)?\s*(?:401k\s*)?(?:配|match)(?![a-z])|"
+        r"(?:公司|雇主|单位|老板)\s*(?:401k\s*)?(?:没有|不|无|冇)\s*(?:给|做|帮)?\s*(?:401k\s*)?"
+        r"(?:配|match)(?![a-z])|"
         r"无匹配|无\s*match\b|冇\s*match\b",
     ),
     (
