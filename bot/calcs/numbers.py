@@ -121,7 +121,9 @@ def parse_number(raw: str) -> float | None:
 # "一万二" / "3万5" mean 1.2万 / 3.5万: a lone digit after 万 or 亿 is its first decimal; so
 # in chat shorthand after w (万) and k (千): "1w7" is 17,000, "8k5" 8,500.
 _TRAILING_DIGIT = re.compile(
-    r"(?<![a-z\d.])(\d+|["
+    r"(?=[\d"
+    + _CN_NUMERAL
+    + r"])(?<![a-z\d.])(\d+|["
     + _CN_NUMERAL
     + r"]+)([万亿千wk])([一二两三四五六七八九\d])(?![\d.%a-z"
     + _CN_NUMERAL
@@ -239,7 +241,7 @@ _MEASURE_WORDS = frozenset("个月年天周次岁")
 
 
 _SPELLED = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"(?=[otfsenhmb])\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|million|billion|trillion)\b"
 )
@@ -282,10 +284,10 @@ _BASIS_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:bps|basis points?)\b", re.IGNO
 # "回报当6厘": in Hong Kong a rate in 厘 is a percent
 _LI_PERCENT = re.compile(r"(?<=[回报利息率当按])\s*(\d+(?:\.\d+)?)\s*厘")
 # "1万3,700": a 万 and the thousands after it, written with a thousands comma (13,700)
-_WAN_AND_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,4})\s*[万萬wW]\s*(\d),(\d{3})(?![\d.])")
+_WAN_AND_THOUSANDS = re.compile(r"(?=\d)(?<![\d.])(\d{1,4})\s*[万萬wW]\s*(\d),(\d{3})(?![\d.])")
 # "hit seven figures": a million
-_SEVEN_FIGURES = re.compile(r"\b(?:seven|7)[- ]figures?\b", re.IGNORECASE)
-_ZERO_JOINED = re.compile(r"(?<![\d.])(\d{1,4})\s*[万萬]\s*零\s*(\d{1,3})(?![\d.万萬千])")
+_SEVEN_FIGURES = re.compile(r"(?=[s7])\b(?:seven|7)[- ]figures?\b", re.IGNORECASE)
+_ZERO_JOINED = re.compile(r"(?=\d)(?<![\d.])(\d{1,4})\s*[万萬]\s*零\s*(\d{1,3})(?![\d.万萬千])")
 # 年化6.5, 回报率7, 年報酬6, 费率0.3: a rate's name, then its number with no % after it
 _BARE_RATE = re.compile(
     r"(年化|年化回报|年化收益|回报率|收益率|年報酬|年报酬|报酬率|利率|费率|管理费率?|通胀|通膨|通货膨胀)\s*"
@@ -344,7 +346,13 @@ def _discount(match: re.Match[str]) -> str:
 
 # 年化七个点, 6个点: percentage points (几个点, a count not said, stays words)
 _POINTS = re.compile(
-    r"(?<![\d.])([" + _CN_NUMERAL + r"\d.]+)\s*个(?:百分)?点(?![\d" + _CN_NUMERAL + r"])"
+    r"(?=["
+    + _CN_NUMERAL
+    + r"\d.])(?<![\d.])(["
+    + _CN_NUMERAL
+    + r"\d.]+)\s*个(?:百分)?点(?![\d"
+    + _CN_NUMERAL
+    + r"])"
 )
 
 
@@ -359,7 +367,8 @@ _TENTHS = re.compile(
 # "a tenth of my pay", "two thirds of 401k plans", "three quarters of savers": a share as a
 # percent (before the numeral words become digits: "two thirds" would read "2 3rds")
 _FRACTION_OF_WHOLE = re.compile(
-    r"\b(a|one|two|three|four|[1-9])\s+(half|halves|thirds?|quarters?|fifths?|tenths?|twentieths?)"
+    r"(?=[aotf1-9])\b(a|one|two|three|four|[1-9])\s+"
+    r"(half|halves|thirds?|quarters?|fifths?|tenths?|twentieths?)"
     r"(?:\s+of)?\s+(?=(?:it|that|this|my|his|her|their|our|your|the|each|every|all|us|american|"
     r"401k|dc|retirement|plans?|participants?|savers?|accounts?|employers?|companies)\b)"
 )
@@ -432,11 +441,11 @@ _SET_ASIDE = re.compile(r"ordinalword(\d)x")
 _PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")
 # "half a million", "a quarter of a million": the fraction of the scale word
 _FRACTION_OF_SCALE = re.compile(
-    r"\b(?:an? |one )?(half|quarter)(?: of)? (?:an? |one )?(million|billion|trillion)\b"
+    r"(?=[aohq])\b(?:an? |one )?(half|quarter)(?: of)? (?:an? |one )?(million|billion|trillion)\b"
 )
 _FRACTIONS = {"half": "0.5", "quarter": "0.25"}
-_AND_A_HALF = re.compile(r"\b(?:a|one) (million|billion|trillion) and a half\b")
-_DECADES = re.compile(r"\b(a|one|two|three|four)\s+decades?\b")
+_AND_A_HALF = re.compile(r"(?=[ao])\b(?:a|one) (million|billion|trillion) and a half\b")
+_DECADES = re.compile(r"(?=[aotf])\b(a|one|two|three|four)\s+decades?\b")
 _DECADE_COUNT = {"two": 2, "three": 3, "four": 4}
 _SHORT_SCALE = {"thousand": "k", "million": "m", "billion": "b", "trillion": "t"}
 _DIGIT_SCALE = re.compile(r"(\d)\s*(thousand|million|billion|trillion)\b")

@@ -88,6 +88,8 @@ class CalcRequest:
 
 def parse_key_values(text: str) -> dict[str, str]:
     """`age=30 salary=80000 match=50@6` → {"age": "30", ...}."""
+    if "=" not in text:
+        return {}
     return {key: value for key, value in _KEY_VALUE.findall(text.lower())}
 
 

@@ -16,6 +16,9 @@ _PRECISE_AFTER = re.compile(
 _PRECISE_BEFORE = re.compile(
     r"(?:exactly|precisely|technically|to be exact|准确地?说|精确)\s*[:：]?\s*$"
 )
+_MAY_RESTATE = re.compile(
+    r"[(（]\s*[$¥]?\d|exact|precisely|technically|techincally|on the dot|整|准确|精确"
+)
 _STOP = re.compile(r"[.!?。！？;；\n](?!\d)")
 
 
@@ -34,6 +37,8 @@ def _restates(text: str, rough: Number, exact: Number) -> bool:
 
 def with_exact_figures(text: str) -> str:
     """The text with each round figure that is restated exactly replaced by the exact one."""
+    if not _MAY_RESTATE.search(text):
+        return text  # (the cheap test first: most texts restate nothing)
     numbers = find_numbers(text)
     changed_from = len(text)  # changes run from the end, so earlier spans still hold
     for rough, exact in reversed(list(itertools.pairwise(numbers))):

@@ -42,8 +42,8 @@ from bot.knowledge.tokens import normalize
 
 # "ether" as a word: "whether", "together", "either" are no coins
 _CRYPTO = re.compile(
-    r"crypto|bitcoin|\bbtc\b|\bether\b|ethereum|digital assets?|加密|比特币|数字货币|虚拟货币|以太坊|"
-    r"数字资产"
+    r"(?=[cbed加比数虚以])(?:crypto|bitcoin|\bbtc\b|\bether\b|ethereum|digital assets?|加密|比特币|数字货币|虚拟货币|以太坊|"
+    r"数字资产)"
 )
 _PLANS = re.compile(r"401k|403b|dc plan|retirement|退休|养老|计划")
 _FLOW = re.compile(r"%|percent|inflow|flow|how much|allocat|put|invest|流入|多少|配置|投")
@@ -618,13 +618,15 @@ def detect_calculator(text: str) -> str | None:
 # A line broken inside a sentence, as copied homework and narrow screens wrap it ("…an APR
 # of\n8%.", "…he deposits\n$45\nin the account"): the line goes on after a word or a number
 # with no stop, in lower case or with a number. A list's next item opens in capitals.
-_WRAPPED_LINE = re.compile(r"(?<=[A-Za-z0-9,$%])[ \t]*\n(?=[ \t]*[a-z0-9$%(])")
+_WRAPPED_LINE = re.compile(r"(?=[ \t\n])(?<=[A-Za-z0-9,$%])[ \t]*\n(?=[ \t]*[a-z0-9$%(])")
 # "At age25", "aged30": a word typed against its number (no letter may touch a number, so as
 # not to split "401k" or "k1").
-_GLUED_AGE = re.compile(r"\b(ages?|aged)(?=\d)", re.IGNORECASE)
+_GLUED_AGE = re.compile(r"(?=a)\b(ages?|aged)(?=\d)", re.IGNORECASE)
 
 
-_GLUED_CURRENCY = re.compile(r"\b(usd|rmb|cny)(?=\d)", re.IGNORECASE)  # "USD85k", "RMB8000"
+_GLUED_CURRENCY = re.compile(
+    r"(?=[urc])\b(usd|rmb|cny)(?=\d)", re.IGNORECASE
+)  # "USD85k", "RMB8000"
 
 
 # "85k, sorry, 87k", "46, no wait, 47", "24万，哦不对…26万4", "5800，不对，税前应该是6200": the
@@ -639,7 +641,7 @@ _CORRECTED = re.compile(
 # An amount that changed ("pay went from 82k to 95k", 工资从试用期的8800涨到1万1): the new one
 # counts, the old one goes (not rates: "from 6% to 10%" is read as the rate it goes to)
 _SUPERSEDED = re.compile(
-    r"(\b(?:went|go|goes|going|jump\w*|rose|rise\w*|rais\w*|increas\w*|bump\w*|grew|climb\w*|"
+    r"(?=[wgjrbic从])(\b(?:went|go|goes|going|jump\w*|rose|rise\w*|rais\w*|increas\w*|bump\w*|grew|climb\w*|"
     r"chang\w*)\s+(?:up\s+)?)"  # a change, not a range ("the base runs from 5,284 to 29,979")
     r"from\s+[$¥]?(?!(?:19|20)\d\d\b)\d[\d,.]*\s*k?(?![\d.%])\s+to\s+(?=[$¥]?\d)|"
     r"从[^\d，,。]{0,8}?\d[\d,.]*\s*[万千kw]?\d?(?![\d.%])\s*(?:涨|提|升|调|加|变|降)(?:到|成|至)(?=\s*\d)",
@@ -657,8 +659,19 @@ _CORRECTED_AFTER = re.compile(
 def _corrected(text: str) -> str:
     """A message with the numbers its writer took back removed: the new number takes the
     old one's place, next to its cue ("salary is 85k, sorry, 87k" reads "salary is 87k")."""
-    text = _SUPERSEDED.sub(r"\1", text)
+    if "from" in text or "从" in text:  # (the cheap test first: most texts change nothing)
+        text = _SUPERSEDED.sub(r"\1", text)
+    if not _TAKEN_BACK.search(text):
+        return text
     return _CORRECTED_AFTER.sub(r"\2\1", _CORRECTED.sub("", text))
+
+
+# Every word a correction uses: without one, there is nothing to correct
+_TAKEN_BACK = re.compile(
+    r"(?=[swiomc不说我])(?:sorry|wait|i mean|oops|make that|scratch that|correction|不对|不是不是|"
+    r"说错了|我是说)",
+    re.IGNORECASE,
+)
 
 
 def _unwrapped(text: str) -> str:

@@ -26,8 +26,8 @@ _ASKS_EN = re.compile(
     r"^\s*(?:so|and|but|also|now|then|ok|okay|basically|my question is|question)?[\s,:]*"
     r"(?:how|what|what's|whats|can|could|should|would|will|is|are|am|do|does|did|when|where|"
     r"why|which|who|any|anyone|anybody|has|have|if i|must|shall|may)\b"
-    r"|\b(?:wondering|want to know|wanted to know|need to know|advice|advise|suggestions?|"
-    r"thoughts|ideas|options|help me|am i|is it|can i|should i|do i|would i|will i)\b",
+    r"|(?=[wnastiohcd])\b(?:wondering|want to know|wanted to know|need to know|advice|advise|"
+    r"suggestions?|thoughts|ideas|options|help me|am i|is it|can i|should i|do i|would i|will i)\b",
     re.IGNORECASE,
 )
 

@@ -29,9 +29,16 @@ _KIN_ZH = (
 _OBJECT = "".join(
     f"(?<!{w} )" for w in ("for", "with", "to", "of", "supporting", "support", "from")
 )
+# What another person's name can start with, looked at first (most places start none of them)
+_STARTS = (
+    "(?=[hsmo我他她"
+    + "".join(sorted({re.sub(r"\(\?<!?[^)]*\)", "", w)[0] for w in _KIN_ZH.split("|")}))
+    + "])"
+)
 # Another person: a pronoun, or a relative named ("my sister", 我老公, 我妈).
 _OTHER = re.compile(
-    r"\b(?:he|he's|hes|he'll|she|she's|shes|she'll|hers)\b|"
+    _STARTS
+    + r"(?:\b(?:he|he's|hes|he'll|she|she's|shes|she'll|hers)\b|"
     + _OBJECT
     + r"\b(?:his|her)\b|"
     + _OBJECT
@@ -41,7 +48,7 @@ _OTHER = re.compile(
     # (not the employer in a match: "我存1刀他配1刀")
     r"(?<![我你])(?:他|她)(?!们)(?!\s*(?:就|也|会)?\s*(?:配|夹|匹配|给我?配))|我?(?:"
     + _KIN_ZH
-    + r")|我(?:妈|爸|姐|妹|哥|弟|先生|舅|姨|叔|伯|姑)"
+    + r")|我(?:妈|爸|姐|妹|哥|弟|先生|舅|姨|叔|伯|姑))"
 )
 # A relative named with "my" is never the asker, even as an object ("for my father").
 _KIN_NAMED = re.compile(r"\b(?:my|our)\s+(?:" + _KIN + r")s?\b")
@@ -61,14 +68,16 @@ _HELPED = re.compile(r"帮我|给我|替我|\b(?:help|tell|show|give) me\b|\blet
 _DIGIT = re.compile(r"\d")
 # Words that leave a sentence's numbers out of the sum ("…不算进来", "…唔计", "ignore that")
 _LEFT_OUT = re.compile(
-    r"不算|不计|唔计|唔算|不用算|不包括|\bignore\b|\bleave (?:that|it|those|them) out\b|"
-    r"\bnot counting\b|\b(?:don'?t|do not) (?:count|include)\b|\bseparate\b"
+    r"(?=[不唔ilnds])(?:不算|不计|唔计|唔算|不用算|不包括|\bignore\b|"
+    r"\bleave (?:that|it|those|them) out\b|"
+    r"\bnot counting\b|\b(?:don'?t|do not) (?:count|include)\b|\bseparate\b)"
 )
 # An aside in brackets ("（太太的401(k)另外有9萬，不算）"): whom it names, it names only there
 _ASIDE = re.compile(r"[(（](?:[^()（）]|\([^()]*\))*[)）]")
 # A time clause before the asker's "I" ("when I was born", "since I left"): it dates a fact
 _TIME_CLAUSE = re.compile(r"\b(?:when|since|after|before)\s+$")
 _WAS = re.compile(r"i was\b")
+_TIME_CLAUSE_REACH = 10  # characters: "before " and its spaces
 
 
 def _people(text: str) -> list[tuple[int, int, str]]:
@@ -78,17 +87,20 @@ def _people(text: str) -> list[tuple[int, int, str]]:
     taken = others + [(m.start(), m.end()) for m in _KIN_NAMED.finditer(text)]
     marks += [(m.start(), "") for m in _JOINT.finditer(text)]
     for match in _SELF.finditer(text):
-        if _TIME_CLAUSE.search(text, 0, match.start()) and _WAS.match(text, match.start()):
+        if _WAS.match(text, match.start()) and _TIME_CLAUSE.search(
+            text, max(0, match.start() - _TIME_CLAUSE_REACH), match.start()
+        ):
             continue  # "she skipped a year when I was born": the asker only dates it
         if not any(a <= match.start() < b for a, b in taken):
             marks.append((match.start(), "self"))
     asides = {m.start(): m.end() for m in _ASIDE.finditer(text)}
     # "老婆的401k另外有30万，不算进来。": a sentence set aside names its person only there
-    asides |= {
-        m.start(): m.end()
-        for m in _SENTENCE.finditer(text)
-        if _LEFT_OUT.search(m.group(0)) and _OTHER.search(m.group(0))
-    }
+    if _LEFT_OUT.search(text):
+        asides |= {
+            m.start(): m.end()
+            for m in _SENTENCE.finditer(text)
+            if _LEFT_OUT.search(m.group(0)) and _OTHER.search(m.group(0))
+        }
     cuts = sorted(
         {0, len(text), *(m.end() for m in _CUT.finditer(text)), *(p for p, _ in marks)}
         | asides.keys()
