@@ -58,7 +58,7 @@ NUMBER = re.compile(
 _PERCENT_WORDS = re.compile(r"百分之([" + _CN_NUMERAL + r"\d.]+)")
 # "three-quarters of a percent", "a quarter of a percent"
 _QUARTERS_PERCENT = re.compile(
-    r"\b(a|one|three)[- ]quarters? (?:of )?(?:a |one )?(?:percent|per cent|%)"
+    r"(?=[aot])\b(a|one|three)[- ]quarters? (?:of )?(?:a |one )?(?:percent|per cent|%)"
 )
 
 
@@ -274,7 +274,7 @@ def plain_numerals(text: str) -> str:
 
 # 年回報6厘半, 年息5厘: Hong Kong and Taiwan say a yearly rate in 厘 (6厘半 is 6.5%)
 _RATE_IN_LI = re.compile(
-    r"(年?(?:回报|回報|利息|年息|利率|收益|报酬|報酬)率?)\s*(\d{1,2}(?:\.\d+)?)\s*厘(半)?"
+    r"(?=[年回利收报報])(年?(?:回报|回報|利息|年息|利率|收益|报酬|報酬)率?)\s*(\d{1,2}(?:\.\d+)?)\s*厘(半)?"
 )
 _A_YEAR_PUT_IN = re.compile(
     r"一年(?=\s*(?:放|存|投|交|缴|供|扣|定投|存入)\s*[\d一二两三四五六七八九十])"
@@ -322,7 +322,8 @@ def percent_words_as_digits(text: str) -> str:
 
 # "inflation at 2.5", "returns of 7": a rate's name, then a small number with no unit
 _BARE_RATE_EN = re.compile(
-    r"\b(inflation|returns?|growth|fees?|expense ratio)\s+(?:at|of|is|=|:|around|about|~)\s*"
+    r"(?=[irgfe])\b(inflation|returns?|growth|fees?|expense ratio)\s+"
+    r"(?:at|of|is|=|:|around|about|~)\s*"
     r"(?:about |around |roughly )?(\d{1,2}(?:\.\d+)?)(?![\d.%]|\s*(?:%|percent|pct|[kmb]\b|"
     r"years?|yrs?|dollars?|bucks|thousand|million|billion|a (?:month|year)|per|/|x\b))"
 )
@@ -430,7 +431,7 @@ def digits_for_words(text: str) -> str:
     return _PERCENT_WORD.sub(r"\1%", text)
 
 
-_AND_HALF_AFTER = re.compile(r"(?<![\d.])(\d+) and (?:a|one) half\b")
+_AND_HALF_AFTER = re.compile(r"(?=\d)(?<![\d.])(\d+) and (?:a|one) half\b")
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next")

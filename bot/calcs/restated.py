@@ -17,7 +17,8 @@ _PRECISE_BEFORE = re.compile(
     r"(?:exactly|precisely|technically|to be exact|准确地?说|精确)\s*[:：]?\s*$"
 )
 _MAY_RESTATE = re.compile(
-    r"[(（]\s*[$¥]?\d|exact|precisely|technically|techincally|on the dot|整|准确|精确"
+    r"(?=[(（eptoi整准精])(?:[(（]\s*[$¥]?\d|exact|precisely|technically|techincally|on the dot|"
+    r"整|准确|精确)"
 )
 _STOP = re.compile(r"[.!?。！？;；\n](?!\d)")
 

@@ -659,19 +659,29 @@ _CORRECTED_AFTER = re.compile(
 def _corrected(text: str) -> str:
     """A message with the numbers its writer took back removed: the new number takes the
     old one's place, next to its cue ("salary is 85k, sorry, 87k" reads "salary is 87k")."""
-    if "from" in text or "从" in text:  # (the cheap test first: most texts change nothing)
+    if _FROM_A_NUMBER.search(text):  # (cheap tests first: most texts change nothing)
         text = _SUPERSEDED.sub(r"\1", text)
-    if not _TAKEN_BACK.search(text):
+    lowered = text.lower()
+    if not any(word in lowered for word in _TAKEN_BACK):
         return text
     return _CORRECTED_AFTER.sub(r"\2\1", _CORRECTED.sub("", text))
 
 
 # Every word a correction uses: without one, there is nothing to correct
-_TAKEN_BACK = re.compile(
-    r"(?=[swiomc不说我])(?:sorry|wait|i mean|oops|make that|scratch that|correction|不对|不是不是|"
-    r"说错了|我是说)",
-    re.IGNORECASE,
+_TAKEN_BACK = (
+    "sorry",
+    "wait",
+    "i mean",
+    "oops",
+    "make that",
+    "scratch that",
+    "correction",
+    "不对",
+    "不是不是",
+    "说错了",
+    "我是说",
 )
+_FROM_A_NUMBER = re.compile(r"from\s+[$¥]?\d|从", re.IGNORECASE)
 
 
 def _unwrapped(text: str) -> str:
