@@ -280,7 +280,7 @@ _A_YEAR_PUT_IN = re.compile(
     r"一年(?=\s*(?:放|存|投|交|缴|供|扣|定投|存入)\s*[\d一二两三四五六七八九十])"
 )
 # "12 bps", "12 basis points": hundredths of a percent
-_BASIS_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:bps|basis points?)\b", re.IGNORECASE)
+_BASIS_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:bps?|basis points?)\b", re.IGNORECASE)
 # "回报当6厘": in Hong Kong a rate in 厘 is a percent
 _LI_PERCENT = re.compile(r"(?<=[回报利息率当按])\s*(\d+(?:\.\d+)?)\s*厘")
 # "1万3,700": a 万 and the thousands after it, written with a thousands comma (13,700)
@@ -425,8 +425,9 @@ def digits_for_words(text: str) -> str:
     # Ordinals stay words ("the first 3%" of a match formula is no "1st"): the converter would
     # turn them into digits, so they are set aside while it runs.
     text = _ORDINAL.sub(lambda m: f"ordinalword{_ORDINALS.index(m.group(0))}x", text)
+    text = _PRONOUN_ONE.sub(r"\1pronounonex", text)  # "the elderly-parent one": no 1
     text = alpha2digit(text, "en", threshold=1)
-    text = _SET_ASIDE.sub(lambda m: _ORDINALS[int(m.group(1))], text)
+    text = _SET_ASIDE.sub(lambda m: _ORDINALS[int(m.group(1))], text).replace("pronounonex", "one")
     text = _AND_HALF_AFTER.sub(r"\1.5", text)  # "six and a half percent": 6.5%
     return _PERCENT_WORD.sub(r"\1%", text)
 
@@ -437,6 +438,11 @@ _AND_HALF_AFTER = re.compile(r"(?=\d)(?<![\d.])(\d+) and (?:a|one) half\b")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next")
 _ORDINAL = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b")
 _SET_ASIDE = re.compile(r"ordinalword(\d)x")
+# "one" standing for a noun ("the elderly-parent one", "this one", "a new one"): no numeral
+_PRONOUN_ONE = re.compile(
+    r"\b((?:the|this|that|which|each|every|another|any|no|a new|an old|the other|the last)"
+    r"\s+(?:[a-z-]+\s+)?)one\b(?!\s+(?:hundred|thousand|million|billion|percent|%|year|month))"
+)
 
 
 _PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")

@@ -107,6 +107,7 @@ _PROJECTION = re.compile(
     r"(?:what|how) (?:does|will|would) (?:that|it|this|my \w+) look like|"
     r"what (?:does|will|would) (?:that|it|this) (?:come|add up) to|(?:after|in|for) \d+ (?:more )?(?:years|yrs?)\b|get to|retire with|by (?:age )?\d\d|"
     r"how much (?:at|by) |what (?:am|are|would|will) (?:i|we) (?:be )?looking at|"
+    r"\bwhere (?:do|will|would|does) (?:i|we|that|it|he|she) (?:land|end up)\b|"
     r"\b(?:ending|final|end|future|projected) (?:balance|number|value|amount|total)\b|\bwhat'?s the balance (?:at|by|in|when|after)\b|"
     r"\b(?:i|we)'?d have\b|"
     r"\bhow long (?:will|would|does|is) (?:it|that|this)(?: going to)? take\b|"  # to reach a target
@@ -198,6 +199,7 @@ _ASKS_METHOD = re.compile(
 # What a question asks when it wants a sum worked out.
 _AMOUNT_ASKED = re.compile(
     r"多少|几多|几年|几岁|能省|能领|能拿|划算|价值|how much|how many|how long|=\s*\?|"
+    r"\bwhat'?s the (?:annual|yearly|monthly|total) \w+\s*\?|"
     r"what (?:will|would|is|are|should) (?:i|my|the|his|her|their)|"
     r"\bwhat (?:\w+ )?(?:pension|benefit|amount)s? (?:can|could|will|would|should|do|does)\b|"
     r"\bwhat'?s the (?:monthly |yearly |annual )?(?:benefit|pension|amount|payment|flow|inflow)\b|"
@@ -568,7 +570,11 @@ def detect_calculator(text: str) -> str | None:
         return "inflow"
     if _PERSONAL_PENSION.search(text) and _TAX.search(text) and _has_amount(numbers):
         return "cn_personal_pension"
-    if asks_income_tax(text) and {"salary", "taxable"} & read_cn_personal_pension(text).keys():
+    if (
+        asks_income_tax(text)
+        and not _names_social_insurance(asked)  # "社保加个税一共扣多少": both, from the pay
+        and {"salary", "taxable"} & read_cn_personal_pension(text).keys()
+    ):
         return "cn_personal_pension"  # "工资2万扣多少税": the tax on a stated pay (issue 9)
     if _resident_request(text, numbers):
         return "cn_resident_pension"
@@ -766,6 +772,25 @@ _BORN_ON_DAY = re.compile(
     r"\b(?:born(?: on)?|dob:?|date of birth:?|birthday:?)\s*(\d{1,2})/(\d{1,2})/(19\d\d|20[01]\d)\b"
 )
 MONTHS_IN_YEAR = 12
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(" + "|".join(_MONTH_NAMES) + r")[a-z]*\.?"
+# "born December 21, 1985", "born 3 January 1979"
+_BORN_ON_NAMED_DAY = re.compile(
+    r"\bborn (?:on )?(?:" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? |"
+    r"(\d{1,2})(?:st|nd|rd|th)? " + _MONTH + r",? )(19[3-9]\d|200\d)\b"
+)
+
+
+def _day_of_birth(match: re.Match[str]) -> tuple[int, int, int]:
+    """(month, day, year) from a birth date written with digits or a month's name."""
+    if match.re is _BORN_ON_DAY:
+        month, day, year = (int(g) for g in match.groups())
+        return month, day, year
+    name_first, day_after, day_first, name_after, written_year = match.groups()
+    named = _MONTH_NAMES.index(name_first or name_after) + 1
+    return named, int(day_after or day_first), int(written_year)
+
+
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
 _UNTIL_YEAR = re.compile(
     r"\b(?:until|till|through|by|retir\w*(?: in)?|in|at)\s+(?:the (?:spring|summer|fall|autumn|winter|"
@@ -779,9 +804,9 @@ def _dated(normalized: str, found: dict[str, str], today: dt.date) -> str:
     """Add the age from a birth year and the years from the year saving stops, when the text
     gives no age or horizon otherwise; returns the years they were worked out from."""
     used = ""
-    on_day = _BORN_ON_DAY.search(normalized)
+    on_day = _BORN_ON_DAY.search(normalized) or _BORN_ON_NAMED_DAY.search(normalized)
     if on_day and "age" not in found:
-        month, day, year = (int(g) for g in on_day.groups())
+        month, day, year = _day_of_birth(on_day)
         if month > MONTHS_IN_YEAR:
             month, day = day, month  # 19/12/1972: the day first
         birthday_to_come = (today.month, today.day) < (month, day)

@@ -67,6 +67,7 @@ TABLE: tuple[Slot, ...] = (
         "duration count",
         before=r"缴费|缴纳|交纳|交了?|缴了?|交满|缴满|交够|缴够|供够|供满|供了?|工龄|累计缴费(?:年限)?|参保|"
         r"缴费年限\s*(?:是|为|有)?|缴费年资|年资|总年限|社保|养老保险|for|"
+        r"\b(?:he|she|i|they|we)(?:'ll| will) have|"
         r"\b(?:paid|contributed|paying|contributing)(?: (?:social insurance|into (?:it|the pension|"
         r"social insurance)|contributions))?(?: for)?",
         after=r"\s*年?\s*(?:的)?(?:工龄|缴费|社保|养老保险)|"
@@ -148,7 +149,8 @@ _LEVEL = (
 _SHARE_OF_AVERAGE = (
     r"(?:社平工资|社会平均工资|平均工资|社平)(?:的|嘅)?\s*(\d{2,3})\s*%|"
     r"(\d{2,3})\s*%\s*的?(?:社平|平均工资)|"
-    r"(\d{2,3})\s*%\s*of (?:the )?(?:local |city |provincial )?(?:social )?average(?: monthly)?"
+    r"(\d{2,3})\s*%\s*of (?:the )?(?:[a-z]+'s )?(?:local |city |provincial )?(?:social )?average"
+    r"(?: monthly)?"
     r"(?: wage| salary| pay)?"
 )
 
@@ -262,10 +264,10 @@ def read_cn_pension(text: str) -> dict[str, str]:
         params["years"] = total[0]
     if started and ended and "years" not in params:
         # "85年参加工作，2026年退休": the years from the first job (or first payment) to retiring
-        span = _full_year(ended.group(1)) - _full_year(started.group(1))
+        span = _full_year(ended.group(1) or ended.group(2)) - _full_year(started.group(1))
         if 0 < span <= MAX_WORK_YEARS:
             params["years"] = str(span)
-            params[DERIVED_FROM] = f"{started.group(1)} {ended.group(1)}"
+            params[DERIVED_FROM] = f"{started.group(1)} {ended.group(1) or ended.group(2)}"
     return params
 
 
@@ -276,10 +278,12 @@ ROC_YEAR_ZERO = 1911
 # The year work (or paying in) began, and the year of retirement: "85年参加工作", "2026年退休".
 _STARTED_WORK = re.compile(
     r"(?<!\d)((?:19|20)?\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:份)?\s*)?(?:就)?"
-    r"(?:参加工作|开始工作|参工|参保|开始交社保|开始缴费|开始交养老保险|交社保|上班)"
+    r"(?:参加工作|开始工作|参工|参保|开始交社保|开始缴费|开始交养老保险|交社保|上班|"
+    r"进的?[^，,。]{0,8}[，,]\s*从那年(?:起|开始)?交)"  # 2001年进的这家公司，从那年开始交社保
 )
 _RETIRES_IN = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:份)?\s*)?(?:就)?退休"
+    r"(?<!\d)((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:份)?\s*)?(?:就)?退休|"
+    r"(?:到|至)退休(?:那年|那一年|的那年)\s*((?:19|20)\d{2})"  # 一直交到退休那年2033年
 )
 
 

@@ -24,7 +24,7 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         "deduct_housing",
         "money",
         before=r"房贷(?:利息)?|住房贷款利息|住房租金|房租|租房|租屋|housing loan interest|"
-        r"mortgage interest(?: deduction)?(?: is| of)?|rent",
+        r"mortgage interest(?: deduction)?(?: is| of)?|\brent",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*for (?:my |the |our )?mortgage interest|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:housing )?rent(?:al)? deduction",
         window=6,
@@ -47,7 +47,8 @@ DEDUCTION_SLOTS: tuple[Slot, ...] = (
         before=r"子女教育|孩子教育|孩子上学|小孩上学|孩子上(?:小学|中学|幼儿园)|"
         r"(?:娃|小孩|孩子|儿子|女儿|细路|细佬哥)[^，,。\d]{0,4}(?:上|读)(?:紧)?"
         r"(?:幼儿园|幼稚园|小学|初中|高中|大学|学)(?:的)?|"
-        r"children'?s? education",
+        r"children'?s? education(?: deduction)?(?: for (?:two|2|three|3|one|1|my|our) "
+        r"(?:kids|children))?\s*\(?",
         after=r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:for )?children'?s? education|"
         r"\s*(?:/\s*mo(?:nth)?|a month|per month)?\s*(?:per )?child(?:ren)?'?s? (?:education )?"
         r"deduction|"

@@ -16,7 +16,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "basic",
         "money count",
-        before=r"基础养老金|基础金|basic pension(?: (?:is|of|here is))?",
+        before=r"基础养老金|基础金|basic pension(?: (?:in|for) (?:her|his|my|our|the|their) "
+        r"(?:county|village|town|area|province))?(?: (?:is|of|here is))?",
         after=r"\s*(?:元|块)?\s*(?:的)?\s*基础养老金|\s*(?:yuan|rmb)?\s*(?:a month )?basic pension",
         window=8,
         low=MIN_BASIC,  # not the 一 of 一个月

@@ -70,7 +70,7 @@ _SHARE_EN = re.compile(
     + _WHO
     + r"|\bhalf\s+(?:of\s+)?"
     + _WHO
-    + r"|\b(\d{1,2})\s*(?:/|in|out of)\s*(\d{1,3})\b\s+(?:of\s+)?"
+    + r"|\b(\d{1,2})\s*(?:/|in|in every|out of|out of every)\s*(\d{1,3})\b\s+(?:of\s+)?"
     + _WHO
 )
 # 四分之一的计划, 一半的计划, 三成的计划 (three tenths: 30%)
@@ -127,7 +127,10 @@ def _share_of_plans(text: str) -> float | None:
 
 
 _QUOTED_RESULT = re.compile(
-    r"\s*(?:美元|美金|dollars?)?\s*(?:of\s+)?(?:new\s+)?(?:inflows?|的?流入|涌进|涌入|流进)"
+    r"\s*(?:美元|美金|dollars?)?\s*(?:of\s+)?(?:new\s+)?(?:inflows?|的?流入|涌进|涌入|流进)|"
+    # "claiming $500B is about to pour in": a sum someone predicts
+    r"\s*(?:dollars? )?(?:is |are )?(?:about to|going to|set to|will|would|could) "
+    r"(?:pour|flood|rush|flow|stream) in"
 )
 _FLOW_CUE = re.compile(
     r"contributions?|new\s+(?:\w+\s+)?money|take in|coming in|flowing in|added|\badds?\b|"

@@ -66,7 +66,8 @@ _COMPANY_PUTS_IN = (
 
 # "catch-up contributions starting at 50", "from 45": an age one starts at, not retires at
 _NOT_RETIRING = (
-    r"(?:catch[- ]?up(?: contributions?)?|starting|start|begin(?:ning)?|from)"
+    r"(?:catch[- ]?up(?: contributions?)?|starting|start|begin(?:ning)?|from|"
+    r"retired(?: early)?)"
     r"\s*(?:at\s*)?(?:age\s*)?$|(?:补缴|从)\s*$|"
     r"\d{2}\s*岁?\s*(?:到|至)\s*$"  # 60到63岁的超级追加: a rule's span of ages
 )
@@ -233,7 +234,8 @@ TABLE: tuple[Slot, ...] = (
     slot(
         "balance",
         "money",
-        before=r"balance(?: of| is)?|\b(?:i've|we've|they've|i have|we have|has|had) saved(?: up)?"
+        before=r"balance(?: as of [^:\d$]{0,30}:| of| is)?|"  # "Balance as of the last statement:"
+        r"\b(?:i've|we've|they've|i have|we have|has|had) saved(?: up)?"
         r"(?: about| around| roughly| nearly| over)?|余额|账户里有|已经存了|已经攒了|已存|已攒|"
         r"(?:401k|账户)\s*(?:里|账户里|账户)?\s*(?:现在|目前|已经)?\s*(?:大概|大约|约|才|只|一共)?\s*"
         r"(?:有|存了|攒了)|加起来|一共有|总共有|一共(?:大概|大约|约)?|合计|存有|(?:里|里面)?还剩|"
@@ -408,7 +410,7 @@ TABLE: tuple[Slot, ...] = (
         before=r"return|interest|\bapr\b|annual percentage rate|"
         + _NOT_EN_PAY
         + r"grow\w*|\bearns?\b|earning|yield|\brate of|"
-        r"回报|报酬|投报|收益|年化|利率|复利|增值|" + _NOT_PAY + r"涨|"
+        r"回报|报酬|投报|收益|年化|利率|复利|增值|(?:每年|一年|年)赚|" + _NOT_PAY + r"涨|"
         # "If I get 7% and retire at 65"
         r"\bif (?:i|we|it|they) (?:get|gets|earn|earns|make|makes|average|averages)|"
         r"\band (?:get|earn|average|make)\b|"  # "if I work until 65 and average 7%"
@@ -494,7 +496,9 @@ _AGE_SPAN_CN = re.compile(
     r"从\s*(\d{2})\s*岁?\s*(?:开始)?\s*(?:存|投|放|缴|干|工作)?\s*(?:到|至)\s*(\d{2})\s*岁"
 )
 # A rate or amount that belongs to a debt ("a mortgage at 3.5%") is not an input.
-_DEBT = re.compile(r"\bloan|mortgage|\bdebt|car payment|credit card|房贷|贷款|车贷|欠")
+_DEBT = re.compile(
+    r"\bloan|mortgage|\bdebt|car payment|credit card|房贷|贷款|车贷|欠|(?<![个每])月供|供楼"
+)
 DEBT_WINDOW = 32  # "the mortgage has ~$340k left at 3.1%"
 
 

@@ -24,7 +24,7 @@ _ZERO_PHRASES = (
         r"\bnot (?:another|one more|1 more) (?:dime|penny|cent|dollar)\b|"
         r"\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) put "
         r"(?:a (?:dime|penny|cent|dollar)|anything|any money) (?:in|into)\b|"
-        r"没有?再(?:放|存|投|供)(?:钱|过)?|"
+        r"没有?再(?:放|存|投|供)(?:钱|过)?|没(?:有)?在(?:提拨|存|供|放)了?|"
         r"\bnot (?:adding|putting in|contributing) (?:another|a single|one more|1 more) "
         r"(?:dime|penny|cent|dollar)\b|"
         r"\bcontributions? (?:set )?to (?:zero|\$?0)\b(?!\.\d|\d)|"
