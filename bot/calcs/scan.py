@@ -71,7 +71,8 @@ _QUARTERLY_AFTER = re.compile(
 # the text says pay comes, every two weeks when it does not say.
 _PER_PAY_AFTER = re.compile(
     _CURRENCY_WORD
-    + r"\s*(?:(?:comes?|goes|is taken|taken) )?(?:(?:from|out of|off|of) )?(?:a|per|each|every) "
+    + r"\s*(?:(?:gross|pre-?tax|before tax) )?"  # "$3,600 gross each time"
+    + r"(?:(?:comes?|goes|is taken|taken) )?(?:(?:from|out of|off|of) )?(?:a|per|each|every) "
     + r"(?:(?:bi-?weekly|weekly|semi-?monthly|monthly) )?"
     + r"(?:pay ?check|check|pay period|payday|time\b|one\b|1\b)"
 )

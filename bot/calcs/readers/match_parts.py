@@ -35,6 +35,8 @@ _CAP_NEXT = re.compile(
     r"跟住|跟着|"
     r"然后|后)\s*" + _PERCENT
 )
+# A second tier named by where it starts and ends ("50 cents on each dollar from 3% to 5%")
+_CAP_BETWEEN = re.compile(r"\bfrom\s+" + _PERCENT + r"\s*(?:to|through|-|–)\s*" + _PERCENT)
 # "the match itself tops out at 3% of my pay", "max match is 3%": the most the employer puts
 # in, so with half a match the first 6% one puts in is matched
 _CAP_EMPLOYER = re.compile(
@@ -111,6 +113,10 @@ def _parts(text: str, lo: int, hi: int) -> list[_Part]:
                 found.append(_Part(start, end, kind, value))
 
     add(_CAP_EMPLOYER, "most")
+    for span in _CAP_BETWEEN.finditer(text, lo, hi):  # "from 3% to 5%": the 2% between
+        width = float(span.group(2)) - float(span.group(1))
+        if width > 0 and free(span.start(), span.end()):
+            found.append(_Part(span.start(), span.end(), "next", width))
     add(_CAP_NEXT, "next")
     add(_CAP_BEFORE_FULL, "cap")
     add(_CAP_FIRST, "cap")
