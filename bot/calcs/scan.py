@@ -197,13 +197,19 @@ def _period(text: str, number: Number) -> str | None:
 
 _PAID_JUST_BEFORE = re.compile(
     r"\b(?:paid|pay ?checks?(?: come| are)?)\s+"
-    r"(weekly|bi-?weekly|semi-?monthly|monthly)\s*,?\s*\$?\s*$"
+    r"(weekly|bi-?weekly|semi-?monthly|monthly|once a month|twice a month|"
+    r"every (?:two weeks|other week))"
+    r"\s*,?\s*\$?\s*$"
 )
 _FREQUENCY_WORDS = {
     "weekly": "week",
     "biweekly": "biweekly",
     "semimonthly": "semimonthly",
     "monthly": "month",
+    "once a month": "month",
+    "twice a month": "semimonthly",
+    "every two weeks": "biweekly",
+    "every other week": "biweekly",
 }
 
 
