@@ -45,6 +45,9 @@ _SCALE_WORDS = {
     "兆": 1e12,
 }
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+# The months by their first three letters ("jan" for January, "sept." too), in order
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_ALTERNATION = "|".join(MONTH_NAMES)
 NUMBER = re.compile(
     # what a number can start with, looked at first: most places in a text start none
     r"(?=[-−$¥￥\d." + _CN_NUMERAL + r"]|\s[$¥￥\d." + _CN_NUMERAL + r"])"

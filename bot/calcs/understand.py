@@ -9,6 +9,8 @@ import datetime as dt
 import re
 
 from bot.calcs.numbers import (
+    MONTH_ALTERNATION,
+    MONTH_NAMES,
     Number,
     digits_for_words,
     find_numbers,
@@ -772,8 +774,7 @@ _BORN_ON_DAY = re.compile(
     r"\b(?:born(?: on)?|dob:?|date of birth:?|birthday:?)\s*(\d{1,2})/(\d{1,2})/(19\d\d|20[01]\d)\b"
 )
 MONTHS_IN_YEAR = 12
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = r"(" + "|".join(_MONTH_NAMES) + r")[a-z]*\.?"
+_MONTH = r"(" + MONTH_ALTERNATION + r")[a-z]*\.?"
 # "born December 21, 1985", "born 3 January 1979"
 _BORN_ON_NAMED_DAY = re.compile(
     r"\bborn (?:on )?(?:" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? |"
@@ -787,14 +788,14 @@ def _day_of_birth(match: re.Match[str]) -> tuple[int, int, int]:
         month, day, year = (int(g) for g in match.groups())
         return month, day, year
     name_first, day_after, day_first, name_after, written_year = match.groups()
-    named = _MONTH_NAMES.index(name_first or name_after) + 1
+    named = MONTH_NAMES.index(name_first or name_after) + 1
     return named, int(day_after or day_first), int(written_year)
 
 
 # "until 2040", "retiring in 2034", "by 2049", 到2040年, 计划2045年退休: the year saving stops
 _UNTIL_YEAR = re.compile(
     r"\b(?:until|till|through|by|retir\w*(?: in)?|in|at)\s+(?:the (?:spring|summer|fall|autumn|winter|"
-    r"end|start|beginning) of\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"end|start|beginning) of\s+)?(?:(?:" + MONTH_ALTERNATION + r")[a-z]*\.?\s+)?"
     r"(20[2-9]\d)\b|(?:到|至|在|于)\s*(20[2-9]\d)\s*年|"
     r"(20[2-9]\d)\s*年\s*(?:底|末|初)?\s*(?:先|才|就)?\s*退"
 )
@@ -866,8 +867,9 @@ def _clause(text: str, match: re.Match[str]) -> str:
 
 # An age reached soon, said as the age ("turning 50 in January", 明年就50了): a year less now
 _TURNING_SOON = re.compile(
-    r"\b(?:turning|turn|i'?ll be|will be) (\d\d) (?:in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)[a-z]*|next (?:month|year|week|spring|summer|fall|autumn|winter)|soon|"
+    r"\b(?:turning|turn|i'?ll be|will be) (\d\d) (?:in (?:"
+    + MONTH_ALTERNATION
+    + r")[a-z]*|next (?:month|year|week|spring|summer|fall|autumn|winter)|soon|"
     r"in (?:a few|a couple of|\d+) (?:weeks|months|days))\b|"
     r"明年(?:就|才)?(?:满|到)?(\d\d)(?:岁|周岁)?了?"
 )

@@ -2,6 +2,7 @@
 
 import re
 
+from bot.calcs.numbers import MONTH_ALTERNATION, MONTH_NAMES
 from bot.calcs.readers.nearby import whole
 from bot.calcs.readers.years import total_years
 from bot.calcs.request import DERIVED_FROM, fmt
@@ -91,7 +92,6 @@ TABLE: tuple[Slot, ...] = (
         not_before_window=6,
     ),
 )
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 # "my wife's dad": the relative who owns is not the one asked about
@@ -189,7 +189,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
     # "DOB: 05/1967", "b. 03/1990"
     dob = re.search(r"(?:\bdob:?|\bb\.|\bborn)\s*(\d{1,2})/(19\d\d|20[01]\d)\b", text)
     named = re.search(
-        r"(?:born|dob:?) (?:in )?(" + "|".join(_MONTHS) + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
+        r"(?:born|dob:?) (?:in )?(" + MONTH_ALTERNATION + r")[a-z]*\.?,? (19\d\d|20[01]\d)", text
     )
     if roc:
         params["birth"] = f"{ROC_YEAR_ZERO + int(roc.group(1))}-{int(roc.group(2) or 1):02d}"
@@ -197,7 +197,7 @@ def read_cn_pension(text: str) -> dict[str, str]:
         year = birth.group(1) if len(birth.group(1)) == 4 else f"19{birth.group(1)}"
         params["birth"] = f"{year}-{int(birth.group(2) or 1):02d}"
     elif named:
-        params["birth"] = f"{named.group(2)}-{_MONTHS.index(named.group(1)) + 1:02d}"
+        params["birth"] = f"{named.group(2)}-{MONTH_NAMES.index(named.group(1)) + 1:02d}"
     elif dob and 1 <= int(dob.group(1)) <= 12:
         params["birth"] = f"{dob.group(2)}-{int(dob.group(1)):02d}"
     if gender := gender_of(text):
